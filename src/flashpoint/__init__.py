@@ -1,0 +1,101 @@
+"""flashpoint: news in, coded and evidenced political events out.
+
+>>> import flashpoint
+>>> events = flashpoint.code("Egypt hosted talks with Qatar on Monday.", date="2025-12-29")
+>>> events[0].cameo.code, events[0].source.country
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from .coding.coder import CODER_VERSION, Coder
+from .errors import (
+    BinaryInputError,
+    DataFileError,
+    DecodeError,
+    EmptyInputError,
+    FetchError,
+    FlashpointError,
+    GoldFormatError,
+    InputError,
+    InputTooLargeError,
+    ModelError,
+    NotEnglishError,
+)
+from .records import (
+    ActorRef,
+    Article,
+    Attribution,
+    CameoCode,
+    DateInfo,
+    Event,
+    Evidence,
+    Location,
+    PloverCode,
+    Span,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CODER_VERSION",
+    "ActorRef",
+    "Article",
+    "Attribution",
+    "BinaryInputError",
+    "CameoCode",
+    "Coder",
+    "DataFileError",
+    "DateInfo",
+    "DecodeError",
+    "EmptyInputError",
+    "Event",
+    "Evidence",
+    "FetchError",
+    "FlashpointError",
+    "GoldFormatError",
+    "InputError",
+    "InputTooLargeError",
+    "Location",
+    "ModelError",
+    "NotEnglishError",
+    "PloverCode",
+    "Span",
+    "__version__",
+    "code",
+    "code_article",
+    "get_coder",
+]
+
+
+@lru_cache(maxsize=4)
+def _coder(model: str | None, lexicons: tuple[str, ...]) -> Coder:
+    return Coder(model, lexicons=lexicons)
+
+
+def get_coder(model: str | None = None, lexicons: Iterable[str] = ()) -> Coder:
+    """A shared :class:`Coder` for this model and lexicon set (loaded once per process)."""
+    return _coder(model, tuple(lexicons))
+
+
+def code(
+    text: str,
+    date: str | None = None,
+    *,
+    doc_id: str | None = None,
+    model: str | None = None,
+    lexicons: Iterable[str] = (),
+) -> list[Event]:
+    """Code one article's plain text; ``date`` (YYYY-MM-DD) is the story date."""
+    from .ingest import article_from_text
+
+    article = article_from_text(text, date=date, doc_id=doc_id)
+    return get_coder(model, lexicons).code(article)
+
+
+def code_article(
+    article: Article, *, model: str | None = None, lexicons: Iterable[str] = ()
+) -> list[Event]:
+    return get_coder(model, lexicons).code(article)

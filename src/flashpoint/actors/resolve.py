@@ -1,0 +1,321 @@
+"""Resolve noun phrases to actors: country, sector, canonical name and CAMEO actor code.
+
+One :class:`DocActors` per document.  It reads the mention spans the ``flashpoint_actors``
+component put on the Doc, composes them inside each noun phrase ("Israeli Prime Minister
+Benjamin Netanyahu" -> ISR + GOV + Netanyahu), resolves people and titles on the story date,
+and keeps a memory of earlier mentions for pronouns, short names and "the two leaders".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp.extensions import AGENTS_GROUP, NAMES_GROUP
+from ..records import ActorRef
+from .kb import ActorKB, NameEntry
+from .phrases import np_tokens
+
+__all__ = ["DocActors"]
+
+_SINGULAR_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_PLURAL = {"they", "them", "their", "theirs", "themselves"}
+_NEUTER = {"it", "its", "itself"}
+_PAIR_WORDS = {"two", "both"}
+_FORMER = {"former", "ex", "ex-", "erstwhile", "retired", "late"}
+
+
+@dataclass(frozen=True, slots=True)
+class Remembered:
+    ref: ActorRef
+    person: bool
+    group: bool  # a country, organisation or plural sector noun
+    title: str | None
+    token: int
+
+
+class DocActors:
+    def __init__(self, kb: ActorKB, doc: Doc, day: date | None):
+        self.kb = kb
+        self.doc = doc
+        self.day = day
+        self.names: dict[int, Span] = {}
+        for span in doc.spans.get(NAMES_GROUP, []):
+            for i in range(span.start, span.end):
+                self.names[i] = span
+        self.agents: dict[int, Span] = {}
+        for span in doc.spans.get(AGENTS_GROUP, []):
+            for i in range(span.start, span.end):
+                self.agents[i] = span
+        self.memory: list[Remembered] = []
+        self.short_names: dict[str, ActorRef] = {}  # "Abdelatty" -> the full earlier mention
+        self._cache: dict[int, list[ActorRef]] = {}
+
+    # -- public -----------------------------------------------------------------------------
+    def observe(self, sent: Span) -> None:
+        """Resolve every actor phrase in a sentence, in order, so later pronouns can use them."""
+        heads: list[Token] = []
+        for token in sent:
+            if token.i in self.names or token.i in self.agents or token.ent_type_ == "PERSON":
+                head = token
+                while head.dep_ in ("compound", "amod", "flat", "nmod") and head.head != head:
+                    head = head.head
+                if head not in heads:
+                    heads.append(head)
+        for head in heads:
+            self.resolve(head)
+
+    def resolve(self, head: Token) -> list[ActorRef]:
+        """Actors denoted by the phrase headed by ``head`` (several when coordinated)."""
+        if head.i in self._cache:
+            return self._cache[head.i]
+        if head.pos_ == "PRON" or head.lower_ in _SINGULAR_PERSON | _PLURAL | _NEUTER:
+            refs = self._pronoun(head)
+        else:
+            refs = self._phrase(head)
+            if refs:
+                self._remember(head, refs)
+        self._cache[head.i] = refs
+        return refs
+
+    # -- phrases ----------------------------------------------------------------------------
+    def _phrase(self, head: Token) -> list[ActorRef]:
+        tokens = np_tokens(head)
+        pair = self._pair_reference(head, tokens)
+        if pair:
+            return pair
+        names = self._spans_in(tokens, self.names)
+        agent = self._head_agent(head, tokens)
+        former = any(t.lower_ in _FORMER for t in tokens)
+        person_span = next((s for s in names if s.label_ == "person"), None)
+        org_span = next((s for s in names if s.label_ == "org"), None)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        text = self.doc.text[start:end]
+
+        if person_span is not None:
+            entry = self.kb.names[person_span.kb_id_]
+            status = self.kb.person_status(entry.name, self.day)
+            country = status.country if status else entry.country
+            sector = status.sector if status else None
+            if former and sector not in (None, "ELI"):
+                sector = "ELI"
+            ref = ActorRef(
+                text,
+                entry.name,
+                country,
+                sector,
+                _code(country, sector),
+                start,
+                end,
+                "person-dictionary",
+            )
+            return [ref]
+
+        if org_span is not None:
+            entry = self.kb.names[org_span.kb_id_]
+            return [
+                ActorRef(
+                    text,
+                    entry.name,
+                    entry.country,
+                    entry.sector,
+                    entry.code,
+                    start,
+                    end,
+                    "dictionary",
+                )
+            ]
+
+        countries = self._countries(names, tokens)
+        poss_ref = self._possessor(head, tokens)
+        sector = None
+        if agent is not None:
+            sector = agent.label_
+        for span in names:
+            entry = self.kb.names[span.kb_id_]
+            if (
+                entry.kind in ("metonym", "capital")
+                and entry.sector
+                and (span.root == head or span.end - 1 == head.i)
+            ):
+                sector = entry.sector
+        if former and sector:
+            sector = "ELI"
+        if not countries and poss_ref is not None and poss_ref.country:
+            countries = [[(poss_ref.country, None)]]
+
+        unknown_person = self._unknown_person(tokens)
+        if not countries and sector is None and unknown_person is None:
+            return []
+        if not countries and agent is not None and unknown_person is None:
+            # A bare title ("the prime minister") refers back to the last one named.
+            earlier = self._title_reference(agent, text, start, end)
+            if earlier:
+                return earlier
+
+        refs = []
+        for group in countries or [[(None, None)]]:
+            for country, name in group:
+                holder_name = None
+                if agent is not None and country and not former and unknown_person is None:
+                    holder = self.kb.office_holder(country, agent.kb_id_, self.day)
+                    holder_name = holder.name if holder else None
+                canonical = unknown_person or holder_name or name
+                refs.append(
+                    ActorRef(
+                        text,
+                        canonical,
+                        country,
+                        sector,
+                        _code(country, sector),
+                        start,
+                        end,
+                        "dictionary" if country else "agent",
+                    )
+                )
+        if unknown_person and refs:
+            surname = unknown_person.split()[-1]
+            self.short_names[surname] = replace(refs[0], text=surname)
+        return refs
+
+    def _countries(self, names: list[Span], tokens: list[Token]) -> list[list[tuple]]:
+        """Countries named in the phrase, grouped so coordinated ones split into events.
+
+        Returns a list with one entry per actor; each entry is [(iso3, canonical name)].
+        """
+        found: list[tuple[Span, NameEntry]] = []
+        for span in names:
+            entry = self.kb.names[span.kb_id_]
+            if entry.country and entry.kind in ("country", "adjective", "capital", "metonym"):
+                found.append((span, entry))
+        if not found:
+            return []
+        distinct: dict[str, tuple[Span, NameEntry]] = {}
+        for span, entry in found:
+            distinct.setdefault(entry.country, (span, entry))  # type: ignore[arg-type]
+        if len(distinct) == 1:
+            span, entry = next(iter(distinct.values()))
+            return [[(entry.country, entry.name)]]
+        coordinated = any(t.dep_ == "conj" for s, _ in distinct.values() for t in s)
+        if coordinated:
+            return [[(e.country, e.name)] for _, e in distinct.values()]
+        # Not coordinated ("the US envoy's Israeli counterpart"): the one nearest the head.
+        span, entry = max(distinct.values(), key=lambda item: item[0].start)
+        return [[(entry.country, entry.name)]]
+
+    def _head_agent(self, head: Token, tokens: list[Token]) -> Span | None:
+        if head.i in self.agents:
+            return self.agents[head.i]
+        candidates = [self.agents[t.i] for t in tokens if t.i in self.agents and t.i < head.i]
+        return candidates[-1] if candidates else None
+
+    def _possessor(self, head: Token, tokens: list[Token]) -> ActorRef | None:
+        for child in head.children:
+            if child.dep_ == "poss":
+                refs = self.resolve(child) if child.pos_ == "PRON" else []
+                return refs[0] if refs else None
+        return None
+
+    def _unknown_person(self, tokens: list[Token]) -> str | None:
+        """A PERSON entity not in the dictionaries ("Foreign Minister Badr Abdelatty")."""
+        people = [t for t in tokens if t.ent_type_ == "PERSON" and t.i not in self.names]
+        if not people:
+            return None
+        words = [t for t in people if t.i not in self.agents and t.is_title]
+        if not words:
+            return None
+        name = " ".join(t.text for t in words)
+        if len(words) == 1 and name in self.short_names:
+            return self.short_names[name].name
+        return name
+
+    def _spans_in(self, tokens: list[Token], index: dict[int, Span]) -> list[Span]:
+        seen: list[Span] = []
+        for token in tokens:
+            span = index.get(token.i)
+            if span is not None and span not in seen:
+                seen.append(span)
+        return seen
+
+    # -- coreference ------------------------------------------------------------------------
+    def _remember(self, head: Token, refs: list[ActorRef]) -> None:
+        agent = self.agents.get(head.i)
+        person_agent = agent is not None and self.kb.agents_by_phrase(agent.kb_id_).person
+        for ref in refs:
+            person = (
+                ref.resolution == "person-dictionary"
+                or person_agent
+                or (head.ent_type_ == "PERSON")
+            )
+            group = not person
+            title = agent.kb_id_ if agent is not None else None
+            self.memory.append(Remembered(ref, person, group, title, head.i))
+
+    def _before(self, token: Token) -> list[Remembered]:
+        return [m for m in self.memory if m.token < token.i]
+
+    def _pronoun(self, token: Token) -> list[ActorRef]:
+        word = token.lower_
+        earlier = self._before(token)
+        if word in _SINGULAR_PERSON:
+            wanted = [m for m in earlier if m.person]
+        elif word in _PLURAL:
+            wanted = [m for m in earlier if m.group]
+        elif word in _NEUTER:
+            wanted = [m for m in earlier if m.group and m.ref.country and not m.person]
+        else:
+            return []
+        if not wanted:
+            return []
+        found = wanted[-1].ref
+        span_text = token.text
+        return [
+            replace(
+                found,
+                text=span_text,
+                start=token.idx,
+                end=token.idx + len(token.text),
+                resolution="coreference",
+            )
+        ]
+
+    def _pair_reference(self, head: Token, tokens: list[Token]) -> list[ActorRef]:
+        """'the two leaders', 'both sides', 'the two countries' -> the last two actors."""
+        if head.tag_ not in ("NNS", "NNPS") or not any(t.lower_ in _PAIR_WORDS for t in tokens):
+            return []
+        if any(t.i in self.names for t in tokens):
+            return []
+        want_person = head.lemma_.lower() in ("leader", "president", "minister", "man", "woman")
+        distinct: list[ActorRef] = []
+        for memo in reversed(self._before(head)):
+            if want_person and not memo.person:
+                continue
+            key = memo.ref.name or memo.ref.code
+            if key and all((r.name or r.code) != key for r in distinct):
+                distinct.append(memo.ref)
+            if len(distinct) == 2:
+                break
+        if len(distinct) < 2:
+            return []
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        text = self.doc.text[start:end]
+        return [
+            replace(r, text=text, start=start, end=end, resolution="coreference")
+            for r in reversed(distinct)
+        ]
+
+    def _title_reference(self, agent: Span, text: str, start: int, end: int) -> list[ActorRef]:
+        for memo in reversed(self.memory):
+            if memo.title == agent.kb_id_ and memo.ref.country and memo.token < agent.start:
+                return [
+                    replace(memo.ref, text=text, start=start, end=end, resolution="coreference")
+                ]
+        return []
+
+
+def _code(country: str | None, sector: str | None) -> str | None:
+    if country and sector:
+        return country + sector
+    return country or sector

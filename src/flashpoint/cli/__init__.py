@@ -1,0 +1,5 @@
+"""The ``flashpoint`` command line: thin wrappers over the library."""
+
+from .main import cli, main
+
+__all__ = ["cli", "main"]

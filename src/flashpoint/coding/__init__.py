@@ -1,0 +1,1 @@
+"""Coding: parsed sentences -> CAMEO/PLOVER events with evidence."""

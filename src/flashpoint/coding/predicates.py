@@ -1,0 +1,317 @@
+"""Find the event predicates of a sentence: trigger, CAMEO code and argument heads.
+
+A predicate is a verb matched in the lexicon ("condemned"), a light verb with an event noun
+("launched an assault", "held talks"), a control verb folded with its complement ("urged
+Israel to reconsider", "agreed to resume talks") or a stand-alone event noun with its own
+agent ("Israeli airstrikes on Gaza", "an attack by rebels").  Arguments are returned as
+syntactic heads; turning them into actors is the coder's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .complements import family_of, fold
+from .lexicon import Lexicon, Match, Pattern
+from .reporting import REPORTING_VERBS
+from .syntax import agent_of, direct_objects, is_passive, particle_of, prep_phrases, subject_of
+
+__all__ = ["Predicate", "find_predicates"]
+
+TARGET_PREPS = (
+    "with",
+    "against",
+    "on",
+    "to",
+    "toward",
+    "towards",
+    "into",
+    "at",
+    "upon",
+    "over",
+    "from",
+    "for",
+    "between",
+)
+_NOMINAL = ("NOUN", "PROPN", "PRON")
+# Complements whose meaning CAMEO's families name but our lexicon codes only loosely.
+_POLICY_VERBS = frozenset(
+    [
+        "reconsider",
+        "change",
+        "reverse",
+        "revise",
+        "rethink",
+        "review",
+        "abandon",
+        "scrap",
+        "drop",
+        "alter",
+        "modify",
+        "halt",
+        "freeze",
+    ]
+)
+_POLICY_OBJECTS = frozenset(
+    [
+        "policy",
+        "policies",
+        "plan",
+        "decision",
+        "law",
+        "measure",
+        "approach",
+        "stance",
+        "position",
+        "program",
+        "programme",
+        "settlement",
+        "construction",
+    ]
+)
+_REFORM_VERBS = frozenset(["reform", "democratize", "democratise", "liberalize"])
+_RESIGN_VERBS = frozenset(["resign", "quit"])
+_ELECTION_OBJECTS = frozenset(["election", "elections", "vote", "referendum"])
+_DEESCALATE_VERBS = frozenset(["stop", "halt", "end", "cease", "suspend"])
+
+
+@dataclass
+class Predicate:
+    trigger: Token
+    code: str
+    pattern: Pattern
+    sources: list[Token]
+    targets: list[Token]  # candidate target heads, best first
+    chain: set[int] = field(default_factory=set)  # tokens folded into this event
+    trigger_tokens: list[Token] = field(default_factory=list)
+    generic: bool = False  # a family base or statement code without a refining complement
+    folded: bool = False
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+
+def _preps_for(tokens: list[Token]) -> list[tuple[str, Token]]:
+    out: list[tuple[str, Token]] = []
+    for token in tokens:
+        out.extend(prep_phrases(token))
+    return out
+
+
+def _pairs(preps: list[tuple[str, Token]]) -> list[tuple[str, str | None]]:
+    return [(p, o.lemma_.lower()) for p, o in preps]
+
+
+def _complement_slot(verb: Token) -> str | None:
+    """Slots for complements our lexicon does not code precisely (policy, reform ...)."""
+    lemma = verb.lemma_.lower()
+    objects = {o.lemma_.lower() for o in direct_objects(verb)}
+    if lemma in _POLICY_VERBS and objects & _POLICY_OBJECTS:
+        return "policy"
+    if lemma in _REFORM_VERBS:
+        return "reform"
+    if lemma in _RESIGN_VERBS or (lemma == "step" and particle_of(verb) == "down"):
+        return "leader"
+    if lemma == "hold" and objects & _ELECTION_OBJECTS:
+        return "institutions"
+    return None
+
+
+class _Finder:
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    def verb(self, verb: Token, *, allow_fold: bool = True) -> Predicate | None:
+        lex = self.lexicon
+        lemma = verb.lemma_.lower()
+        particle = particle_of(verb)
+        objects = direct_objects(verb)
+        preps = prep_phrases(verb) + _preps_for(objects)
+        match: Match | None = lex.match(
+            "V",
+            lemma,
+            particle=particle,
+            objects=[o.lemma_.lower() for o in objects],
+            preps=_pairs(preps),
+        )
+        light_noun: Token | None = None
+        if (match is None or match.pattern.specificity == 0) and lex.is_light_verb(lemma):
+            for obj in objects:
+                noun_preps = prep_phrases(obj) + prep_phrases(verb)
+                noun_match = lex.match("N", obj.lemma_.lower(), preps=_pairs(noun_preps))
+                if noun_match is not None:
+                    match, light_noun, preps = noun_match, obj, noun_preps
+                    break
+        if match is None:
+            return None
+        pattern = match.pattern
+        trigger_tokens = [verb]
+        chain = {verb.i}
+        if particle:
+            trigger_tokens += [c for c in verb.children if c.dep_ == "prt"]
+        if light_noun is not None:
+            trigger_tokens.append(light_noun)
+            chain.add(light_noun.i)
+        elif pattern.obj:
+            for obj in objects:
+                if self.lexicon._fits(pattern.obj, obj.lemma_.lower()):
+                    chain.add(obj.i)
+                    trigger_tokens.append(obj)
+                    break
+
+        passive = is_passive(verb)
+        if passive:
+            agent = agent_of(verb)
+            sources = [agent] if agent is not None else []
+            targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        else:
+            subject = subject_of(verb)
+            sources = [subject] if subject is not None else []
+            targets = []
+        if match.prep_index is not None:
+            prep_object = preps[match.prep_index][1]
+            if pattern.prep_obj:
+                # "called for talks": the prepositional object is part of the event, not its
+                # target.
+                chain.add(prep_object.i)
+                trigger_tokens.append(prep_object)
+            elif prep_object.pos_ in _NOMINAL:
+                targets.append(prep_object)
+        for obj in objects:
+            if obj.i not in chain and obj.pos_ in _NOMINAL:
+                targets.append(obj)
+        targets += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in _NOMINAL]
+        for prep, obj in preps:
+            if prep in TARGET_PREPS and obj.pos_ in _NOMINAL and obj not in targets:
+                targets.append(obj)
+
+        predicate = Predicate(verb, pattern.code, pattern, sources, targets, chain, trigger_tokens)
+        if allow_fold:
+            self._fold(predicate)
+        if pattern.code[:2] == "01" and lemma in REPORTING_VERBS:
+            predicate.generic = True
+            for child in verb.children:
+                if child.dep_ == "ccomp":
+                    predicate.targets += [c for c in child.children if c.dep_ == "nsubj"]
+        return predicate
+
+    def _fold(self, predicate: Predicate) -> None:
+        family = family_of(predicate.code)
+        if family is None:
+            return
+        verb = predicate.trigger
+        complement = next(
+            (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None
+        )
+        if complement is None:
+            predicate.generic = True
+            return
+        inner = self.verb(complement, allow_fold=False)
+        slot = _complement_slot(complement)
+        if inner is None and slot is None and complement.lemma_.lower() in _DEESCALATE_VERBS:
+            objects = direct_objects(complement)
+            if any(self._is_violence(o) for o in objects):
+                slot = "yield_mil"
+        if (
+            inner is not None
+            and slot is None
+            and (
+                complement.lemma_.lower() in _DEESCALATE_VERBS and inner.root in ("18", "19", "20")
+            )
+        ):
+            slot = "yield_mil"
+        folded = fold(family, inner.code if inner else None, slot)
+        predicate.chain.add(complement.i)
+        predicate.trigger_tokens.append(complement)
+        if inner is not None:
+            predicate.chain |= inner.chain
+            predicate.targets += [t for t in inner.targets if t not in predicate.targets]
+        else:
+            for obj in direct_objects(complement):
+                if obj.pos_ in _NOMINAL:
+                    predicate.targets.append(obj)
+            for prep, obj in prep_phrases(complement):
+                if prep in TARGET_PREPS and obj.pos_ in _NOMINAL:
+                    predicate.targets.append(obj)
+        if folded is not None:
+            predicate.code = folded
+            predicate.folded = True
+        else:
+            predicate.generic = True
+
+    def _is_violence(self, noun: Token) -> bool:
+        match = self.lexicon.match("N", noun.lemma_.lower())
+        return match is not None and match.pattern.code[:2] in ("18", "19", "20", "15")
+
+    def noun(self, noun: Token) -> Predicate | None:
+        """A stand-alone event noun with its own agent: "Israeli airstrikes on Gaza"."""
+        preps = prep_phrases(noun)
+        match = self.lexicon.match("N", noun.lemma_.lower(), preps=_pairs(preps))
+        if match is None:
+            return None
+        sources: list[Token] = []
+        for child in noun.children:
+            if child.dep_ == "poss" or (
+                child.dep_ in ("amod", "compound")
+                and child.pos_ in ("ADJ", "PROPN")
+                and child.i < noun.i
+            ):
+                sources.append(child)
+        for prep, obj in preps:
+            if prep == "by":
+                sources.insert(0, obj)
+        if not sources:
+            return None
+        targets = [obj for prep, obj in preps if prep in TARGET_PREPS and obj.pos_ in _NOMINAL]
+        return Predicate(
+            noun, match.pattern.code, match.pattern, sources, targets, {noun.i}, [noun]
+        )
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def find_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
+    finder = _Finder(lexicon)
+    consumed: set[int] = set()
+    found: list[Predicate] = []
+    for token in sorted(sent, key=lambda t: (_depth(t), t.i)):
+        if token.i in consumed:
+            continue
+        predicate = None
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux"):
+            predicate = finder.verb(token)
+        elif token.pos_ == "NOUN" and lexicon.has("N", token.lemma_.lower()):
+            predicate = finder.noun(token)
+        if predicate is None:
+            continue
+        consumed |= predicate.chain
+        found.append(predicate)
+    return _drop_redundant_statements(found)
+
+
+def _drop_redundant_statements(predicates: list[Predicate]) -> list[Predicate]:
+    """A reporting verb is coded 010 only when it frames no other event and has a target.
+
+    CAMEO treats statements as a residual category; coding every "said" inflates 010
+    (a known failure of dictionary coders), so a report of an attack is the attack.
+    """
+    kept = []
+    for predicate in predicates:
+        if predicate.generic and predicate.root == "01":
+            subtree = {t.i for t in predicate.trigger.subtree}
+            frames_other = any(
+                other is not predicate and other.trigger.i in subtree for other in predicates
+            )
+            if frames_other or not predicate.targets:
+                continue
+        kept.append(predicate)
+    return kept

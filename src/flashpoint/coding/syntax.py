@@ -1,0 +1,139 @@
+"""Predicate-argument helpers over spaCy's dependency parse (ClearNLP-style labels).
+
+Small, pure functions over tokens: who is the subject of a verb (through coordination, control
+and relative clauses), which objects and prepositional phrases it takes, and whether it is
+passive.  Keeping them here lets the coder read like the linguistics it implements.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = [
+    "agent_of",
+    "clause_head",
+    "conjuncts",
+    "direct_objects",
+    "is_passive",
+    "particle_of",
+    "prep_phrases",
+    "subject_of",
+]
+
+SUBJ = {"nsubj", "csubj", "expl"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+OBJ = {"dobj", "obj", "attr", "oprd"}
+CLAUSAL = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "conj", "parataxis"}
+
+
+def particle_of(verb: Token) -> str | None:
+    for child in verb.children:
+        if child.dep_ == "prt":
+            return child.lower_
+    return None
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ("Egypt and Qatar")."""
+    nominal = ("NOUN", "PROPN", "PRON")
+    out = [token]
+    stack = [token]
+    while stack:
+        for child in stack.pop().children:
+            same_kind = child.pos_ == token.pos_ or (
+                token.pos_ in nominal and child.pos_ in nominal
+            )
+            if child.dep_ == "conj" and same_kind:
+                out.append(child)
+                stack.append(child)
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _own_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJ or child.dep_ in PASS_SUBJ:
+            return child
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject, inherited through coordination, control and relative clauses.
+
+    - "Egypt hosted and mediated talks": mediated inherits Egypt (conj).
+    - "Iran agreed to resume talks": resume inherits Iran (subject control).
+    - "The US urged Israel to halt strikes": halt's subject is Israel (object control).
+    - "troops who attacked the town": attacked's subject is troops (relcl).
+    """
+    seen = 0
+    current = verb
+    while seen < 8:
+        seen += 1
+        subject = _own_subject(current)
+        if subject is not None:
+            if subject.lower_ in ("who", "that", "which") and current.dep_ == "relcl":
+                return current.head
+            return subject
+        head = current.head
+        if current.dep_ == "conj":
+            current = head
+            continue
+        if current.dep_ == "xcomp":
+            for child in head.children:
+                if child.dep_ in OBJ and child.i < current.i:
+                    return child  # object control
+            current = head
+            continue
+        if current.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return head if current.dep_ == "relcl" else None
+        if current.dep_ == "advcl" and current.tag_ in ("VBG", "VBN"):
+            current = head  # "..., killing five": the participle shares the main subject
+            continue
+        return None
+    return None
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    out: list[Token] = []
+    for obj in objs:
+        out.extend(conjuncts(obj))
+    return out
+
+
+def prep_phrases(head: Token) -> list[tuple[str, Token]]:
+    """(preposition, object) pairs attached to ``head``; "according to" is never one."""
+    out: list[tuple[str, Token]] = []
+    for child in head.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ != "according":
+            for grand in child.children:
+                if grand.dep_ in ("pobj", "pcomp"):
+                    for obj in conjuncts(grand):
+                        out.append((child.lower_, obj))
+                    break
+        elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.append(("to", child))  # "gave Ukraine aid"
+    return out
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The by-phrase of a passive ("was criticised by the EU")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def clause_head(token: Token) -> Token:
+    """The verb heading the clause a token sits in."""
+    current = token
+    for _ in range(40):
+        if current.pos_ in ("VERB", "AUX") or current.dep_ == "ROOT":
+            return current
+        current = current.head
+    return current

@@ -1,0 +1,77 @@
+"""The flashpoint exception tree.
+
+Every error a user can cause derives from :class:`FlashpointError`; the CLI catches that one
+class and prints its message as a single line.  Messages say what went wrong *and* what to do.
+
+    FlashpointError
+    ├── InputError            bad or unreadable input
+    │   ├── EmptyInputError
+    │   ├── BinaryInputError
+    │   ├── DecodeError
+    │   ├── InputTooLargeError
+    │   ├── NotEnglishError
+    │   └── FetchError        a URL the user asked for could not be fetched
+    ├── ModelError            the spaCy model is missing or unusable
+    ├── DataFileError         a lexicon / actor / gold file is malformed
+    └── GoldFormatError       an evaluation file is not in a known gold format
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BinaryInputError",
+    "DataFileError",
+    "DecodeError",
+    "EmptyInputError",
+    "FetchError",
+    "FlashpointError",
+    "GoldFormatError",
+    "InputError",
+    "InputTooLargeError",
+    "ModelError",
+    "NotEnglishError",
+]
+
+
+class FlashpointError(Exception):
+    """Base class for every error flashpoint raises on purpose."""
+
+
+class InputError(FlashpointError):
+    """The input document cannot be coded."""
+
+
+class EmptyInputError(InputError):
+    pass
+
+
+class BinaryInputError(InputError):
+    pass
+
+
+class DecodeError(InputError):
+    pass
+
+
+class InputTooLargeError(InputError):
+    pass
+
+
+class NotEnglishError(InputError):
+    pass
+
+
+class FetchError(InputError):
+    pass
+
+
+class ModelError(FlashpointError):
+    pass
+
+
+class DataFileError(FlashpointError):
+    pass
+
+
+class GoldFormatError(FlashpointError):
+    pass

@@ -1,0 +1,158 @@
+"""Readers for the gold formats flashpoint is scored against.
+
+- PLOVER gold-standard JSON (OEDA): an array of records with ``text``, ``event``, ``source``
+  and ``target`` actor lists (``code`` = CAMEO country code).
+- CAMEO codebook TSV: ``code, name, example, description, usage_notes`` with a header.
+- Sentence + quad TSV: ``sentence<TAB>label`` with Phoenix quad labels 0-4, no header.
+
+Each reader yields :class:`GoldSentence` with a label set per metric; metrics a format does not
+annotate are absent, and reported as n/a rather than as zero.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..coding.cameo import cameo_table, phoenix_quad, plover_quad
+from ..errors import GoldFormatError
+
+__all__ = ["GoldSentence", "detect_format", "read_gold"]
+
+# PLOVER v0.5 names in the 2016 gold file -> current ontology.
+_PLOVER_RENAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
+                   "FIGHT": "ASSAULT"}  # fmt: skip
+# Legacy CAMEO country codes -> ISO-3.
+_LEGACY_COUNTRY = {"ROM": "ROU", "JAP": "JPN", "TMP": "TLS", "KOS": "XKX", "ZAR": "COD",
+                   "BUR": "MMR", "GER": "DEU", "UK": "GBR"}  # fmt: skip
+
+
+@dataclass
+class GoldSentence:
+    text: str
+    labels: dict[str, set[str]] = field(default_factory=dict)
+    id: str = ""
+
+
+def normalise_plover(event: str) -> str:
+    event = event.strip().upper()
+    return _PLOVER_RENAMES.get(event, event)
+
+
+def normalise_country(code: str | None) -> str | None:
+    if not code:
+        return None
+    code = code.strip().upper()[:3]
+    code = _LEGACY_COUNTRY.get(code, code)
+    return code if len(code) == 3 and code.isalpha() else None
+
+
+def detect_format(path: Path) -> str:
+    if path.suffix.lower() == ".json":
+        return "plover-json"
+    try:
+        with path.open(encoding="utf-8") as handle:
+            first = handle.readline()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldFormatError(f"cannot read gold file {path}: {exc}") from exc
+    columns = first.rstrip("\n").split("\t")
+    if columns[:3] == ["code", "name", "example"]:
+        return "cameo-codebook"
+    if len(columns) == 2 and columns[1].strip() in {"0", "1", "2", "3", "4"}:
+        return "quad-tsv"
+    raise GoldFormatError(
+        f"{path}: not a known gold format (PLOVER .json, CAMEO codebook TSV with a "
+        f"'code<TAB>name<TAB>example' header, or 'sentence<TAB>quad' TSV)"
+    )
+
+
+def _actors(value: object) -> list[dict]:
+    return [a for a in value if isinstance(a, dict)] if isinstance(value, list) else []
+
+
+def _read_plover(path: Path) -> Iterator[GoldSentence]:
+    try:
+        records = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise GoldFormatError(f"{path}: not valid JSON ({exc})") from exc
+    if not isinstance(records, list):
+        raise GoldFormatError(f"{path}: expected a JSON array of PLOVER records")
+    for record in records:
+        if not isinstance(record, dict) or record.get("event") == "DOCUMENT":
+            continue
+        text = record.get("text")
+        if not text or not record.get("event"):
+            continue
+        event = normalise_plover(record["event"])
+        labels: dict[str, set[str]] = {"plover": {event}}
+        quad = plover_quad(event)
+        if quad is not None:
+            labels["quad"] = {str(quad)}
+        for role in ("source", "target"):
+            countries = {normalise_country(a.get("code")) for a in _actors(record.get(role))}
+            labels[f"{role}_country"] = {c for c in countries if c}
+        yield GoldSentence(text.strip(), labels, record.get("id", ""))
+
+
+def _read_codebook(path: Path) -> Iterator[GoldSentence]:
+    table = cameo_table()
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            code = (row.get("code") or "").strip()
+            text = (row.get("example") or "").strip()
+            if code not in table or not text:
+                continue
+            # Codebook examples append coder notes ("Note: Two reciprocal events ...").
+            text = text.split(" Note:")[0].strip()
+            entry = table[code]
+            labels = {"code": {code}, "root": {code[:2]}, "quad": {str(entry.quad_class)}}
+            if entry.plover_event:
+                labels["plover"] = {entry.plover_event}
+            yield GoldSentence(text, labels, code)
+
+
+def _read_quad(path: Path) -> Iterator[GoldSentence]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, line in enumerate(handle, start=1):
+            text, _, label = line.rstrip("\n").rpartition("\t")
+            label = label.strip()
+            if not text or label not in {"0", "1", "2", "3", "4"}:
+                raise GoldFormatError(f"{path}:{number}: expected 'sentence<TAB>0-4'")
+            yield GoldSentence(text.strip(), {"phoenix_quad": {label}}, str(number))
+
+
+def read_gold(path: str | Path) -> tuple[str, list[GoldSentence]]:
+    path = Path(path)
+    if not path.is_file():
+        raise GoldFormatError(f"no such gold file: {path}")
+    fmt = detect_format(path)
+    reader = {
+        "plover-json": _read_plover,
+        "cameo-codebook": _read_codebook,
+        "quad-tsv": _read_quad,
+    }[fmt]
+    return fmt, list(reader(path))
+
+
+def predicted_labels(events: list, metrics: set[str]) -> dict[str, set[str]]:
+    """The same label sets, read off the coder's events for one sentence."""
+    out: dict[str, set[str]] = {m: set() for m in metrics}
+    for event in events:
+        code = event.cameo.code
+        values = {
+            "code": code,
+            "root": code[:2],
+            "quad": str(event.quad_class),
+            "phoenix_quad": str(phoenix_quad(code)),
+            "plover": event.plover.event,
+            "source_country": event.source.country,
+            "target_country": event.target.country if event.target else None,
+        }
+        for metric in metrics:
+            value = values.get(metric)
+            if value:
+                out[metric].add(value)
+    return out

@@ -1,0 +1,5 @@
+"""Streaming exporters: events -> jsonl, json, tsv."""
+
+from .formats import EXPORTERS, TSV_COLUMNS, write_events
+
+__all__ = ["EXPORTERS", "TSV_COLUMNS", "write_events"]

@@ -1,0 +1,69 @@
+"""Refuse documents that are clearly not English.
+
+The coder's patterns, dictionaries and parser are English-only; on other languages it would
+quietly find nothing, or find nonsense.  The check is deliberately lopsided: it rejects only
+when the identifier is confident, because English news dense with foreign names (places,
+ministers, parties) can look "foreign" to a character n-gram model.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from flashpoint.errors import NotEnglishError
+
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
+
+__all__ = ["check_english", "detect_language"]
+
+SAMPLE_CHARS = 5000  # enough for a confident guess; long documents are no more informative
+MIN_WORDS = 12  # below this, n-gram statistics are too thin to trust
+REJECT_PROBABILITY = 0.9
+
+# Labels that are not grounds for rejection: English itself, Nigerian Pidgin (English-based,
+# and the model's usual runner-up for name-heavy English), and "no linguistic content".
+_ACCEPTED = frozenset({"en", "pcm", "zxx"})
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@functools.cache
+def _identifier() -> LanguageIdentifier:
+    """Load the py3langid model once, on first use: it takes most of a second."""
+    from py3langid import langid
+
+    return langid.LanguageIdentifier.from_model_file(langid.MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """The likeliest ISO 639 language code of ``text`` and its probability (0-1)."""
+    lang, prob = _identifier().classify(text[:SAMPLE_CHARS])
+    return str(lang), float(prob)
+
+
+def check_english(text: str, name: str) -> None:
+    """Raise NotEnglishError when ``text`` is confidently in another language."""
+    sample = text[:SAMPLE_CHARS]
+    if len(_WORD.findall(sample)) < MIN_WORDS:
+        return
+    lang, prob = detect_language(sample)
+    if lang in _ACCEPTED or prob <= REJECT_PROBABILITY:
+        return
+    raise NotEnglishError(
+        f"{name} looks like {language_name(lang)} ({lang}), not English; "
+        "flashpoint codes English news only"
+    )
+
+
+def language_name(code: str) -> str:
+    """English name of an ISO 639 code, falling back to the code itself."""
+    try:
+        import pycountry
+    except ImportError:  # a declared dependency, but a name is only cosmetic
+        return code
+    lookup = {"alpha_2": code} if len(code) == 2 else {"alpha_3": code}
+    record = pycountry.languages.get(**lookup)
+    return getattr(record, "name", code) if record is not None else code

