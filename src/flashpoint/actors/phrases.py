@@ -1,9 +1,9 @@
 """Noun-phrase extent for actor resolution.
 
 An actor phrase is the head noun plus its pre-modifiers, compounds, possessors and appositions,
-and an "of" phrase after a title ("the president of France").  Relative clauses and other
-prepositional phrases are left out: in "officials in Hungary" the place is a location, and in
-"talks with Syria" the prepositional object is a separate argument.
+and an "of"/"for" phrase after a title ("the president of France", "a spokesman for Abbas").
+Relative clauses and other prepositional phrases are left out: in "officials in Hungary" the
+place is a location, and in "talks with Syria" the prepositional object is a separate argument.
 """
 
 from __future__ import annotations
@@ -13,26 +13,19 @@ from spacy.tokens import Token
 __all__ = ["np_tokens"]
 
 _INSIDE = {
-    "compound",
-    "amod",
-    "det",
-    "poss",
-    "nmod",
-    "appos",
-    "nummod",
-    "flat",
-    "quantmod",
-    "case",
-    "predet",
-    "npadvmod",
-    "punct",
-    "cc",
-    "conj",
-}
+    "compound", "amod", "det", "poss", "nmod", "appos", "nummod", "flat", "quantmod",
+    "case", "predet", "npadvmod", "punct", "cc", "conj",
+}  # fmt: skip
+_TITLE_PREPS = ("of", "for")
 
 
-def np_tokens(head: Token, *, with_appos: bool = True) -> list[Token]:
-    """Tokens of the actor phrase headed by ``head``, in document order."""
+def np_tokens(head: Token, *, with_appos: bool = True, with_preps: bool = True) -> list[Token]:
+    """Tokens of the actor phrase headed by ``head``, in document order.
+
+    ``with_appos=False, with_preps=False`` gives the core phrase ("Nabil Abu Rudeineh");
+    the full phrase adds appositions and of/for phrases ("..., a spokesman for Palestinian
+    President Mahmoud Abbas"), which supply country and sector but never the name.
+    """
     out = {head.i: head}
     stack = [(head, 0)]
     while stack:
@@ -47,11 +40,10 @@ def np_tokens(head: Token, *, with_appos: bool = True) -> list[Token]:
                 continue
             if dep == "appos" and not with_appos:
                 continue
-            if (
-                dep in _INSIDE
-                or (dep == "prep" and child.lower_ == "of" and depth == 0)
-                or (dep == "pobj" and token.dep_ == "prep")
-            ):
+            title_prep = (
+                with_preps and dep == "prep" and child.lower_ in _TITLE_PREPS and depth <= 1
+            )
+            if dep in _INSIDE or title_prep or (dep == "pobj" and token.dep_ == "prep"):
                 out[child.i] = child
                 stack.append((child, depth + 1))
     return [out[i] for i in sorted(out)]

@@ -23,7 +23,10 @@ __all__ = ["DocActors"]
 _SINGULAR_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
 _NEUTER = {"it", "its", "itself"}
-_PAIR_WORDS = {"two", "both"}
+_PAIR_HEADS = {"leader", "side", "country", "nation", "government", "president", "minister",
+               "counterpart", "delegation", "state", "man", "woman", "party", "neighbour",
+               "neighbor", "rival", "ally"}
+_LOCATIVE = {"in", "at", "near", "to", "from", "into", "across", "outside", "inside"}
 _FORMER = {"former", "ex", "ex-", "erstwhile", "retired", "late"}
 
 
@@ -31,6 +34,7 @@ _FORMER = {"former", "ex", "ex-", "erstwhile", "retired", "late"}
 class Remembered:
     ref: ActorRef
     person: bool
+    plural: bool
     group: bool  # a country, organisation or plural sector noun
     title: str | None
     token: int
@@ -65,6 +69,8 @@ class DocActors:
                 if head not in heads:
                     heads.append(head)
         for head in heads:
+            if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
+                continue  # "in Cairo" is a place, not an actor to refer back to
             self.resolve(head)
 
     def resolve(self, head: Token) -> list[ActorRef]:
@@ -83,16 +89,25 @@ class DocActors:
     # -- phrases ----------------------------------------------------------------------------
     def _phrase(self, head: Token) -> list[ActorRef]:
         tokens = np_tokens(head)
+        core = np_tokens(head, with_appos=False, with_preps=False)
         pair = self._pair_reference(head, tokens)
         if pair:
             return pair
+        core_names = self._spans_in(core, self.names)
+        appos_names = [
+            s
+            for c in head.children
+            if c.dep_ == "appos"
+            for s in self._spans_in(np_tokens(c, with_preps=False), self.names)
+        ]
         names = self._spans_in(tokens, self.names)
-        agent = self._head_agent(head, tokens)
+        agent = self._head_agent(head, core) or self._appos_agent(head)
         former = any(t.lower_ in _FORMER for t in tokens)
-        person_span = next((s for s in names if s.label_ == "person"), None)
-        org_span = next((s for s in names if s.label_ == "org"), None)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = self.doc.text[start:end]
+        named = core_names or appos_names
+        person_span = next((s for s in named if s.label_ == "person"), None)
+        org_span = next((s for s in named if s.label_ == "org"), None)
 
         if person_span is not None:
             entry = self.kb.names[person_span.kb_id_]
@@ -101,17 +116,10 @@ class DocActors:
             sector = status.sector if status else None
             if former and sector not in (None, "ELI"):
                 sector = "ELI"
-            ref = ActorRef(
-                text,
-                entry.name,
-                country,
-                sector,
-                _code(country, sector),
-                start,
-                end,
-                "person-dictionary",
-            )
-            return [ref]
+            code = _code(country, sector)
+            return [
+                ActorRef(text, entry.name, country, sector, code, start, end, "person-dictionary")
+            ]
 
         if org_span is not None:
             entry = self.kb.names[org_span.kb_id_]
@@ -128,11 +136,13 @@ class DocActors:
                 )
             ]
 
+        possessor = self._possessor(head)
+        if possessor is not None and agent is None and not core_names:
+            # "the prime minister's office", "Netanyahu's government": the possessor acts.
+            return [replace(possessor, text=text, start=start, end=end)]
+
         countries = self._countries(names, tokens)
-        poss_ref = self._possessor(head, tokens)
-        sector = None
-        if agent is not None:
-            sector = agent.label_
+        sector = agent.label_ if agent is not None else None
         for span in names:
             entry = self.kb.names[span.kb_id_]
             if (
@@ -143,10 +153,12 @@ class DocActors:
                 sector = entry.sector
         if former and sector:
             sector = "ELI"
-        if not countries and poss_ref is not None and poss_ref.country:
-            countries = [[(poss_ref.country, None)]]
+        if not countries and possessor is not None and possessor.country:
+            countries = [[(possessor.country, None)]]
+        if not countries:
+            countries = self._countries_of_people(names)
 
-        unknown_person = self._unknown_person(tokens)
+        unknown_person = self._unknown_person(core)
         if not countries and sector is None and unknown_person is None:
             return []
         if not countries and agent is not None and unknown_person is None:
@@ -163,22 +175,36 @@ class DocActors:
                     holder = self.kb.office_holder(country, agent.kb_id_, self.day)
                     holder_name = holder.name if holder else None
                 canonical = unknown_person or holder_name or name
+                how = "dictionary" if country else "agent"
                 refs.append(
                     ActorRef(
-                        text,
-                        canonical,
-                        country,
-                        sector,
-                        _code(country, sector),
-                        start,
-                        end,
-                        "dictionary" if country else "agent",
+                        text, canonical, country, sector, _code(country, sector), start, end, how
                     )
                 )
         if unknown_person and refs:
             surname = unknown_person.split()[-1]
             self.short_names[surname] = replace(refs[0], text=surname)
         return refs
+
+    def _countries_of_people(self, names: list[Span]) -> list[list[tuple]]:
+        """Country from a person or organisation further out in the phrase (of/for)."""
+        for span in names:
+            entry = self.kb.names[span.kb_id_]
+            if entry.kind == "person":
+                status = self.kb.person_status(entry.name, self.day)
+                if status and status.country:
+                    return [[(status.country, None)]]
+            if entry.kind == "org" and entry.country:
+                return [[(entry.country, None)]]
+        return []
+
+    def _appos_agent(self, head: Token) -> Span | None:
+        for child in head.children:
+            if child.dep_ == "appos":
+                found = self._head_agent(child, np_tokens(child, with_preps=False))
+                if found is not None:
+                    return found
+        return None
 
     def _countries(self, names: list[Span], tokens: list[Token]) -> list[list[tuple]]:
         """Countries named in the phrase, grouped so coordinated ones split into events.
@@ -211,10 +237,10 @@ class DocActors:
         candidates = [self.agents[t.i] for t in tokens if t.i in self.agents and t.i < head.i]
         return candidates[-1] if candidates else None
 
-    def _possessor(self, head: Token, tokens: list[Token]) -> ActorRef | None:
+    def _possessor(self, head: Token) -> ActorRef | None:
         for child in head.children:
             if child.dep_ == "poss":
-                refs = self.resolve(child) if child.pos_ == "PRON" else []
+                refs = self.resolve(child)
                 return refs[0] if refs else None
         return None
 
@@ -241,17 +267,18 @@ class DocActors:
 
     # -- coreference ------------------------------------------------------------------------
     def _remember(self, head: Token, refs: list[ActorRef]) -> None:
-        agent = self.agents.get(head.i)
+        agent = self._head_agent(head, np_tokens(head, with_preps=False))
         person_agent = agent is not None and self.kb.agents_by_phrase(agent.kb_id_).person
+        plural = head.tag_ in ("NNS", "NNPS") or len(refs) > 1
         for ref in refs:
             person = (
                 ref.resolution == "person-dictionary"
                 or person_agent
                 or (head.ent_type_ == "PERSON")
             )
-            group = not person
+            group = not person or plural
             title = agent.kb_id_ if agent is not None else None
-            self.memory.append(Remembered(ref, person, group, title, head.i))
+            self.memory.append(Remembered(ref, person, plural, group, title, head.i))
 
     def _before(self, token: Token) -> list[Remembered]:
         return [m for m in self.memory if m.token < token.i]
@@ -260,7 +287,7 @@ class DocActors:
         word = token.lower_
         earlier = self._before(token)
         if word in _SINGULAR_PERSON:
-            wanted = [m for m in earlier if m.person]
+            wanted = [m for m in earlier if m.person and not m.plural]
         elif word in _PLURAL:
             wanted = [m for m in earlier if m.group]
         elif word in _NEUTER:
@@ -283,14 +310,18 @@ class DocActors:
 
     def _pair_reference(self, head: Token, tokens: list[Token]) -> list[ActorRef]:
         """'the two leaders', 'both sides', 'the two countries' -> the last two actors."""
-        if head.tag_ not in ("NNS", "NNPS") or not any(t.lower_ in _PAIR_WORDS for t in tokens):
+        words = {t.lower_ for t in tokens}
+        definite = "both" in words or {"the", "two"} <= words
+        if head.tag_ not in ("NNS", "NNPS") or not definite:
             return []
+        if head.lemma_.lower() not in _PAIR_HEADS:
+            return []  # "two officials" are two new people, not the last two named
         if any(t.i in self.names for t in tokens):
             return []
         want_person = head.lemma_.lower() in ("leader", "president", "minister", "man", "woman")
         distinct: list[ActorRef] = []
         for memo in reversed(self._before(head)):
-            if want_person and not memo.person:
+            if want_person and not (memo.person and memo.ref.name):
                 continue
             key = memo.ref.name or memo.ref.code
             if key and all((r.name or r.code) != key for r in distinct):

@@ -89,8 +89,14 @@ class Coder:
                 continue
             actors.observe(sent)
             sentence_events: dict[tuple, Event] = {}
-            for predicate in find_predicates(sent, self.lexicon):
-                for event in self._events(predicate, sent, index, actors, article, story):
+            coded = [
+                (p, self._events(p, sent, index, actors, article, story))
+                for p in find_predicates(sent, self.lexicon)
+            ]
+            for predicate, predicate_events in coded:
+                if predicate.generic and predicate.root == "01" and _frames_other(predicate, coded):
+                    continue
+                for event in predicate_events:
                     key = (
                         event.cameo.code,
                         event.source.code,
@@ -105,14 +111,19 @@ class Coder:
         return events
 
     # -- one predicate -> events ----------------------------------------------------------
-    def _actors(self, heads: list[Token], actors: DocActors) -> list[ActorRef]:
-        refs: list[ActorRef] = []
+    def _actors(
+        self, heads: list[Token], actors: DocActors, exclude: list[ActorRef] = ()
+    ) -> list[ActorRef]:
+        """Actors of the first head that yields any (its conjuncts included)."""
         for head in heads:
+            refs: list[ActorRef] = []
             for token in conjuncts(head):
-                refs.extend(actors.resolve(token))
+                refs.extend(
+                    r for r in actors.resolve(token) if not any(_same(r, e) for e in exclude)
+                )
             if refs:
                 return refs
-        return refs
+        return []
 
     def _events(
         self,
@@ -126,7 +137,18 @@ class Coder:
         sources = self._actors(predicate.sources, actors)
         if not sources:
             return []
-        targets = self._actors([t for t in predicate.targets if t not in predicate.sources], actors)
+        targets = self._actors(
+            [t for t in predicate.targets if t not in predicate.sources], actors, exclude=sources
+        )
+        if not targets and (
+            predicate.code == "010" or (predicate.generic and predicate.root == "02")
+        ):
+            # "X said ..." / "X called ..." with no addressee is not an event worth a row.
+            return []
+        if predicate.root == "01" and predicate.generic and not sources[0].country:
+            return []
+        _apply_sense(predicate, sources)
+
         pairs: list[tuple[ActorRef, ActorRef | None]] = []
         if targets:
             pairs = [(s, t) for s in sources for t in targets if not _same(s, t)]
@@ -241,10 +263,40 @@ class Coder:
         return self._gazetteer.lookup(text, country_hint=hint or None)
 
 
+def _frames_other(statement: Predicate, coded: list[tuple[Predicate, list[Event]]]) -> bool:
+    subtree = {t.i for t in statement.trigger.subtree}
+    return any(
+        other is not statement and events and other.trigger.i in subtree for other, events in coded
+    )
+
+
 def _same(a: ActorRef, b: ActorRef) -> bool:
+    """Same actor: same person/organisation name, or the same unnamed country+sector."""
     if a.name and b.name:
         return a.name == b.name
-    return a.code is not None and a.code == b.code and a.text == b.text
+    return a.code is not None and a.code == b.code
+
+
+# Event nouns whose sense depends on who acts: a union's strike is a labour protest (143),
+# a state's or armed group's strike is a military attack (190).
+_CIVIL_SECTORS = {"LAB", "CVL", "EDU", "HLH", "BUS", "OPP", "AGR", "MED", "REF", "HRI", "NGO"}
+_SENSES = {("strike", "143"): "190"}
+
+
+def _apply_sense(predicate: Predicate, sources: list[ActorRef]) -> None:
+    lemma = predicate.trigger.lemma_.lower()
+    other = _SENSES.get((lemma, predicate.code))
+    if other is None:
+        return
+    if (
+        not any(s.sector in _CIVIL_SECTORS for s in sources)
+        and any(
+            c.lower_ in ("general", "hunger", "labour", "labor", "national")
+            for c in predicate.trigger.children
+        )
+        is False
+    ):
+        predicate.code = other
 
 
 def _trigger_span(predicate: Predicate, sent: Span) -> TextSpan:

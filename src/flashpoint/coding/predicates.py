@@ -105,6 +105,24 @@ def _pairs(preps: list[tuple[str, Token]]) -> list[tuple[str, str | None]]:
     return [(p, o.lemma_.lower()) for p, o in preps]
 
 
+def _infinitival_complement(verb: Token) -> Token | None:
+    """The 'to'-clause of a control verb: an xcomp, or a ccomp with 'to' (parser variation)."""
+    for child in verb.children:
+        if child.pos_ not in ("VERB", "AUX", "ADP"):
+            continue
+        if child.dep_ == "xcomp" and child.pos_ != "ADP":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("to", "toward", "towards"):
+            pcomp = next((g for g in child.children if g.dep_ == "pcomp"), None)
+            if pcomp is not None and pcomp.pos_ == "VERB":
+                return pcomp  # "did not commit to freezing the plans"
+        if child.dep_ == "ccomp" and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in child.children
+        ):
+            return child
+    return None
+
+
 def _complement_slot(verb: Token) -> str | None:
     """Slots for complements our lexicon does not code precisely (policy, reform ...)."""
     lemma = verb.lemma_.lower()
@@ -130,13 +148,14 @@ class _Finder:
         particle = particle_of(verb)
         objects = direct_objects(verb)
         preps = prep_phrases(verb) + _preps_for(objects)
+        object_lemmas = [o.lemma_.lower() for o in objects]
         match: Match | None = lex.match(
-            "V",
-            lemma,
-            particle=particle,
-            objects=[o.lemma_.lower() for o in objects],
-            preps=_pairs(preps),
+            "V", lemma, particle=particle, objects=object_lemmas, preps=_pairs(preps)
         )
+        if match is None and particle and not any(c.dep_ == "prt" for c in verb.children):
+            # The "particle" was a guess from an advmod; read the verb without it.
+            particle = None
+            match = lex.match("V", lemma, objects=object_lemmas, preps=_pairs(preps))
         light_noun: Token | None = None
         if (match is None or match.pattern.specificity == 0) and lex.is_light_verb(lemma):
             for obj in objects:
@@ -151,7 +170,7 @@ class _Finder:
         trigger_tokens = [verb]
         chain = {verb.i}
         if particle:
-            trigger_tokens += [c for c in verb.children if c.dep_ == "prt"]
+            trigger_tokens += [c for c in verb.children if c.lower_ == particle]
         if light_noun is not None:
             trigger_tokens.append(light_noun)
             chain.add(light_noun.i)
@@ -203,9 +222,7 @@ class _Finder:
         if family is None:
             return
         verb = predicate.trigger
-        complement = next(
-            (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None
-        )
+        complement = _infinitival_complement(verb)
         if complement is None:
             predicate.generic = True
             return
@@ -223,8 +240,15 @@ class _Finder:
             )
         ):
             slot = "yield_mil"
-        folded = fold(family, inner.code if inner else None, slot)
+        if family == "reject" and complement.lemma_.lower() == "comment":
+            folded: str | None = "011"  # "declined to comment" is CAMEO's own code
+        else:
+            folded = fold(family, inner.code if inner else None, slot)
         predicate.chain.add(complement.i)
+        # "urged Netanyahu to reconsider", parsed as a clause: its subject is the target.
+        predicate.targets = [
+            c for c in complement.children if c.dep_ == "nsubj"
+        ] + predicate.targets
         predicate.trigger_tokens.append(complement)
         if inner is not None:
             predicate.chain |= inner.chain
@@ -263,12 +287,34 @@ class _Finder:
         for prep, obj in preps:
             if prep == "by":
                 sources.insert(0, obj)
+        if not sources and match.pattern.code[:2] == "13":
+            speaker = _reporting_speaker(noun)
+            if speaker is not None:
+                sources.append(speaker)
         if not sources:
             return None
         targets = [obj for prep, obj in preps if prep in TARGET_PREPS and obj.pos_ in _NOMINAL]
         return Predicate(
             noun, match.pattern.code, match.pattern, sources, targets, {noun.i}, [noun]
         )
+
+
+def _reporting_speaker(token: Token) -> Token | None:
+    """The speaker of a threat voiced as a statement.
+
+    "The US reiterated that military options against Iran remain on the table" is a US
+    threat against Iran: the threat noun has no agent of its own, the speaker supplies it.
+    Only threats get this reading; "X said attacks on Y rose" is not X attacking Y.
+    """
+    current = token
+    for _ in range(6):
+        head = current.head
+        if head is current:
+            return None
+        if current.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS:
+            return next((c for c in head.children if c.dep_ == "nsubj"), None)
+        current = head
+    return None
 
 
 def _depth(token: Token) -> int:
@@ -299,19 +345,10 @@ def find_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
 
 
 def _drop_redundant_statements(predicates: list[Predicate]) -> list[Predicate]:
-    """A reporting verb is coded 010 only when it frames no other event and has a target.
+    """A reporting verb is coded 010 only when it has an addressee or topic actor.
 
     CAMEO treats statements as a residual category; coding every "said" inflates 010
-    (a known failure of dictionary coders), so a report of an attack is the attack.
+    (a known failure of dictionary coders).  The coder also drops a statement that frames
+    another coded event: a report of an attack is the attack.
     """
-    kept = []
-    for predicate in predicates:
-        if predicate.generic and predicate.root == "01":
-            subtree = {t.i for t in predicate.trigger.subtree}
-            frames_other = any(
-                other is not predicate and other.trigger.i in subtree for other in predicates
-            )
-            if frames_other or not predicate.targets:
-                continue
-        kept.append(predicate)
-    return kept
+    return [p for p in predicates if not (p.generic and p.root == "01" and not p.targets)]

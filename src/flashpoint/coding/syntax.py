@@ -26,9 +26,21 @@ OBJ = {"dobj", "obj", "attr", "oprd"}
 CLAUSAL = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "conj", "parataxis"}
 
 
+_PARTICLES = {"down", "off", "up", "out", "back", "over", "away", "in", "on", "aside", "through"}
+
+
 def particle_of(verb: Token) -> str | None:
+    """The phrasal particle; the small parser often labels it advmod or a bare prep."""
     for child in verb.children:
         if child.dep_ == "prt":
+            return child.lower_
+    for child in verb.children:
+        if (
+            child.lower_ in _PARTICLES
+            and child.dep_ in ("advmod", "prep")
+            and not any(g.dep_ == "pobj" for g in child.children)
+            and child.i == verb.i + 1
+        ):
             return child.lower_
     return None
 
@@ -89,6 +101,9 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if current.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head if current.dep_ == "relcl" else None
+        if current.dep_ == "pcomp" and head.dep_ == "prep":
+            current = head.head  # "refrained from criticising": the refrainer criticises
+            continue
         if current.dep_ == "advcl" and current.tag_ in ("VBG", "VBN"):
             current = head  # "..., killing five": the participle shares the main subject
             continue

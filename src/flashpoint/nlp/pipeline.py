@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from ..errors import ModelError
 from ..settings import get_setting
-from .components import actor_tagger  # noqa: F401  (registers the factory)
+from .components import actor_tagger, paragraphs  # noqa: F401  (registers the factories)
 
 __all__ = ["load_nlp", "resolve_model_name"]
 
@@ -52,5 +52,6 @@ def load_nlp(model: str | None = None) -> Language:
             f"spaCy model {name!r} lacks {', '.join(sorted(missing))}; flashpoint needs a "
             f"pipeline with a dependency parser and entity recognizer"
         )
+    nlp.add_pipe("flashpoint_paragraphs", before="parser")
     nlp.add_pipe("flashpoint_actors", last=True)
     return nlp

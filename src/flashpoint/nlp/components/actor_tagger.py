@@ -23,7 +23,6 @@ class ActorTagger:
         surfaces = sorted(kb.names)
         # make_doc only tokenizes: building thousands of patterns stays fast.
         self.matcher.add("NAME", [nlp.make_doc(s) for s in surfaces])
-        self._surface_of = {}  # match key text -> surface (identical, kept for clarity)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -41,8 +40,10 @@ class ActorTagger:
         agents = self.kb.agents
         found = []
         limit = self.kb.max_agent_len
+        # "West Bank", "Central African Republic": words of a place name are not agents.
+        in_place = {t.i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC") for t in ent}
         for i, token in enumerate(doc):
-            if token.is_punct and token.text != "-":
+            if (token.is_punct and token.text != "-") or i in in_place:
                 continue
             # Non-final words are compared by their lower-cased form, the final one by lemma,
             # so "prime ministers" -> ("prime", "minister").
@@ -52,7 +53,8 @@ class ActorTagger:
                 agent = agents.get(tuple(words))
                 if agent is None and length == 1:
                     agent = agents.get((token.lower_,))
-                if agent is not None:
+                # "general", "speaker", "party" are agents only as nouns.
+                if agent is not None and doc[i + length - 1].pos_ in ("NOUN", "PROPN"):
                     found.append(Span(doc, i, i + length, label=agent.sector, kb_id=agent.phrase))
                     break
         return filter_spans(found)
