@@ -9,8 +9,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from flashpoint.cli import cli
-from flashpoint.cli import code_cmd, eval_cmd  # noqa: F401  (register commands)
+from flashpoint.cli import cli, code_cmd, eval_cmd  # noqa: F401  (register commands)
 from tests.conftest import EXAMPLES
 
 
@@ -24,16 +23,37 @@ def test_jsonl_output_has_the_documented_fields():
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.output.splitlines()]
     assert len(records) >= 5
-    required = {"event_id", "doc_id", "sentence_index", "evidence", "source", "target",
-                "cameo", "plover", "goldstein", "quad_class", "modality", "attribution",
-                "date", "location", "confidence", "coder_version"}
+    required = {
+        "event_id",
+        "doc_id",
+        "sentence_index",
+        "evidence",
+        "source",
+        "target",
+        "cameo",
+        "plover",
+        "goldstein",
+        "quad_class",
+        "modality",
+        "attribution",
+        "date",
+        "location",
+        "confidence",
+        "coder_version",
+    }
     for record in records:
         assert required <= record.keys()
         assert set(record["evidence"]) >= {"text", "start", "end", "trigger"}
         assert set(record["source"]) >= {"text", "name", "country", "sector", "code"}
         assert set(record["cameo"]) == {"code", "root", "name"}
-        assert record["modality"] in {"asserted", "reported", "negated", "hypothetical",
-                                      "intended", "historical"}
+        assert record["modality"] in {
+            "asserted",
+            "reported",
+            "negated",
+            "hypothetical",
+            "intended",
+            "historical",
+        }
         assert 0 <= record["confidence"] <= 1
         assert record["quad_class"] in (1, 2, 3, 4)
 
@@ -62,8 +82,7 @@ def test_html_input_uses_page_date_and_skips_furniture():
 
 @pytest.mark.slow
 def test_stdin():
-    result = run("code", "-", "--date", "2025-12-29",
-                 input=b"Egypt condemned Israel on Tuesday.\n")
+    result = run("code", "-", "--date", "2025-12-29", input=b"Egypt condemned Israel on Tuesday.\n")
     assert result.exit_code == 0
     assert json.loads(result.output.splitlines()[0])["source"]["country"] == "EGY"
 
@@ -73,9 +92,12 @@ def test_stdin():
     [
         (b"", "empty"),
         (b"   \n\n  ", "empty"),
-        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, "binary"),
-        ("Le président a rencontré le ministre mardi pour discuter de la crise politique "
-         "et des élections prévues au printemps dans le pays.".encode(), "French"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, "PNG image"),
+        (
+            "Le président a rencontré le ministre mardi pour discuter de la crise politique "
+            "et des élections prévues au printemps dans le pays.".encode(),
+            "French",
+        ),
     ],
 )
 def test_bad_input_is_one_clear_line(tmp_path, content, message):
@@ -119,7 +141,11 @@ def test_bad_date():
 def test_no_traceback_from_the_real_executable(tmp_path):
     path = tmp_path / "x.bin"
     path.write_bytes(b"\x00\x01\x02" * 100)
-    proc = subprocess.run([sys.executable, "-m", "flashpoint", "code", str(path)],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "flashpoint", "code", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr and proc.stderr.startswith("flashpoint: error:")

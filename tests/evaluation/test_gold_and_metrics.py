@@ -64,11 +64,12 @@ def test_unknown_format_is_a_clear_error(tmp_path):
 def test_eval_command_scores_all_three_files():
     from click.testing import CliRunner
 
-    from flashpoint.cli import cli
-    from flashpoint.cli import code_cmd, eval_cmd  # noqa: F401
+    from flashpoint.cli import cli, code_cmd, eval_cmd  # noqa: F401
 
-    files = [str(SHARED_DEV / n) for n in
-             ("plover_gsr_cameo.json", "cameo_codebook_examples.tsv", "news_quad_train.tsv")]
+    files = [
+        str(SHARED_DEV / n)
+        for n in ("plover_gsr_cameo.json", "cameo_codebook_examples.tsv", "news_quad_train.tsv")
+    ]
     result = CliRunner().invoke(cli, ["eval", *files, "--limit", "60", "--json"])
     assert result.exit_code == 0, result.output
     reports = json.loads(result.output)

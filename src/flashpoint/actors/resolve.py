@@ -23,9 +23,25 @@ __all__ = ["DocActors"]
 _SINGULAR_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
 _NEUTER = {"it", "its", "itself"}
-_PAIR_HEADS = {"leader", "side", "country", "nation", "government", "president", "minister",
-               "counterpart", "delegation", "state", "man", "woman", "party", "neighbour",
-               "neighbor", "rival", "ally"}
+_PAIR_HEADS = {
+    "leader",
+    "side",
+    "country",
+    "nation",
+    "government",
+    "president",
+    "minister",
+    "counterpart",
+    "delegation",
+    "state",
+    "man",
+    "woman",
+    "party",
+    "neighbour",
+    "neighbor",
+    "rival",
+    "ally",
+}
 _LOCATIVE = {"in", "at", "near", "to", "from", "into", "across", "outside", "inside"}
 _FORMER = {"former", "ex", "ex-", "erstwhile", "retired", "late"}
 
@@ -174,7 +190,7 @@ class DocActors:
                 if agent is not None and country and not former and unknown_person is None:
                     holder = self.kb.office_holder(country, agent.kb_id_, self.day)
                     holder_name = holder.name if holder else None
-                canonical = unknown_person or holder_name or name
+                canonical = unknown_person or holder_name or _group_name(sector, name)
                 how = "dictionary" if country else "agent"
                 refs.append(
                     ActorRef(
@@ -344,6 +360,24 @@ class DocActors:
                     replace(memo.ref, text=text, start=start, end=end, resolution="coreference")
                 ]
         return []
+
+
+SECTOR_NAMES = {
+    "GOV": "Government", "MIL": "Military", "COP": "Police", "JUD": "Judiciary",
+    "LEG": "Legislature", "SPY": "Intelligence", "OPP": "Opposition", "PTY": "Party",
+    "REB": "Rebels", "INS": "Insurgents", "SEP": "Separatists", "UAF": "Armed group",
+    "CVL": "Civilians", "BUS": "Business", "MED": "Media", "LAB": "Labor", "EDU": "Education",
+    "HLH": "Health", "REL": "Religious", "REF": "Refugees", "SET": "Settlers",
+    "CRM": "Criminals", "ELI": "Elites", "HRI": "Human rights", "NGO": "NGO",
+    "IGO": "IGO", "PKO": "Peacekeepers", "ENV": "Environmental", "AGR": "Agriculture",
+}  # fmt: skip
+
+
+def _group_name(sector: str | None, country_name: str | None) -> str | None:
+    """ICEWS-style names for unnamed groups: "Military (Nigeria)", "Police (Kenya)"."""
+    if country_name is None or sector is None:
+        return country_name
+    return f"{SECTOR_NAMES.get(sector, sector)} ({country_name})"
 
 
 def _code(country: str | None, sector: str | None) -> str | None:

@@ -112,7 +112,13 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def direct_objects(verb: Token) -> list[Token]:
+    """Direct objects, shared across coordinated verbs ("kidnapped and killed two soldiers")."""
     objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if not objs:
+        for conj in verb.children:
+            if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i > verb.i:
+                objs = [c for c in conj.children if c.dep_ in ("dobj", "obj")]
+                break
     out: list[Token] = []
     for obj in objs:
         out.extend(conjuncts(obj))
