@@ -40,6 +40,4 @@ def cli() -> None:
 
 
 def main() -> None:
-    from . import code_cmd, eval_cmd  # noqa: F401  (register commands)
-
     cli()

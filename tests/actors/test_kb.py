@@ -1,0 +1,50 @@
+from datetime import date
+
+from flashpoint.actors import load_kb
+
+
+def test_every_country_has_a_name_entry():
+    kb = load_kb()
+    countries = {e.country for e in kb.names.values() if e.kind == "country"}
+    assert {"USA", "ISR", "PSE", "IRN", "SYR", "UKR", "RUS", "XKX", "TWN"} <= countries
+    assert len(countries) >= 245
+
+
+def test_names_are_case_sensitive():
+    kb = load_kb()
+    assert kb.names["US"].country == "USA"
+    assert "us" not in kb.names and "turkey" not in kb.names
+
+
+def test_capitals_and_institutions_are_government_metonyms():
+    kb = load_kb()
+    assert kb.names["Tehran"].code == "IRNGOV"
+    assert kb.names["Kremlin"].code == "RUSGOV"
+    assert kb.names["Pentagon"].code == "USAMIL"
+
+
+def test_dated_roles_follow_the_story_date():
+    kb = load_kb()
+    assert kb.person_status("Joe Biden", date(2022, 3, 1)).sector == "GOV"
+    assert kb.person_status("Joe Biden", date(2025, 6, 1)).sector == "ELI"
+    assert kb.person_status("Donald Trump", date(2019, 1, 1)).sector == "GOV"
+    assert kb.person_status("Donald Trump", date(2022, 1, 1)).sector == "ELI"
+
+
+def test_office_holder_on_a_date():
+    kb = load_kb()
+    assert kb.office_holder("ISR", "prime minister", date(2025, 12, 29)).name == (
+        "Benjamin Netanyahu"
+    )
+    assert kb.office_holder("ISR", "prime minister", date(2021, 12, 1)).name != (
+        "Benjamin Netanyahu"
+    )
+    assert kb.office_holder("USA", "president", date(2022, 1, 1)).name == "Joe Biden"
+
+
+def test_organisations_and_agents():
+    kb = load_kb()
+    assert kb.names["Hamas"].sector in ("REB", "PTY")
+    assert kb.names["NATO"].code.startswith("IGO")
+    assert kb.agents[("police",)].sector == "COP"
+    assert kb.agents[("prime", "minister")].person
