@@ -30,6 +30,7 @@ from ..records import (
 from ..records import Span as TextSpan
 from ..settings import get_setting
 from .cameo import cameo_table
+from .complements import fold
 from .dates import date_for_trigger, is_historical
 from .lexicon import load_lexicon
 from .modality import modality_of
@@ -43,6 +44,7 @@ __all__ = ["CODER_VERSION", "Coder"]
 CODER_VERSION = "flashpoint-coder/0.1.0"
 # Events between coordinated actors with no separate target are reciprocal in CAMEO:
 # "Hungarian and Romanian officials agreed ..." is HUN->ROU and ROU->HUN.
+_VIOLENT_ROOTS = {"18", "19", "20"}
 _RECIPROCAL_ROOTS = {"01", "03", "04", "05", "06"}
 
 
@@ -135,6 +137,8 @@ class Coder:
         story: date | None,
     ) -> list[Event]:
         sources = self._actors(predicate.sources, actors)
+        if not sources and predicate.root in _VIOLENT_ROOTS:
+            sources = self._unidentified_attacker(predicate)
         if not sources:
             return []
         targets = self._actors(
@@ -170,6 +174,7 @@ class Coder:
         draft, _ = modality_of(
             trigger, reported=False, reported_speech=frame is not None, historical=False
         )
+        _express_intent(predicate, draft)
         event_date, date_info = date_for_trigger(
             trigger, sent, story, future=draft == "intended", chain=predicate.chain
         )
@@ -187,6 +192,12 @@ class Coder:
                 reported_speech=frame is not None,
                 historical=historical,
             )
+            if source.resolution == "unidentified" and modality in (
+                "hypothetical",
+                "intended",
+                "negated",
+            ):
+                continue  # "if it is attacked": no attack, and no attacker to name
             if location is None:
                 location = self._location(sent, predicate, source, target)
             trigger_span = _trigger_span(predicate, sent)
@@ -235,6 +246,27 @@ class Coder:
             )
         return events
 
+    def _unidentified_attacker(self, predicate: Predicate) -> list[ActorRef]:
+        """Violence with a victim but no named perpetrator: CAMEO's unidentified armed force.
+
+        "A roadside bombing killed one U.S. soldier" and "three servicemen were killed by an
+        IED" are attacks on the US military by someone unnamed; dropping them would lose the
+        most common kind of conflict report.  The weapon or event noun, when it is the subject,
+        also gives the more precise code (a car bombing is 1832, not generic killing).
+        """
+        if not predicate.targets:
+            return []
+        for head in predicate.sources:
+            match = self.lexicon.match("N", head.lemma_.lower())
+            if match is not None and match.pattern.code[:2] in _VIOLENT_ROOTS:
+                if len(match.pattern.code) > len(predicate.code) or predicate.code == "190":
+                    predicate.code = match.pattern.code
+        first = predicate.sources[0] if predicate.sources else None
+        text = first.doc[first.left_edge.i : first.i + 1].text if first is not None else ""
+        start = first.doc[first.left_edge.i].idx if first is not None else None
+        end = first.idx + len(first.text) if first is not None else None
+        return [ActorRef(text, None, None, "UAF", "UAF", start, end, "unidentified")]
+
     def _location(
         self, sent: Span, predicate: Predicate, source: ActorRef, target: ActorRef | None
     ):  # type: ignore[no-untyped-def]
@@ -261,6 +293,25 @@ class Coder:
 
             self._gazetteer = get_gazetteer()
         return self._gazetteer.lookup(text, country_hint=hint or None)
+
+
+def _express_intent(predicate: Predicate, draft_modality: str) -> None:
+    """A promised act is an expression of intent in CAMEO (and AGREE in PLOVER).
+
+    "Egypt will host talks" is 036, "Norway is willing to send aid" 033; a promised attack is a
+    threat ("Iran will respond to any attack" -> 13x).  The modality stays "intended".
+    """
+    if draft_modality != "intended" or predicate.folded:
+        return
+    if predicate.root in ("04", "05", "06", "07", "08"):
+        recoded = fold("intent", predicate.code)
+    elif predicate.root in ("15", "17", "18", "19", "20"):
+        recoded = fold("threaten", predicate.code)
+    else:
+        return
+    if recoded is not None:
+        predicate.code = recoded
+        predicate.folded = True
 
 
 def _frames_other(statement: Predicate, coded: list[tuple[Predicate, list[Event]]]) -> bool:

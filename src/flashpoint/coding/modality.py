@@ -38,6 +38,13 @@ _INTENDING_GOVERNORS = frozenset(
     [
         "plan",
         "intend",
+        "willing",
+        "ready",
+        "prepared",
+        "determined",
+        "eager",
+        "keen",
+        "poised",
         "expect",
         "aim",
         "seek",

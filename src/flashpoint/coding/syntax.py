@@ -101,6 +101,9 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if current.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head if current.dep_ == "relcl" else None
+        if current.dep_ in ("acomp", "attr") and head.pos_ == "AUX":
+            current = head  # "Norway is willing to send": willing -> is -> Norway
+            continue
         if current.dep_ == "pcomp" and head.dep_ == "prep":
             current = head.head  # "refrained from criticising": the refrainer criticises
             continue
