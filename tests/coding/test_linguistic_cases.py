@@ -156,7 +156,9 @@ def test_modal_and_conditional(code):
 
 def test_future_intention(code):
     events = code("Egypt's foreign minister will visit Tehran next week.")
-    event = only(events, root="04")
+    event = only(events)
+    assert event.cameo.code == "036"  # a promised visit is an expressed intent to meet
+    assert event.plover.event == "AGREE"
     assert event.modality == "intended"
     assert event.date is None and event.date_info.granularity == "week"
 

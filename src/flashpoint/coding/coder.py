@@ -258,9 +258,12 @@ class Coder:
             return []
         for head in predicate.sources:
             match = self.lexicon.match("N", head.lemma_.lower())
-            if match is not None and match.pattern.code[:2] in _VIOLENT_ROOTS:
-                if len(match.pattern.code) > len(predicate.code) or predicate.code == "190":
-                    predicate.code = match.pattern.code
+            if (
+                match is not None
+                and match.pattern.code[:2] in _VIOLENT_ROOTS
+                and (len(match.pattern.code) > len(predicate.code) or predicate.code == "190")
+            ):
+                predicate.code = match.pattern.code
         first = predicate.sources[0] if predicate.sources else None
         text = first.doc[first.left_edge.i : first.i + 1].text if first is not None else ""
         start = first.doc[first.left_edge.i].idx if first is not None else None
