@@ -16,7 +16,7 @@ _INSIDE = {
     "compound", "amod", "det", "poss", "nmod", "appos", "nummod", "flat", "quantmod",
     "case", "predet", "npadvmod", "punct", "cc", "conj",
 }  # fmt: skip
-_TITLE_PREPS = ("of", "for")
+_TITLE_PREPS = ("of", "for", "from")
 
 
 def np_tokens(head: Token, *, with_appos: bool = True, with_preps: bool = True) -> list[Token]:

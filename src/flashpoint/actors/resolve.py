@@ -43,6 +43,32 @@ _PAIR_HEADS = {
     "ally",
 }
 _LOCATIVE = {"in", "at", "near", "to", "from", "into", "across", "outside", "inside"}
+_MEMBER_NOUNS = {
+    "member",
+    "members",
+    "representative",
+    "delegate",
+    "delegation",
+    "envoy",
+    "team",
+    "group",
+    "unit",
+    "wing",
+    "faction",
+    "supporter",
+    "fighter",
+    "militant",
+    "official",
+    "leader",
+    "head",
+    "chief",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "negotiator",
+    "mediator",
+}
 _FORMER = {"former", "ex", "ex-", "erstwhile", "retired", "late"}
 
 
@@ -122,6 +148,8 @@ class DocActors:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = self.doc.text[start:end]
         named = core_names or appos_names
+        if not named and head.lemma_.lower() in _MEMBER_NOUNS:
+            named = names  # "members of Hamas", "a delegation from the EU" act for the group
         person_span = next((s for s in named if s.label_ == "person"), None)
         org_span = next((s for s in named if s.label_ == "org"), None)
 
@@ -139,6 +167,18 @@ class DocActors:
 
         if org_span is not None:
             entry = self.kb.names[org_span.kb_id_]
+            others = [n for n in names if n is not org_span]
+            explicit = self._countries(others, tokens)
+            if entry.country and explicit and explicit[0][0][0] != entry.country:
+                # "Kenya's Liberal Democratic Party" is not Japan's: an explicit country wins
+                # over a same-named organisation's home country.
+                country = explicit[0][0][0]
+                code = _code(country, entry.sector)
+                return [
+                    ActorRef(
+                        text, org_span.text, country, entry.sector, code, start, end, "dictionary"
+                    )
+                ]
             return [
                 ActorRef(
                     text,

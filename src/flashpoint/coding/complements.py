@@ -56,6 +56,7 @@ _THREATS = {
     "expel": "136",
     "repress": "137",
     "force": "138",
+    "mobilize": "138",
     "blockade": "1381",
     "occupy": "1382",
     "unconventional": "1383",
@@ -107,7 +108,7 @@ _SLOT_PREFIXES = {
     "174": "expel",
     "175": "repress",
     "14": "protest",
-    "15": "force",
+    "15": "mobilize",
     "18": "force",
     "19": "force",
     "190": "attack",
@@ -123,6 +124,7 @@ for _family_codes in _COOPERATION.items():
 _SLOT_PREFIXES.update({"038": "mediate", "039": "mediate"})
 
 CONFLICT_SLOTS = frozenset(_THREATS)
+_NON_THREATS = {"mobilize", "protest"}
 FAMILY_BASES = {
     "020": "appeal",
     "030": "intent",
@@ -153,7 +155,8 @@ def fold(family: str, complement_code: str | None, slot: str | None = None) -> s
         return None
     if slot in CONFLICT_SLOTS:
         # Promising or vowing violence is a threat ("vowed to retaliate" -> 138).
-        if family in ("threaten", "intent"):
+        # Promised exercises or protests are not threats ("agreed to hold joint exercises").
+        if family == "threaten" or (family == "intent" and slot not in _NON_THREATS):
             return _THREATS[slot]
         return None
     if family == "threaten":

@@ -36,6 +36,10 @@ TARGET_PREPS = (
     "between",
 )
 _NOMINAL = ("NOUN", "PROPN", "PRON")
+# A stand-alone event noun is coded only where the sentence reports it happening ("Israeli
+# airstrikes killed five", "Israeli strikes have continued").  As the object of another verb
+# ("condemned the attack", "reconsider its ban") it is that verb's topic, not a new event.
+_NOMINAL_EVENT_DEPS = ("nsubj", "nsubjpass", "ROOT", "appos")
 # Complements whose meaning CAMEO's families name but our lexicon codes only loosely.
 _POLICY_VERBS = frozenset(
     [
@@ -211,10 +215,10 @@ class _Finder:
         if allow_fold:
             self._fold(predicate)
         if pattern.code[:2] == "01" and lemma in REPORTING_VERBS:
+            # Only an addressee ("told Netanyahu", "said to reporters") makes a statement a
+            # dyadic event; what the statement is about is coded as its own event, if any.
             predicate.generic = True
-            for child in verb.children:
-                if child.dep_ == "ccomp":
-                    predicate.targets += [c for c in child.children if c.dep_ == "nsubj"]
+
         return predicate
 
     def _fold(self, predicate: Predicate) -> None:
@@ -335,7 +339,11 @@ def find_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
         predicate = None
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux"):
             predicate = finder.verb(token)
-        elif token.pos_ == "NOUN" and lexicon.has("N", token.lemma_.lower()):
+        elif (
+            token.pos_ == "NOUN"
+            and token.dep_ in _NOMINAL_EVENT_DEPS
+            and lexicon.has("N", token.lemma_.lower())
+        ):
             predicate = finder.noun(token)
         if predicate is None:
             continue

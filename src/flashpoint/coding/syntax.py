@@ -129,15 +129,24 @@ def direct_objects(verb: Token) -> list[Token]:
 
 
 def prep_phrases(head: Token) -> list[tuple[str, Token]]:
-    """(preposition, object) pairs attached to ``head``; "according to" is never one."""
+    """(preposition, object) pairs attached to ``head``; "according to" is never one.
+
+    The small parser often reads "called on Kenya to ..." as a bare "on" plus a direct object;
+    such a stranded preposition is paired with the object right after it.
+    """
     out: list[tuple[str, Token]] = []
     for child in head.children:
-        if child.dep_ in ("prep", "agent", "dative") and child.lower_ != "according":
-            for grand in child.children:
-                if grand.dep_ in ("pobj", "pcomp"):
-                    for obj in conjuncts(grand):
-                        out.append((child.lower_, obj))
-                    break
+        if child.dep_ in ("prep", "agent") and child.lower_ != "according":
+            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objects:
+                out.extend((child.lower_, obj) for obj in conjuncts(objects[0]))
+            elif child.dep_ == "prep":
+                stranded = next(
+                    (c for c in head.children if c.dep_ in ("dobj", "obj") and c.i > child.i),
+                    None,
+                )
+                if stranded is not None and stranded.left_edge.i == child.i + 1:
+                    out.extend((child.lower_, obj) for obj in conjuncts(stranded))
         elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
             out.append(("to", child))  # "gave Ukraine aid"
     return out
