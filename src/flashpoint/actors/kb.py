@@ -84,6 +84,12 @@ class ActorKB:
                 self._by_office[(role.country, role.role)].append(role)
         self.max_agent_len = max((len(k) for k in agents), default=1)
         self._agent_by_phrase = {a.phrase: a for a in agents.values()}
+        self._country_names = {
+            e.country: e.name for e in names.values() if e.kind == "country" and e.country
+        }
+
+    def country_name(self, iso3: str) -> str | None:
+        return self._country_names.get(iso3)
 
     def agents_by_phrase(self, phrase: str) -> Agent:
         return self._agent_by_phrase[phrase]

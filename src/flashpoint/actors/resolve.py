@@ -43,7 +43,47 @@ _PAIR_HEADS = {
     "ally",
 }
 _LOCATIVE = {"in", "at", "near", "to", "from", "into", "across", "outside", "inside"}
+# Sectors that, unnamed, almost always belong to the country the story is filed from.
+_DOMESTIC_SECTORS = {
+    "MIL",
+    "COP",
+    "JUD",
+    "LEG",
+    "OPP",
+    "CVL",
+    "REB",
+    "INS",
+    "SEP",
+    "SPY",
+    "LAB",
+    "EDU",
+    "HLH",
+    "MED",
+    "CRM",
+    "PTY",
+    "UAF",
+    "REF",
+}
 _MEMBER_NOUNS = {
+    "thousand",
+    "hundred",
+    "dozen",
+    "million",
+    "score",
+    "crowd",
+    "hundreds",
+    "thousands",
+    "dozens",
+    "headquarters",
+    "position",
+    "base",
+    "convoy",
+    "camp",
+    "outpost",
+    "barracks",
+    "residence",
+    "embassy",
+    "office",
     "member",
     "members",
     "representative",
@@ -83,8 +123,9 @@ class Remembered:
 
 
 class DocActors:
-    def __init__(self, kb: ActorKB, doc: Doc, day: date | None):
+    def __init__(self, kb: ActorKB, doc: Doc, day: date | None, home_country: str | None = None):
         self.kb = kb
+        self.home_country = home_country
         self.doc = doc
         self.day = day
         self.names: dict[int, Span] = {}
@@ -144,6 +185,10 @@ class DocActors:
         ]
         names = self._spans_in(tokens, self.names)
         agent = self._head_agent(head, core) or self._appos_agent(head)
+        if agent is None and head.lemma_.lower() in _MEMBER_NOUNS:
+            # "Thousands of demonstrators", "members of the security forces"
+            after = [self.agents[t.i] for t in tokens if t.i in self.agents and t.i > head.i]
+            agent = after[0] if after else None
         former = any(t.lower_ in _FORMER for t in tokens)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = self.doc.text[start:end]
@@ -167,8 +212,8 @@ class DocActors:
 
         if org_span is not None:
             entry = self.kb.names[org_span.kb_id_]
-            others = [n for n in names if n is not org_span]
-            explicit = self._countries(others, tokens)
+            others = [n for n in core_names if n is not org_span]
+            explicit = self._countries(others, core)
             if entry.country and explicit and explicit[0][0][0] != entry.country:
                 # "Kenya's Liberal Democratic Party" is not Japan's: an explicit country wins
                 # over a same-named organisation's home country.
@@ -223,6 +268,18 @@ class DocActors:
             if earlier:
                 return earlier
 
+        how = None
+        if unknown_person and len(unknown_person.split()) == 1:
+            earlier = self.short_names.get(unknown_person)
+            if earlier is not None:  # "Rajoelina" after "President Andry Rajoelina"
+                return [replace(earlier, text=text, start=start, end=end, resolution="coreference")]
+        domestic = sector in _DOMESTIC_SECTORS or (
+            sector == "GOV" and (unknown_person is not None or _definite_plain(tokens))
+        )
+        if not countries and domestic and self.home_country:
+            # "Police fired tear gas" in a story datelined ANTANANARIVO: Madagascar's police.
+            countries = [[(self.home_country, self.kb.country_name(self.home_country))]]
+            how = "dateline"
         refs = []
         for group in countries or [[(None, None)]]:
             for country, name in group:
@@ -231,7 +288,7 @@ class DocActors:
                     holder = self.kb.office_holder(country, agent.kb_id_, self.day)
                     holder_name = holder.name if holder else None
                 canonical = unknown_person or holder_name or _group_name(sector, name)
-                how = "dictionary" if country else "agent"
+                how = how or ("dictionary" if country else "agent")
                 refs.append(
                     ActorRef(
                         text, canonical, country, sector, _code(country, sector), start, end, how
@@ -308,10 +365,7 @@ class DocActors:
         words = [t for t in people if t.i not in self.agents and t.is_title]
         if not words:
             return None
-        name = " ".join(t.text for t in words)
-        if len(words) == 1 and name in self.short_names:
-            return self.short_names[name].name
-        return name
+        return " ".join(t.text for t in words)
 
     def _spans_in(self, tokens: list[Token], index: dict[int, Span]) -> list[Span]:
         seen: list[Span] = []
@@ -379,6 +433,8 @@ class DocActors:
         for memo in reversed(self._before(head)):
             if want_person and not (memo.person and memo.ref.name):
                 continue
+            if not want_person and memo.person:
+                continue  # "both sides", "the two countries" are groups, not people
             key = memo.ref.name or memo.ref.code
             if key and all((r.name or r.code) != key for r in distinct):
                 distinct.append(memo.ref)
@@ -411,6 +467,16 @@ SECTOR_NAMES = {
     "CRM": "Criminals", "ELI": "Elites", "HRI": "Human rights", "NGO": "NGO",
     "IGO": "IGO", "PKO": "Peacekeepers", "ENV": "Environmental", "AGR": "Agriculture",
 }  # fmt: skip
+
+
+def _definite_plain(tokens: list[Token]) -> bool:
+    """'the government', 'Authorities': no nationality, number or quantifier of their own."""
+    return not any(
+        t.ent_type_ in ("NORP", "GPE")
+        or t.dep_ in ("nummod", "quantmod")
+        or t.lower_ in ("several", "some", "many", "other", "foreign", "western", "arab")
+        for t in tokens
+    )
 
 
 def _group_name(sector: str | None, country_name: str | None) -> str | None:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import load_kb
 from ..actors.resolve import DocActors
 from ..nlp import load_nlp
+from ..nlp.components.paragraphs import DATELINE
 from ..records import (
     ActorRef,
     Article,
@@ -44,6 +45,7 @@ __all__ = ["CODER_VERSION", "Coder"]
 CODER_VERSION = "flashpoint-coder/0.1.0"
 # Events between coordinated actors with no separate target are reciprocal in CAMEO:
 # "Hungarian and Romanian officials agreed ..." is HUN->ROU and ROU->HUN.
+_DATELINE_LINE = re.compile(r"(?m)^" + DATELINE.pattern)
 _VIOLENT_ROOTS = {"18", "19", "20"}
 _RECIPROCAL_ROOTS = {"01", "03", "04", "05", "06"}
 
@@ -83,7 +85,7 @@ class Coder:
 
     def code_doc(self, doc: Doc, article: Article) -> list[Event]:
         story = date.fromisoformat(article.date) if article.date else None
-        actors = DocActors(self.kb, doc, story)
+        actors = DocActors(self.kb, doc, story, self._dateline_country(article.text))
         skip = list(article.skip_spans) + _headline(article.text)
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
@@ -144,6 +146,9 @@ class Coder:
         targets = self._actors(
             [t for t in predicate.targets if t not in predicate.sources], actors, exclude=sources
         )
+        if sources[0].resolution == "unidentified" and not targets:
+            return []  # an attack by no one on no one says nothing
+
         if not targets and (
             predicate.code == "010" or (predicate.generic and predicate.root == "02")
         ):
@@ -245,6 +250,15 @@ class Coder:
                 )
             )
         return events
+
+    def _dateline_country(self, text: str) -> str | None:
+        """The country of the dateline city ("PORT SUDAN, Nov 14 (Reuters) -"), if any."""
+        match = _DATELINE_LINE.search(text[:600])
+        if match is None or not self.geocode:
+            return None
+        city = re.split(r"[,(]", match.group(0))[0].strip(" -–—")
+        found = self._lookup(city.title(), ())
+        return found.country if found is not None else None
 
     def _unidentified_attacker(self, predicate: Predicate) -> list[ActorRef]:
         """Violence with a victim but no named perpetrator: CAMEO's unidentified armed force.

@@ -18,6 +18,7 @@ __all__ = ["place_mentions"]
 
 _LOCATIVE = {
     "in",
+    "through",
     "at",
     "near",
     "outside",

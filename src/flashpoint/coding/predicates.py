@@ -120,8 +120,9 @@ def _infinitival_complement(verb: Token) -> Token | None:
             pcomp = next((g for g in child.children if g.dep_ == "pcomp"), None)
             if pcomp is not None and pcomp.pos_ == "VERB":
                 return pcomp  # "did not commit to freezing the plans"
-        if child.dep_ == "ccomp" and any(
-            g.dep_ == "aux" and g.lower_ == "to" for g in child.children
+        if child.dep_ == "ccomp" and (
+            child.tag_ == "VB"  # subjunctive: "demanded that Rajoelina step down"
+            or any(g.dep_ == "aux" and g.lower_ in ("to", "should", "must") for g in child.children)
         ):
             return child
     return None
@@ -244,6 +245,13 @@ class _Finder:
             )
         ):
             slot = "yield_mil"
+        if slot is None and complement.lemma_.lower() in _DEESCALATE_VERBS:
+            # "urged the forces to stop using excessive force": stopping violence de-escalates.
+            nested = next((c for c in complement.children if c.dep_ == "xcomp"), None)
+            nested_predicate = self.verb(nested, allow_fold=False) if nested is not None else None
+            if nested_predicate is not None and nested_predicate.root in ("17", "18", "19", "20"):
+                slot = "yield_mil"
+                predicate.chain |= nested_predicate.chain
         if family == "reject" and complement.lemma_.lower() == "comment":
             folded: str | None = "011"  # "declined to comment" is CAMEO's own code
         else:

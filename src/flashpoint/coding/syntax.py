@@ -66,10 +66,12 @@ def is_passive(verb: Token) -> bool:
 
 
 def _own_subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJ or child.dep_ in PASS_SUBJ:
-            return child
-    return None
+    """The verb's own subject; with two candidates (a misparse), the nominal nearest the verb."""
+    candidates = [c for c in verb.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ]
+    if not candidates:
+        return None
+    nominal = [c for c in candidates if c.pos_ in ("NOUN", "PROPN", "PRON")] or candidates
+    return min(nominal, key=lambda c: abs(verb.i - c.i))
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -105,7 +107,19 @@ def subject_of(verb: Token) -> Token | None:
             current = head  # "Norway is willing to send": willing -> is -> Norway
             continue
         if current.dep_ == "pcomp" and head.dep_ == "prep":
-            current = head.head  # "refrained from criticising": the refrainer criticises
+            governor = head.head
+            # "accused the UAE of arming": the object arms; "refrained from criticising":
+            # with no object, the subject criticises.
+            for child in governor.children:
+                if child.dep_ in ("dobj", "obj") and child.i < head.i:
+                    return child
+            current = governor
+            continue
+        purpose = current.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in current.children
+        )
+        if purpose:
+            current = head  # "marched ... to demand": the marchers demand
             continue
         if current.dep_ == "advcl" and current.tag_ in ("VBG", "VBN"):
             current = head  # "..., killing five": the participle shares the main subject
