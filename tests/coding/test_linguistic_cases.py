@@ -241,3 +241,50 @@ def test_boilerplate_is_not_coded(code):
         "0 Comments\n"
     )
     assert codes(code(text)) == {e.cameo.code for e in code("Egypt condemned Israel.")}
+
+
+def test_demand_with_subjunctive_clause_and_purpose_subject(code):
+    events = code(
+        "Thousands of demonstrators marched through the capital on Thursday to demand that "
+        "President Andry Rajoelina step down.",
+        date="2025-10-03",
+    )
+    demand = only([e for e in events if e.cameo.root == "10"])
+    assert demand.cameo.code == "1041"  # demand change in leadership
+    assert demand.source.sector == "OPP" and demand.target.name == "Andry Rajoelina"
+    assert any(e.cameo.root == "14" for e in events)  # the march itself
+
+
+def test_unnamed_domestic_actors_take_the_dateline_country(code):
+    text = (
+        "ANTANANARIVO, Oct 3 (Flashpoint Wire) - Police fired tear gas at protesters on "
+        "Thursday.\n\nEgypt condemned Israel."
+    )
+    events = code(text, date="2025-10-03")
+    police = only([e for e in events if e.cameo.root == "17"])
+    assert police.source.code == "MDGCOP" and police.source.resolution == "dateline"
+    assert police.source.name == "Police (Madagascar)"
+    # Named countries are never overridden by the dateline.
+    assert only([e for e in events if e.cameo.root == "11"]).source.country == "EGY"
+
+
+def test_unidentified_attacker_keeps_the_victim(code):
+    event = only(code("A roadside bombing near Samarra killed one U.S. soldier on Sunday."))
+    assert event.source.code == "UAF" and event.source.resolution == "unidentified"
+    assert event.target.code == "USAMIL"
+    assert event.quad_class == 4
+
+
+def test_hypothetical_attack_has_no_unidentified_attacker(code):
+    events = code("Norway would defend Saudi Arabia if it is attacked.")
+    assert all(e.source.resolution != "unidentified" for e in events)
+
+
+def test_event_noun_as_object_is_a_topic_not_an_event(code):
+    events = code("The United Nations condemned Israel's attack on Gaza.")
+    assert {e.cameo.root for e in events} == {"11"}
+
+
+def test_promised_attack_is_a_threat(code):
+    event = only(code("Iran vowed to attack Israel."))
+    assert event.cameo.root == "13" and event.target.country == "ISR"
