@@ -148,11 +148,23 @@ def predicted_labels(events: list, metrics: set[str]) -> dict[str, set[str]]:
             "quad": str(event.quad_class),
             "phoenix_quad": str(phoenix_quad(code)),
             "plover": event.plover.event,
-            "source_country": event.source.country,
-            "target_country": event.target.country if event.target else None,
+            "source_country": _country_label(event.source),
+            "target_country": _country_label(event.target) if event.target else None,
         }
         for metric in metrics:
             value = values.get(metric)
             if value:
                 out[metric].add(value)
     return out
+
+
+_GROUP_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
+
+
+def _country_label(actor) -> str | None:  # type: ignore[no-untyped-def]
+    """The actor's country, or for international actors the CAMEO prefix gold files use."""
+    if actor.country:
+        return actor.country
+    if actor.code and actor.code[:3] in _GROUP_PREFIXES:
+        return actor.code[:3]
+    return None
