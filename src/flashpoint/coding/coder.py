@@ -349,6 +349,7 @@ def _same(a: ActorRef, b: ActorRef) -> bool:
 # a state's or armed group's strike is a military attack (190).
 _CIVIL_SECTORS = {"LAB", "CVL", "EDU", "HLH", "BUS", "OPP", "AGR", "MED", "REF", "HRI", "NGO"}
 _SENSES = {("strike", "143"): "190"}
+_LABOUR_MODIFIERS = {"general", "hunger", "labour", "labor", "national", "nationwide"}
 
 
 def _apply_sense(predicate: Predicate, sources: list[ActorRef]) -> None:
@@ -356,14 +357,9 @@ def _apply_sense(predicate: Predicate, sources: list[ActorRef]) -> None:
     other = _SENSES.get((lemma, predicate.code))
     if other is None:
         return
-    if (
-        not any(s.sector in _CIVIL_SECTORS for s in sources)
-        and any(
-            c.lower_ in ("general", "hunger", "labour", "labor", "national")
-            for c in predicate.trigger.children
-        )
-        is False
-    ):
+    civil_actor = any(s.sector in _CIVIL_SECTORS for s in sources)
+    labour_words = any(c.lower_ in _LABOUR_MODIFIERS for c in predicate.trigger.children)
+    if not civil_actor and not labour_words:
         predicate.code = other
 
 

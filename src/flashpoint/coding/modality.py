@@ -105,7 +105,6 @@ def modality_of(
 ) -> tuple[str, dict[str, str]]:
     """Classify the trigger's modality; returns (modality, {kind: cue word})."""
     cues = ModalityCues()
-    clause = [trigger, *[c for c in trigger.children if c.dep_ == "conj"]]
     governors = _governors(trigger)
     for token in [trigger, *governors]:
         for child in token.children:
@@ -137,7 +136,6 @@ def modality_of(
         c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in trigger.children
     ):
         cues.add("hypothetical", "if")
-    del clause
     if extra_negation:
         cues.add("negated", "not")
     if historical:
