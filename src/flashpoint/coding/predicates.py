@@ -109,6 +109,13 @@ def _pairs(preps: list[tuple[str, Token]]) -> list[tuple[str, str | None]]:
     return [(p, o.lemma_.lower()) for p, o in preps]
 
 
+_PHONE_VERBS = frozenset({"call", "phone", "telephone", "ring"})
+
+
+def _phone_pattern(lemma: str) -> Pattern:
+    return Pattern("041", "V", lemma, "", "", "", "", "rule:phone-call")
+
+
 def _infinitival_complement(verb: Token) -> Token | None:
     """The 'to'-clause of a control verb: an xcomp, or a ccomp with 'to' (parser variation)."""
     for child in verb.children:
@@ -169,6 +176,13 @@ class _Finder:
                 if noun_match is not None:
                     match, light_noun, preps = noun_match, obj, noun_preps
                     break
+        if (
+            match is None
+            and lemma in _PHONE_VERBS
+            and any(o.ent_type_ == "PERSON" or o.pos_ == "PROPN" for o in objects)
+        ):
+            # "Netanyahu called Morrison": a phone call is a consultation (041).
+            match = Match(_phone_pattern(lemma), None)
         if match is None:
             return None
         pattern = match.pattern
@@ -184,6 +198,7 @@ class _Finder:
                 if self.lexicon._fits(pattern.obj, obj.lemma_.lower()):
                     chain.add(obj.i)
                     trigger_tokens.append(obj)
+                    light_noun = obj  # its owner or author is the target, below
                     break
 
         passive = is_passive(verb)
@@ -204,6 +219,10 @@ class _Finder:
                 trigger_tokens.append(prep_object)
             elif prep_object.pos_ in _NOMINAL:
                 targets.append(prep_object)
+        if light_noun is not None:
+            # "rejected Putin's proposal", "a proposal by the EU": the owner is the target.
+            targets += [c for c in light_noun.children if c.dep_ == "poss"]
+            targets += [o for p, o in prep_phrases(light_noun) if p in ("by", "from", "of")]
         for obj in objects:
             if obj.i not in chain and obj.pos_ in _NOMINAL:
                 targets.append(obj)

@@ -152,6 +152,8 @@ def prep_phrases(head: Token) -> list[tuple[str, Token]]:
     for child in head.children:
         if child.dep_ in ("prep", "agent") and child.lower_ != "according":
             objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            if objects and objects[0].ent_type_ in ("DATE", "TIME"):
+                continue  # "on Wednesday" says when, never whom: not "call on"
             if objects:
                 out.extend((child.lower_, obj) for obj in conjuncts(objects[0]))
             elif child.dep_ == "prep":
