@@ -64,6 +64,12 @@ _DOMESTIC_SECTORS = {
     "UAF",
     "REF",
 }
+_NATIONAL_TITLES = frozenset(
+    ["president", "prime minister", "king", "queen", "emir", "premier", "vice president", "chancellor", "sultan"]
+)
+_NOT_HOME = frozenset(
+    ["all", "both", "foreign", "international", "western", "arab", "regional", "other", "several", "neighbouring", "neighboring", "overseas", "un", "u.n."]
+)
 _MEMBER_NOUNS = {
     "thousand",
     "hundred",
@@ -273,8 +279,11 @@ class DocActors:
             earlier = self.short_names.get(unknown_person)
             if earlier is not None:  # "Rajoelina" after "President Andry Rajoelina"
                 return [replace(earlier, text=text, start=start, end=end, resolution="coreference")]
-        domestic = sector in _DOMESTIC_SECTORS or (
-            sector == "GOV" and (unknown_person is not None or _definite_plain(tokens))
+        head_of_state = agent is not None and agent.kb_id_ in _NATIONAL_TITLES
+        domestic = not _foreign_or_collective(tokens) and (
+            sector in _DOMESTIC_SECTORS
+            or (sector == "GOV" and (unknown_person is not None and head_of_state))
+            or (sector == "GOV" and unknown_person is None and _definite_plain(tokens))
         )
         if not countries and domestic and self.home_country:
             # "Police fired tear gas" in a story datelined ANTANANARIVO: Madagascar's police.
@@ -288,7 +297,9 @@ class DocActors:
                     holder = self.kb.office_holder(country, agent.kb_id_, self.day)
                     holder_name = holder.name if holder else None
                 canonical = unknown_person or holder_name or _group_name(sector, name)
-                how = how or ("dictionary" if country else "agent")
+                how = how or (
+                    "unknown-person" if unknown_person else "dictionary" if country else "agent"
+                )
                 refs.append(
                     ActorRef(
                         text, canonical, country, sector, _code(country, sector), start, end, how
@@ -377,6 +388,8 @@ class DocActors:
 
     # -- coreference ------------------------------------------------------------------------
     def _remember(self, head: Token, refs: list[ActorRef]) -> None:
+        if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
+            return  # "travel to Paris": a destination, not a party to refer back to
         agent = self._head_agent(head, np_tokens(head, with_preps=False))
         person_agent = agent is not None and self.kb.agents_by_phrase(agent.kb_id_).person
         plural = head.tag_ in ("NNS", "NNPS") or len(refs) > 1
@@ -431,12 +444,15 @@ class DocActors:
         want_person = head.lemma_.lower() in ("leader", "president", "minister", "man", "woman")
         distinct: list[ActorRef] = []
         for memo in reversed(self._before(head)):
-            if want_person and not (memo.person and memo.ref.name):
+            if want_person and not (
+                memo.person and memo.ref.resolution in ("person-dictionary", "unknown-person")
+            ):
                 continue
             if not want_person and memo.person:
                 continue  # "both sides", "the two countries" are groups, not people
-            key = memo.ref.name or memo.ref.code
-            if key and all((r.name or r.code) != key for r in distinct):
+            key = memo.ref.name if want_person else (memo.ref.country or memo.ref.name)
+            keys = [r.name if want_person else (r.country or r.name) for r in distinct]
+            if key and key not in keys:
                 distinct.append(memo.ref)
             if len(distinct) == 2:
                 break
@@ -467,6 +483,11 @@ SECTOR_NAMES = {
     "CRM": "Criminals", "ELI": "Elites", "HRI": "Human rights", "NGO": "NGO",
     "IGO": "IGO", "PKO": "Peacekeepers", "ENV": "Environmental", "AGR": "Agriculture",
 }  # fmt: skip
+
+
+def _foreign_or_collective(tokens: list[Token]) -> bool:
+    """'all parties', 'foreign fighters', 'international monitors' are not the home side."""
+    return any(t.lower_ in _NOT_HOME for t in tokens)
 
 
 def _definite_plain(tokens: list[Token]) -> bool:

@@ -46,6 +46,7 @@ CODER_VERSION = "flashpoint-coder/0.1.0"
 # Events between coordinated actors with no separate target are reciprocal in CAMEO:
 # "Hungarian and Romanian officials agreed ..." is HUN->ROU and ROU->HUN.
 _DATELINE_LINE = re.compile(r"(?m)^" + DATELINE.pattern)
+_TRAVEL_VERBS = {"visit", "travel", "fly", "arrive", "go", "head", "tour", "return"}
 _VIOLENT_ROOTS = {"18", "19", "20"}
 _RECIPROCAL_ROOTS = {"01", "03", "04", "05", "06"}
 
@@ -293,7 +294,8 @@ class Coder:
         if candidates:
             span, _ = candidates[0]
             return as_location(span, self._lookup(span.text, hint))
-        if predicate.code.startswith("042") and target is not None and target.start is not None:
+        travel = predicate.trigger.lemma_.lower() in _TRAVEL_VERBS
+        if travel and target is not None and target.start is not None:
             # A visit happens at its destination: "Blinken visited Cairo".
             found = self._lookup(target.text, hint)
             if found is not None:
