@@ -65,10 +65,11 @@ _DOMESTIC_SECTORS = {
     "REF",
 }
 _NATIONAL_TITLES = frozenset(
-    ["president", "prime minister", "king", "queen", "emir", "premier", "vice president", "chancellor", "sultan"]
+    "president|prime minister|king|queen|emir|premier|vice president|chancellor|sultan".split("|")
 )
 _NOT_HOME = frozenset(
-    ["all", "both", "foreign", "international", "western", "arab", "regional", "other", "several", "neighbouring", "neighboring", "overseas", "un", "u.n."]
+    "all both foreign international western arab regional other several neighbouring "
+    "neighboring overseas un u.n.".split()
 )
 _MEMBER_NOUNS = {
     "thousand",
