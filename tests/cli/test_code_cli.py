@@ -149,3 +149,24 @@ def test_no_traceback_from_the_real_executable(tmp_path):
     )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr and proc.stderr.startswith("flashpoint: error:")
+
+
+@pytest.mark.slow
+def test_user_lexicon_from_the_command_line(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Washington blacklisted Chinese banks on Monday.\n")
+    before = run("code", str(story), "--date", "2025-12-29")
+    assert before.output.strip() == "" or all(
+        json.loads(x)["cameo"]["code"] != "1621" for x in before.output.splitlines()
+    )
+    extra = tmp_path / "finance.tsv"
+    extra.write_text(
+        "code\tpos\tlemma\tparticle\tobject\tprep\tprep_object\tnote\n"
+        "1621\tV\tblacklist\t\t@LENDER\t\t\t\n"
+        "@LENDER\tbank\n"
+    )
+    after = run("code", str(story), "--date", "2025-12-29", "--lexicon", str(extra))
+    record = json.loads(after.output.splitlines()[0])
+    assert record["cameo"]["code"] == "1621"
+    assert (record["source"]["code"], record["target"]["code"]) == ("USAGOV", "CHNBUS")
+    assert "finance.tsv" in record["pattern"] and record["lexicon"].endswith("+finance.tsv")

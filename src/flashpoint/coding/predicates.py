@@ -223,6 +223,8 @@ class _Finder:
             # "rejected Putin's proposal", "a proposal by the EU": the owner is the target.
             targets += [c for c in light_noun.children if c.dep_ == "poss"]
             targets += [o for p, o in prep_phrases(light_noun) if p in ("by", "from", "of")]
+            if light_noun.pos_ in _NOMINAL and pattern.obj:
+                targets.append(light_noun)  # "expelled Russian diplomats": they are the target
         for obj in objects:
             if obj.i not in chain and obj.pos_ in _NOMINAL:
                 targets.append(obj)
