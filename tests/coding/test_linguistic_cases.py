@@ -288,3 +288,10 @@ def test_event_noun_as_object_is_a_topic_not_an_event(code):
 def test_promised_attack_is_a_threat(code):
     event = only(code("Iran vowed to attack Israel."))
     assert event.cameo.root == "13" and event.target.country == "ISR"
+
+
+def test_reported_obligation_is_a_demand(code):
+    event = only(code("Russia said on Tuesday that Sudan must hand over the helicopter crew."))
+    assert event.cameo.root == "10"
+    assert (event.source.country, event.target.country) == ("RUS", "SDN")
+    assert event.modality == "asserted"  # Russia's own demand, not a report of one

@@ -72,6 +72,8 @@ _NOT_HOME = frozenset(
     "neighboring overseas un u.n.".split()
 )
 _MEMBER_NOUNS = {
+    "tens",
+    "ten",
     "thousand",
     "hundred",
     "dozen",

@@ -109,6 +109,7 @@ def _pairs(preps: list[tuple[str, Token]]) -> list[tuple[str, str | None]]:
     return [(p, o.lemma_.lower()) for p, o in preps]
 
 
+_OBLIGATION = frozenset({"must", "should"})
 _PHONE_VERBS = frozenset({"call", "phone", "telephone", "ring"})
 
 
@@ -240,6 +241,8 @@ class _Finder:
             # Only an addressee ("told Netanyahu", "said to reporters") makes a statement a
             # dyadic event; what the statement is about is coded as its own event, if any.
             predicate.generic = True
+            if allow_fold:
+                self._obligation(predicate)
 
         return predicate
 
@@ -298,6 +301,31 @@ class _Finder:
             predicate.folded = True
         else:
             predicate.generic = True
+
+    def _obligation(self, predicate: Predicate) -> None:
+        """ "X said Libya must hand over the suspects" is X demanding it of Libya (10x)."""
+        clause = next(
+            (
+                c
+                for c in predicate.trigger.children
+                if c.dep_ == "ccomp"
+                and any(a.dep_ == "aux" and a.lower_ in _OBLIGATION for a in c.children)
+                and any(a.dep_ == "nsubj" for a in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            return
+        inner = self.verb(clause, allow_fold=False)
+        folded = fold("demand", inner.code if inner else None, _complement_slot(clause))
+        predicate.code = folded or "100"
+        predicate.generic = folded is None
+        predicate.folded = folded is not None
+        predicate.chain.add(clause.i)
+        if inner is not None:
+            predicate.chain |= inner.chain
+        predicate.trigger_tokens.append(clause)
+        predicate.targets = [c for c in clause.children if c.dep_ == "nsubj"] + predicate.targets
 
     def _is_violence(self, noun: Token) -> bool:
         match = self.lexicon.match("N", noun.lemma_.lower())
