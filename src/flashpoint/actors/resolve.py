@@ -8,40 +8,19 @@ and keeps a memory of earlier mentions for pronouns, short names and "the two le
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp.extensions import AGENTS_GROUP, NAMES_GROUP
 from ..records import ActorRef
+from .coref import PAIR_HEADS, PRONOUNS, Memory, Remembered
 from .kb import ActorKB, NameEntry
 from .phrases import np_tokens
 
 __all__ = ["DocActors"]
 
-_SINGULAR_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
-_PLURAL = {"they", "them", "their", "theirs", "themselves"}
-_NEUTER = {"it", "its", "itself"}
-_PAIR_HEADS = {
-    "leader",
-    "side",
-    "country",
-    "nation",
-    "government",
-    "president",
-    "minister",
-    "counterpart",
-    "delegation",
-    "state",
-    "man",
-    "woman",
-    "party",
-    "neighbour",
-    "neighbor",
-    "rival",
-    "ally",
-}
 _LOCATIVE = {"in", "at", "near", "to", "from", "into", "across", "outside", "inside"}
 # Sectors that, unnamed, almost always belong to the country the story is filed from.
 _DOMESTIC_SECTORS = {
@@ -121,16 +100,6 @@ _MEMBER_NOUNS = {
 _FORMER = {"former", "ex", "ex-", "erstwhile", "retired", "late"}
 
 
-@dataclass(frozen=True, slots=True)
-class Remembered:
-    ref: ActorRef
-    person: bool
-    plural: bool
-    group: bool  # a country, organisation or plural sector noun
-    title: str | None
-    token: int
-
-
 class DocActors:
     def __init__(self, kb: ActorKB, doc: Doc, day: date | None, home_country: str | None = None):
         self.kb = kb
@@ -145,7 +114,7 @@ class DocActors:
         for span in doc.spans.get(AGENTS_GROUP, []):
             for i in range(span.start, span.end):
                 self.agents[i] = span
-        self.memory: list[Remembered] = []
+        self.memory = Memory()
         self.short_names: dict[str, ActorRef] = {}  # "Abdelatty" -> the full earlier mention
         self._cache: dict[int, list[ActorRef]] = {}
 
@@ -169,8 +138,8 @@ class DocActors:
         """Actors denoted by the phrase headed by ``head`` (several when coordinated)."""
         if head.i in self._cache:
             return self._cache[head.i]
-        if head.pos_ == "PRON" or head.lower_ in _SINGULAR_PERSON | _PLURAL | _NEUTER:
-            refs = self._pronoun(head)
+        if head.pos_ == "PRON" or head.lower_ in PRONOUNS:
+            refs = self.memory.pronoun(head)
         else:
             refs = self._phrase(head)
             if refs:
@@ -404,88 +373,20 @@ class DocActors:
             )
             group = not person or plural
             title = agent.kb_id_ if agent is not None else None
-            self.memory.append(Remembered(ref, person, plural, group, title, head.i))
-
-    def _before(self, token: Token) -> list[Remembered]:
-        return [m for m in self.memory if m.token < token.i]
-
-    def _pronoun(self, token: Token) -> list[ActorRef]:
-        word = token.lower_
-        earlier = self._before(token)
-        if word in _SINGULAR_PERSON:
-            wanted = [m for m in earlier if m.person and not m.plural]
-        elif word in _PLURAL:
-            wanted = [m for m in earlier if m.group]
-        elif word in _NEUTER:
-            wanted = [m for m in earlier if m.group and m.ref.country and not m.person]
-        else:
-            return []
-        if not wanted:
-            return []
-        found = wanted[-1].ref
-        span_text = token.text
-        return [
-            replace(
-                found,
-                text=span_text,
-                start=token.idx,
-                end=token.idx + len(token.text),
-                resolution="coreference",
-            )
-        ]
+            self.memory.add(Remembered(ref, person, plural, group, title, head.i))
 
     def _pair_reference(self, head: Token, tokens: list[Token]) -> list[ActorRef]:
-        """'the two leaders', 'both sides', 'the two countries' -> the last two actors."""
         words = {t.lower_ for t in tokens}
         definite = "both" in words or {"the", "two"} <= words
         if head.tag_ not in ("NNS", "NNPS") or not definite:
             return []
-        if head.lemma_.lower() not in _PAIR_HEADS:
-            return []  # "two officials" are two new people, not the last two named
-        if any(t.i in self.names for t in tokens):
-            return []
-        want_person = head.lemma_.lower() in ("leader", "president", "minister", "man", "woman")
-        distinct: list[ActorRef] = []
-        for memo in reversed(self._before(head)):
-            if want_person and not (
-                memo.person and memo.ref.resolution in ("person-dictionary", "unknown-person")
-            ):
-                continue
-            if not want_person and memo.person:
-                continue  # "both sides", "the two countries" are groups, not people
-            key = memo.ref.name if want_person else (memo.ref.country or memo.ref.name)
-            keys = [r.name if want_person else (r.country or r.name) for r in distinct]
-            if key and key not in keys:
-                distinct.append(memo.ref)
-            if len(distinct) == 2:
-                break
-        if len(distinct) < 2:
+        if head.lemma_.lower() not in PAIR_HEADS or any(t.i in self.names for t in tokens):
             return []
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        text = self.doc.text[start:end]
-        return [
-            replace(r, text=text, start=start, end=end, resolution="coreference")
-            for r in reversed(distinct)
-        ]
+        return self.memory.pair(head, self.doc.text[start:end], start, end)
 
     def _title_reference(self, agent: Span, text: str, start: int, end: int) -> list[ActorRef]:
-        for memo in reversed(self.memory):
-            if memo.title == agent.kb_id_ and memo.ref.country and memo.token < agent.start:
-                return [
-                    replace(memo.ref, text=text, start=start, end=end, resolution="coreference")
-                ]
-        return []
-
-
-SECTOR_NAMES = {
-    "GOV": "Government", "MIL": "Military", "COP": "Police", "JUD": "Judiciary",
-    "LEG": "Legislature", "SPY": "Intelligence", "OPP": "Opposition", "PTY": "Party",
-    "REB": "Rebels", "INS": "Insurgents", "SEP": "Separatists", "UAF": "Armed group",
-    "CVL": "Civilians", "BUS": "Business", "MED": "Media", "LAB": "Labor", "EDU": "Education",
-    "HLH": "Health", "REL": "Religious", "REF": "Refugees", "SET": "Settlers",
-    "CRM": "Criminals", "ELI": "Elites", "HRI": "Human rights", "NGO": "NGO",
-    "IGO": "IGO", "PKO": "Peacekeepers", "ENV": "Environmental", "AGR": "Agriculture",
-}  # fmt: skip
+        return self.memory.title(agent.kb_id_, agent.start, text, start, end)
 
 
 def _foreign_or_collective(tokens: list[Token]) -> bool:
@@ -501,6 +402,17 @@ def _definite_plain(tokens: list[Token]) -> bool:
         or t.lower_ in ("several", "some", "many", "other", "foreign", "western", "arab")
         for t in tokens
     )
+
+
+SECTOR_NAMES = {
+    "GOV": "Government", "MIL": "Military", "COP": "Police", "JUD": "Judiciary",
+    "LEG": "Legislature", "SPY": "Intelligence", "OPP": "Opposition", "PTY": "Party",
+    "REB": "Rebels", "INS": "Insurgents", "SEP": "Separatists", "UAF": "Armed group",
+    "CVL": "Civilians", "BUS": "Business", "MED": "Media", "LAB": "Labor", "EDU": "Education",
+    "HLH": "Health", "REL": "Religious", "REF": "Refugees", "SET": "Settlers",
+    "CRM": "Criminals", "ELI": "Elites", "HRI": "Human rights", "NGO": "NGO",
+    "IGO": "IGO", "PKO": "Peacekeepers", "ENV": "Environmental", "AGR": "Agriculture",
+}  # fmt: skip
 
 
 def _group_name(sector: str | None, country_name: str | None) -> str | None:

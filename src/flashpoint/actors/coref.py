@@ -1,0 +1,94 @@
+"""Document memory for coreference: pronouns, bare titles and "the two leaders".
+
+Every actor phrase resolved in a document is remembered with what it is (a person, a group,
+plural, its title).  Later references pick the nearest fitting earlier mention, and only
+earlier ones: "he" never points forward.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from ..records import ActorRef
+
+__all__ = ["Memory", "Remembered"]
+
+SINGULAR_PERSON = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+NEUTER = frozenset({"it", "its", "itself"})
+PRONOUNS = SINGULAR_PERSON | PLURAL | NEUTER
+# Heads that "the two X" / "both X" may refer back with; "two officials" are new people.
+PAIR_HEADS = frozenset(
+    "leader side country nation government president minister counterpart delegation state "
+    "man woman party neighbour neighbor rival ally".split()
+)
+_PERSON_PAIRS = frozenset({"leader", "president", "minister", "man", "woman"})
+_NAMED = ("person-dictionary", "unknown-person")
+
+
+@dataclass(frozen=True, slots=True)
+class Remembered:
+    ref: ActorRef
+    person: bool
+    plural: bool
+    group: bool  # a country, organisation or plural sector noun
+    title: str | None  # the agent phrase it was introduced with ("prime minister")
+    token: int
+
+
+def _moved(ref: ActorRef, text: str, start: int, end: int) -> ActorRef:
+    return replace(ref, text=text, start=start, end=end, resolution="coreference")
+
+
+class Memory:
+    def __init__(self) -> None:
+        self.items: list[Remembered] = []
+
+    def add(self, item: Remembered) -> None:
+        self.items.append(item)
+
+    def _before(self, index: int) -> list[Remembered]:
+        return [m for m in self.items if m.token < index]
+
+    def pronoun(self, token: Token) -> list[ActorRef]:
+        word = token.lower_
+        earlier = self._before(token.i)
+        if word in SINGULAR_PERSON:
+            wanted = [m for m in earlier if m.person and not m.plural]
+        elif word in PLURAL:
+            wanted = [m for m in earlier if m.group]
+        elif word in NEUTER:
+            wanted = [m for m in earlier if m.group and m.ref.country and not m.person]
+        else:
+            return []
+        if not wanted:
+            return []
+        return [_moved(wanted[-1].ref, token.text, token.idx, token.idx + len(token.text))]
+
+    def pair(self, head: Token, text: str, start: int, end: int) -> list[ActorRef]:
+        """'the two leaders' -> the last two named people; 'both sides' -> the last two groups."""
+        want_person = head.lemma_.lower() in _PERSON_PAIRS
+        distinct: list[ActorRef] = []
+        keys: list[str] = []
+        for memo in reversed(self._before(head.i)):
+            named_person = memo.person and memo.ref.resolution in _NAMED
+            if (want_person and not named_person) or (not want_person and memo.person):
+                continue
+            key = memo.ref.name if want_person else (memo.ref.country or memo.ref.name)
+            if key and key not in keys:
+                distinct.append(memo.ref)
+                keys.append(key)
+            if len(distinct) == 2:
+                break
+        if len(distinct) < 2:
+            return []
+        return [_moved(r, text, start, end) for r in reversed(distinct)]
+
+    def title(self, phrase: str, before: int, text: str, start: int, end: int) -> list[ActorRef]:
+        """'the prime minister' -> the last prime minister named before this point."""
+        for memo in reversed(self.items):
+            if memo.title == phrase and memo.ref.country and memo.token < before:
+                return [_moved(memo.ref, text, start, end)]
+        return []
