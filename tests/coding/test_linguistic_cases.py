@@ -295,3 +295,20 @@ def test_reported_obligation_is_a_demand(code):
     assert event.cameo.root == "10"
     assert (event.source.country, event.target.country) == ("RUS", "SDN")
     assert event.modality == "asserted"  # Russia's own demand, not a report of one
+
+
+def test_purpose_clause_keeps_the_main_subject(code):
+    events = code("India summoned a top US diplomat to complain about spying.")
+    assert all(e.source.country == "IND" for e in events)
+    assert any(e.target and e.target.country == "USA" for e in events)
+
+
+def test_of_phrase_that_is_not_an_actor_stays_out_of_the_actor(code):
+    event = only(code("Amnesty International accused the Nigerian military of mass killings."))
+    assert event.target.text == "the Nigerian military"
+    assert event.target.code == "NGAMIL"
+
+
+def test_coordinated_complements_are_one_promise(code):
+    events = code("Pakistan agreed to share information and cooperate with Afghanistan.")
+    assert {e.cameo.root for e in events} == {"03"}

@@ -8,6 +8,8 @@ place is a location, and in "talks with Syria" the prepositional object is a sep
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 __all__ = ["np_tokens"]
@@ -19,12 +21,20 @@ _INSIDE = {
 _TITLE_PREPS = ("of", "for", "from")
 
 
-def np_tokens(head: Token, *, with_appos: bool = True, with_preps: bool = True) -> list[Token]:
+def np_tokens(
+    head: Token,
+    *,
+    with_appos: bool = True,
+    with_preps: bool = True,
+    actor_like: Callable[[Token], bool] | None = None,
+) -> list[Token]:
     """Tokens of the actor phrase headed by ``head``, in document order.
 
     ``with_appos=False, with_preps=False`` gives the core phrase ("Nabil Abu Rudeineh");
     the full phrase adds appositions and of/for phrases ("..., a spokesman for Palestinian
     President Mahmoud Abbas"), which supply country and sector but never the name.
+    ``actor_like`` (when given) keeps an of/for/from phrase only if its object looks like an
+    actor, so "accused the military of mass slaughter" stops at "the military".
     """
     out = {head.i: head}
     stack = [(head, 0)]
@@ -43,6 +53,9 @@ def np_tokens(head: Token, *, with_appos: bool = True, with_preps: bool = True) 
             title_prep = (
                 with_preps and dep == "prep" and child.lower_ in _TITLE_PREPS and depth <= 1
             )
+            if title_prep and actor_like is not None:
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                title_prep = bool(objects) and actor_like(objects[0])
             if dep in _INSIDE or title_prep or (dep == "pobj" and token.dep_ == "prep"):
                 out[child.i] = child
                 stack.append((child, depth + 1))

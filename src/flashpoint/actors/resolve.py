@@ -148,8 +148,11 @@ class DocActors:
         return refs
 
     # -- phrases ----------------------------------------------------------------------------
+    def _actor_like(self, token: Token) -> bool:
+        return any(t.i in self.names or t.i in self.agents for t in token.subtree)
+
     def _phrase(self, head: Token) -> list[ActorRef]:
-        tokens = np_tokens(head)
+        tokens = np_tokens(head, actor_like=self._actor_like)
         core = np_tokens(head, with_appos=False, with_preps=False)
         pair = self._pair_reference(head, tokens)
         if pair:

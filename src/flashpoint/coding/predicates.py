@@ -281,6 +281,8 @@ class _Finder:
         else:
             folded = fold(family, inner.code if inner else None, slot)
         predicate.chain.add(complement.i)
+        # "agreed to share information and cooperate": coordinated complements are one promise.
+        predicate.chain |= {c.i for c in complement.children if c.dep_ == "conj"}
         # "urged Netanyahu to reconsider", parsed as a clause: its subject is the target.
         predicate.targets = [
             c for c in complement.children if c.dep_ == "nsubj"

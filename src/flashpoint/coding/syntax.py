@@ -23,6 +23,13 @@ __all__ = [
 SUBJ = {"nsubj", "csubj", "expl"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 OBJ = {"dobj", "obj", "attr", "oprd"}
+# Verbs whose object is the subject of their infinitive ("urged Israel to halt"); for others
+# an infinitive after the object is the subject's purpose ("summoned the envoy to complain").
+OBJECT_CONTROL = frozenset(
+    "urge ask order force persuade allow permit tell call encourage invite press pressure push "
+    "compel require warn advise instruct request authorize authorise help enable convince "
+    "get lead beg implore exhort appeal oblige leave want expect".split()
+)
 CLAUSAL = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "conj", "parataxis"}
 
 
@@ -96,10 +103,11 @@ def subject_of(verb: Token) -> Token | None:
             current = head
             continue
         if current.dep_ == "xcomp":
-            for child in head.children:
-                if child.dep_ in OBJ and child.i < current.i:
-                    return child  # object control
-            current = head
+            if head.lemma_.lower() in OBJECT_CONTROL:
+                for child in head.children:
+                    if child.dep_ in OBJ and child.i < current.i:
+                        return child  # object control
+            current = head  # subject control, or a purpose clause ("summoned X to complain")
             continue
         if current.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head if current.dep_ == "relcl" else None
