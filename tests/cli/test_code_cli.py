@@ -93,6 +93,7 @@ def test_stdin():
         (b"", "empty"),
         (b"   \n\n  ", "empty"),
         (b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, "PNG image"),
+        (b"Egypt condemned Israel. " * 10 + bytes(range(128, 256)) * 5, "not valid UTF-8"),
         (
             "Le président a rencontré le ministre mardi pour discuter de la crise politique "
             "et des élections prévues au printemps dans le pays.".encode(),
