@@ -150,8 +150,20 @@ def test_negating_governors(code, sentence):
 
 def test_modal_and_conditional(code):
     events = code("The EU could impose sanctions on Russia if the talks fail.")
-    event = only(events, root="16")
+    event = only(events)
     assert event.modality == "hypothetical"
+    # A conditional sanction is a threat to sanction (CAMEO 1312), aimed at Russia.
+    assert event.cameo.code == "1312" and event.target.country == "RUS"
+    plain = only(code("The EU could impose sanctions on Russia."))
+    assert plain.cameo.root == "16" and plain.modality == "hypothetical"
+
+
+def test_unless_makes_a_threat(code):
+    event = only(
+        code("Nigeria will withdraw its peacekeepers from Chad unless a ceasefire is arranged.")
+    )
+    assert event.cameo.root == "13"
+    assert (event.source.country, event.target.country) == ("NGA", "TCD")
 
 
 def test_future_intention(code):

@@ -122,9 +122,14 @@ class Coder:
         """Actors of the first head that yields any (its conjuncts included)."""
         for head in heads:
             refs: list[ActorRef] = []
+            # "withdraw its peacekeeping force from Chad": the source's own force is what
+            # moves, not whom the event is directed at.
+            own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
             for token in conjuncts(head):
                 refs.extend(
-                    r for r in actors.resolve(token) if not any(_same(r, e) for e in exclude)
+                    r
+                    for r in actors.resolve(token)
+                    if not any(_same(r, e) or (own and r.country == e.country) for e in exclude)
                 )
             if refs:
                 return refs
@@ -180,7 +185,7 @@ class Coder:
         draft, _ = modality_of(
             trigger, reported=False, reported_speech=frame is not None, historical=False
         )
-        _express_intent(predicate, draft)
+        _conditional_threat(predicate, draft) or _express_intent(predicate, draft)
         event_date, date_info = date_for_trigger(
             trigger, sent, story, future=draft == "intended", chain=predicate.chain
         )
@@ -312,6 +317,33 @@ class Coder:
 
             self._gazetteer = get_gazetteer()
         return self._gazetteer.lookup(text, country_hint=hint or None)
+
+
+_CONFLICT_ROOTS = {"11", "12", "13", "14", "15", "16", "17", "18", "19", "20"}
+
+
+def _conditional_threat(predicate: Predicate, draft_modality: str) -> bool:
+    """ "X will withdraw its troops unless Y ..." and "X could impose sanctions if Y ..." are
+    threats: a promised cost made conditional on the target's behaviour (CAMEO 13x).
+
+    "unless" makes any promised act a threat; "if" only a hostile one ("will help if asked" is
+    an offer).  Returns True when the code was changed.
+    """
+    if draft_modality not in ("intended", "hypothetical") or predicate.folded:
+        return False
+    marks = {
+        m.lower_
+        for c in predicate.trigger.children
+        if c.dep_ == "advcl"
+        for m in c.children
+        if m.dep_ == "mark"
+    }
+    hostile = predicate.root in _CONFLICT_ROOTS or predicate.code.startswith(("0874", "087"))
+    if not ("unless" in marks or ("if" in marks and hostile)):
+        return False
+    predicate.code = fold("threaten", predicate.code) or ("131" if not hostile else "130")
+    predicate.folded = True
+    return True
 
 
 def _express_intent(predicate: Predicate, draft_modality: str) -> None:
