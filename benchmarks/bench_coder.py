@@ -31,8 +31,10 @@ def main() -> None:
     started = time.perf_counter()
     coder = flashpoint.get_coder()
     load_seconds = time.perf_counter() - started
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, {platform.platform()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, {platform.platform()}"
+    )
     print(f"model load + dictionaries: {load_seconds:.2f} s (once per process)")
     coder.code(read_source(str(EXAMPLES / "diplomacy.txt"), date="2025-12-29"))  # warm caches
 
@@ -51,9 +53,11 @@ def main() -> None:
         median = statistics.median(total)
         share = statistics.median(parse) / median
         per_800 = median * 800 / words
-        print(f"{stem:<10} {words:>4} words {len(events):>3} events  median {median * 1000:6.1f} ms"
-              f"  ({per_800 * 1000:6.1f} ms per 800 words, {words / median:7.0f} words/s/core,"
-              f" spaCy {share:.0%} of time)")
+        print(
+            f"{stem:<10} {words:>4} words {len(events):>3} events  median {median * 1000:6.1f} ms"
+            f"  ({per_800 * 1000:6.1f} ms per 800 words, {words / median:7.0f} words/s/core,"
+            f" spaCy {share:.0%} of time)"
+        )
 
 
 if __name__ == "__main__":

@@ -44,7 +44,7 @@ def np_tokens(
             dep = child.dep_
             # Coordination of the head itself ("Egypt and Qatar") is split by the caller;
             # coordination inside a modifier ("Hungarian and Romanian officials") stays.
-            if dep in ("conj", "cc") and token is head:
+            if dep in ("conj", "cc") and token.i == head.i:
                 continue
             if dep == "punct" and child.text not in ("-", "'", "’"):
                 continue

@@ -104,6 +104,7 @@ class DocActors:
     def __init__(self, kb: ActorKB, doc: Doc, day: date | None, home_country: str | None = None):
         self.kb = kb
         self.home_country = home_country
+        self.text = doc.text  # Doc.text re-joins every token: build it once per document
         self.doc = doc
         self.day = day
         self.names: dict[int, Span] = {}
@@ -172,7 +173,7 @@ class DocActors:
             agent = after[0] if after else None
         former = any(t.lower_ in _FORMER for t in tokens)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         named = core_names or appos_names
         if not named and head.lemma_.lower() in _MEMBER_NOUNS:
             named = names  # "members of Hamas", "a delegation from the EU" act for the group
@@ -386,7 +387,7 @@ class DocActors:
         if head.lemma_.lower() not in PAIR_HEADS or any(t.i in self.names for t in tokens):
             return []
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        return self.memory.pair(head, self.doc.text[start:end], start, end)
+        return self.memory.pair(head, self.text[start:end], start, end)
 
     def _title_reference(self, agent: Span, text: str, start: int, end: int) -> list[ActorRef]:
         return self.memory.title(agent.kb_id_, agent.start, text, start, end)

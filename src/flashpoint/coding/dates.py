@@ -209,7 +209,7 @@ def _governing_verb(token: Token) -> Token:
     for _ in range(30):
         if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("amod",):
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return current
         current = current.head
     return current

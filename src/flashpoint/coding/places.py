@@ -45,7 +45,7 @@ def _in_clause(token: Token, trigger_chain: set[int]) -> bool:
     for _ in range(30):
         if current.i in trigger_chain:
             return True
-        if current.head is current:
+        if current.head.i == current.i:
             return False
         head = current.head
         if head.pos_ in ("VERB", "AUX") and head.i not in trigger_chain:

@@ -372,7 +372,7 @@ def _reporting_speaker(token: Token) -> Token | None:
     current = token
     for _ in range(6):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             return None
         if current.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS:
             return next((c for c in head.children if c.dep_ == "nsubj"), None)
@@ -380,11 +380,19 @@ def _reporting_speaker(token: Token) -> Token | None:
     return None
 
 
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head is not token and depth < 50:
-        token = token.head
-        depth += 1
+def _depths(sent: Span) -> dict[int, int]:
+    """Distance of every token from the sentence root, so governors are coded first."""
+    depth: dict[int, int] = {}
+    for token in sent:
+        path = []
+        current = token
+        while current.i not in depth and current.head.i != current.i and len(path) < 50:
+            path.append(current)
+            current = current.head
+        base = depth.get(current.i, 0)
+        for offset, node in enumerate(reversed(path), start=1):
+            depth[node.i] = base + offset
+        depth.setdefault(token.i, base)
     return depth
 
 
@@ -392,7 +400,8 @@ def find_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
     finder = _Finder(lexicon)
     consumed: set[int] = set()
     found: list[Predicate] = []
-    for token in sorted(sent, key=lambda t: (_depth(t), t.i)):
+    depth = _depths(sent)
+    for token in sorted(sent, key=lambda t: (depth[t.i], t.i)):
         if token.i in consumed:
             continue
         predicate = None

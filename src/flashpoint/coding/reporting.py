@@ -93,7 +93,7 @@ def find_frame(trigger: Token, sent: Span) -> Frame | None:
     current = trigger
     for _ in range(12):
         head = current.head
-        if head is current:
+        if head.i == current.i:
             break
         if (
             head.lemma_.lower() in REPORTING_VERBS

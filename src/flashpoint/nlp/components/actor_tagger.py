@@ -51,6 +51,9 @@ class ActorTagger:
                 words = [t.lower_ for t in doc[i : i + length]]
                 words[-1] = doc[i + length - 1].lemma_.lower()
                 agent = agents.get(tuple(words))
+                if agent is None and length > 1:
+                    # dictionaries may list lemmas throughout ("human right group")
+                    agent = agents.get(tuple(t.lemma_.lower() for t in doc[i : i + length]))
                 if agent is None and length == 1:
                     agent = agents.get((token.lower_,))
                 # "general", "speaker", "party" are agents only as nouns.
