@@ -171,3 +171,16 @@ def test_user_lexicon_from_the_command_line(tmp_path):
     assert record["cameo"]["code"] == "1621"
     assert (record["source"]["code"], record["target"]["code"]) == ("USAGOV", "CHNBUS")
     assert "finance.tsv" in record["pattern"] and record["lexicon"].endswith("+finance.tsv")
+
+
+@pytest.mark.slow
+def test_closed_pipe_is_not_an_error():
+    cmd = (
+        f"{sys.executable} -m flashpoint code {EXAMPLES / 'diplomacy.txt'} "
+        "--date 2025-12-29 --format tsv | head -1"
+    )
+    proc = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", cmd], capture_output=True, text=True, check=False
+    )
+    assert proc.stdout.startswith("event_id\t")
+    assert "error" not in proc.stderr.lower() and proc.returncode == 0

@@ -17,6 +17,11 @@ class _Group(click.Group):
         except FlashpointError as exc:
             click.echo(f"flashpoint: error: {exc}", err=True)
             sys.exit(1)
+        except BrokenPipeError:
+            # The reader went away (`flashpoint code x | head`): stop quietly, as Unix tools do.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
         except KeyboardInterrupt:
             click.echo("flashpoint: interrupted", err=True)
             sys.exit(130)
