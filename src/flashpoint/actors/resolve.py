@@ -258,7 +258,7 @@ class DocActors:
         head_of_state = agent is not None and agent.kb_id_ in _NATIONAL_TITLES
         domestic = not _foreign_or_collective(tokens) and (
             sector in _DOMESTIC_SECTORS
-            or (sector == "GOV" and (unknown_person is not None and head_of_state))
+            or (sector == "GOV" and unknown_person is not None and head_of_state)
             or (sector == "GOV" and unknown_person is None and _definite_plain(tokens))
         )
         if not countries and domestic and self.home_country:
@@ -403,7 +403,7 @@ def _definite_plain(tokens: list[Token]) -> bool:
     return not any(
         t.ent_type_ in ("NORP", "GPE")
         or t.dep_ in ("nummod", "quantmod")
-        or t.lower_ in ("several", "some", "many", "other", "foreign", "western", "arab")
+        or t.lower_ in ("some", "many")  # the rest are in _NOT_HOME, checked first
         for t in tokens
     )
 

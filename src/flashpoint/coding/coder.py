@@ -185,7 +185,8 @@ class Coder:
         draft, _ = modality_of(
             trigger, reported=False, reported_speech=frame is not None, historical=False
         )
-        _conditional_threat(predicate, draft) or _express_intent(predicate, draft)
+        if not _conditional_threat(predicate, draft):
+            _express_intent(predicate, draft)
         event_date, date_info = date_for_trigger(
             trigger, sent, story, future=draft == "intended", chain=predicate.chain
         )
@@ -338,7 +339,7 @@ def _conditional_threat(predicate: Predicate, draft_modality: str) -> bool:
         for m in c.children
         if m.dep_ == "mark"
     }
-    hostile = predicate.root in _CONFLICT_ROOTS or predicate.code.startswith(("0874", "087"))
+    hostile = predicate.root in _CONFLICT_ROOTS or predicate.code.startswith("087")
     if not ("unless" in marks or ("if" in marks and hostile)):
         return False
     predicate.code = fold("threaten", predicate.code) or ("131" if not hostile else "130")

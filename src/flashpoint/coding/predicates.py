@@ -117,6 +117,16 @@ def _phone_pattern(lemma: str) -> Pattern:
     return Pattern("041", "V", lemma, "", "", "", "", "rule:phone-call")
 
 
+def _absorb(predicate: Predicate, clause: Token, inner: Predicate | None) -> None:
+    """Fold a complement clause into ``predicate``: its words are consumed, and its subject
+    ("urged Netanyahu to reconsider", "said Libya must ...") becomes the first target."""
+    predicate.chain.add(clause.i)
+    if inner is not None:
+        predicate.chain |= inner.chain
+    predicate.trigger_tokens.append(clause)
+    predicate.targets = [c for c in clause.children if c.dep_ == "nsubj"] + predicate.targets
+
+
 def _infinitival_complement(verb: Token) -> Token | None:
     """The 'to'-clause of a control verb: an xcomp, or a ccomp with 'to' (parser variation)."""
     for child in verb.children:
@@ -280,16 +290,10 @@ class _Finder:
             folded: str | None = "011"  # "declined to comment" is CAMEO's own code
         else:
             folded = fold(family, inner.code if inner else None, slot)
-        predicate.chain.add(complement.i)
+        _absorb(predicate, complement, inner)
         # "agreed to share information and cooperate": coordinated complements are one promise.
         predicate.chain |= {c.i for c in complement.children if c.dep_ == "conj"}
-        # "urged Netanyahu to reconsider", parsed as a clause: its subject is the target.
-        predicate.targets = [
-            c for c in complement.children if c.dep_ == "nsubj"
-        ] + predicate.targets
-        predicate.trigger_tokens.append(complement)
         if inner is not None:
-            predicate.chain |= inner.chain
             predicate.targets += [t for t in inner.targets if t not in predicate.targets]
         else:
             for obj in direct_objects(complement):
@@ -323,11 +327,7 @@ class _Finder:
         predicate.code = folded or "100"
         predicate.generic = folded is None
         predicate.folded = folded is not None
-        predicate.chain.add(clause.i)
-        if inner is not None:
-            predicate.chain |= inner.chain
-        predicate.trigger_tokens.append(clause)
-        predicate.targets = [c for c in clause.children if c.dep_ == "nsubj"] + predicate.targets
+        _absorb(predicate, clause, inner)
 
     def _is_violence(self, noun: Token) -> bool:
         match = self.lexicon.match("N", noun.lemma_.lower())
@@ -421,7 +421,7 @@ def find_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
 
 
 def _drop_redundant_statements(predicates: list[Predicate]) -> list[Predicate]:
-    """A reporting verb is coded 010 only when it has an addressee or topic actor.
+    """A reporting verb is coded 010 only when it has an addressee.
 
     CAMEO treats statements as a residual category; coding every "said" inflates 010
     (a known failure of dictionary coders).  The coder also drops a statement that frames
