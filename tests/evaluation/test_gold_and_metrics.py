@@ -7,7 +7,15 @@ import json
 import pytest
 
 from flashpoint.errors import GoldFormatError
-from flashpoint.evaluation import Score, detect_format, read_gold
+from flashpoint.evaluation import (
+    Accuracy,
+    ClassScores,
+    Score,
+    detect_format,
+    evaluate,
+    primary_event,
+    read_gold,
+)
 from tests.conftest import SHARED_DEV
 
 needs_dev = pytest.mark.skipif(not SHARED_DEV.is_dir(), reason="../shared/eval/dev not present")
@@ -83,3 +91,59 @@ def test_eval_command_scores_all_three_files():
     assert plover["source_country"]["f1"] > 0.3
     assert codebook["root"]["tp"] > 10
     assert quad["phoenix_quad"]["tp"] > 10
+
+
+def test_accuracy_counts_silence_as_wrong():
+    acc = Accuracy()
+    acc.add("19", {"19"})
+    acc.add(None, {"04"})
+    acc.add("01", {"04", "05"})
+    assert (acc.correct, acc.total) == (1, 3)
+
+
+def test_macro_f1_weighs_every_gold_class_equally():
+    scores = ClassScores()
+    for predicted, gold in [("1", "1"), ("1", "1"), ("1", "2"), (None, "2")]:
+        scores.add(predicted, {gold})
+    # class 1: P=2/3 R=1 F1=0.8; class 2: never predicted, F1=0
+    assert scores.macro_f1 == pytest.approx(0.4)
+
+
+def test_conll_spans_are_rebuilt_with_offsets(tmp_path):
+    path = tmp_path / "spans.conll"
+    path.write_text(
+        "The B-S\nU.S. I-S\nurged O\nIsrael B-T\n’ I-T\ns I-T\nleaders I-T\n( O\nnow O\n) O\n. O\n"
+        "\nChina B-R\nand O\nIndia B-R\nmet O\n. O\n"
+    )
+    fmt, gold = read_gold(path)
+    assert fmt == "actor-spans-conll" and len(gold) == 2
+    first = gold[0]
+    assert first.text == "The U.S. urged Israel’s leaders (now)."
+    start, end = first.tokens[3]
+    assert first.text[start:end] == "Israel" and first.roles[3] == "T"
+    assert gold[1].roles == ["R", "", "R", "", ""]
+
+
+def test_conll_with_a_bad_tag_names_the_line(tmp_path):
+    path = tmp_path / "bad.conll"
+    path.write_text("The O\nU.S. B-X\n")
+    with pytest.raises(GoldFormatError, match=r"bad.conll:2"):
+        read_gold(path)
+
+
+def test_span_scoring_uses_the_primary_event(coder, tmp_path):
+    path = tmp_path / "spans.conll"
+    path.write_text(
+        "Russian B-S\ntroops I-S\nattacked O\nUkrainian B-T\nsoldiers I-T\nin O\nKharkiv O\n. O\n"
+    )
+    report = evaluate(path, coder)
+    assert report.scores["source_span"].tp == 2 and report.scores["source_span"].fp == 0
+    assert report.scores["target_span"].tp == 2 and report.scores["target_span"].fp == 0
+    assert report.accuracy == {}
+
+
+def test_primary_event_is_the_most_confident(code):
+    events = code("Russian troops attacked Ukrainian soldiers. Putin praised the army.")
+    assert primary_event([]) is None
+    best = primary_event(events)
+    assert best is not None and best.confidence == max(e.confidence for e in events)

@@ -28,10 +28,13 @@ def eval_command(
     limit: int | None,
     as_json: bool,
 ) -> None:
-    """Score the coder against GOLD_FILES (PLOVER JSON, CAMEO codebook TSV, sentence+quad TSV).
+    """Score the coder against GOLD_FILES (PLOVER JSON, CAMEO codebook TSV, sentence+quad TSV,
+    actor-span CoNLL).
 
-    Prints micro precision/recall/F1 for CAMEO root and full code, quad class, PLOVER event
-    type and source/target country, for whichever of these each file annotates.
+    For CAMEO root and full code, quad class, PLOVER event type and source/target country
+    (whichever each file annotates) prints the accuracy of each sentence's primary event,
+    macro-F1 for quad classes, and strict micro precision/recall/F1 over all coded events.
+    Actor spans are scored as token precision/recall/F1.
     """
     from .. import get_coder
     from ..evaluation import evaluate
@@ -47,13 +50,19 @@ def eval_command(
             f"{report.path}  [{report.fmt}]  {report.sentences} sentences, "
             f"{report.with_events} with events"
         )
-        click.echo(f"  {'metric':<26}{'P':>7}{'R':>7}{'F1':>7}{'support':>9}")
+        click.echo(
+            f"  {'metric':<26}{'acc':>7}{'macroF1':>8}{'P':>7}{'R':>7}{'F1':>7}{'support':>9}"
+        )
         for name in METRIC_NAMES:
             score = report.scores.get(name)
             if score is None:
                 continue
+            accuracy = report.accuracy.get(name)
+            classes = report.classes.get(name)
+            acc = f"{accuracy.value:>7.3f}" if accuracy else f"{'-':>7}"
+            macro = f"{classes.macro_f1:>8.3f}" if classes else f"{'-':>8}"
             click.echo(
-                f"  {METRIC_NAMES[name]:<26}{score.precision:>7.3f}{score.recall:>7.3f}"
-                f"{score.f1:>7.3f}{score.support:>9}"
+                f"  {METRIC_NAMES[name]:<26}{acc}{macro}{score.precision:>7.3f}"
+                f"{score.recall:>7.3f}{score.f1:>7.3f}{score.support:>9}"
             )
         click.echo("")

@@ -1,7 +1,17 @@
 """Evaluation: score the coder against gold-coded sentences."""
 
 from .gold import GoldSentence, detect_format, read_gold
-from .metrics import Score
-from .run import EvalReport, evaluate
+from .metrics import Accuracy, ClassScores, Score
+from .run import EvalReport, evaluate, primary_event
 
-__all__ = ["EvalReport", "GoldSentence", "Score", "detect_format", "evaluate", "read_gold"]
+__all__ = [
+    "Accuracy",
+    "ClassScores",
+    "EvalReport",
+    "GoldSentence",
+    "Score",
+    "detect_format",
+    "evaluate",
+    "primary_event",
+    "read_gold",
+]

@@ -4,6 +4,8 @@
   and ``target`` actor lists (``code`` = CAMEO country code).
 - CAMEO codebook TSV: ``code, name, example, description, usage_notes`` with a header.
 - Sentence + quad TSV: ``sentence<TAB>label`` with Phoenix quad labels 0-4, no header.
+- Actor-span CoNLL: ``token TAG`` per line, blank line between sentences, BIO tags ``S``
+  (source), ``T`` (target) and ``R`` (reciprocal actor: both source and target).
 
 Each reader yields :class:`GoldSentence` with a label set per metric; metrics a format does not
 annotate are absent, and reported as n/a rather than as zero.
@@ -35,6 +37,9 @@ class GoldSentence:
     text: str
     labels: dict[str, set[str]] = field(default_factory=dict)
     id: str = ""
+    # Actor-span gold only: character offsets of each token and its role (S, T, R or "").
+    tokens: list[tuple[int, int]] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
 
 
 def normalise_plover(event: str) -> str:
@@ -53,6 +58,8 @@ def normalise_country(code: str | None) -> str | None:
 def detect_format(path: Path) -> str:
     if path.suffix.lower() == ".json":
         return "plover-json"
+    if path.suffix.lower() == ".conll":
+        return "actor-spans-conll"
     try:
         with path.open(encoding="utf-8") as handle:
             first = handle.readline()
@@ -65,7 +72,7 @@ def detect_format(path: Path) -> str:
         return "quad-tsv"
     raise GoldFormatError(
         f"{path}: not a known gold format (PLOVER .json, CAMEO codebook TSV with a "
-        f"'code<TAB>name<TAB>example' header, or 'sentence<TAB>quad' TSV)"
+        f"'code<TAB>name<TAB>example' header, 'sentence<TAB>quad' TSV, or actor-span .conll)"
     )
 
 
@@ -124,6 +131,56 @@ def _read_quad(path: Path) -> Iterator[GoldSentence]:
             yield GoldSentence(text.strip(), {"phoenix_quad": {label}}, str(number))
 
 
+# Tokens written without a space before them, and after them, when rebuilding the sentence.
+_NO_SPACE_BEFORE = {".", ",", ";", ":", "?", "!", ")", "]", "%", "'s", "’", "'", "n't", "-", "”"}
+_NO_SPACE_AFTER = {"(", "[", "$", "€", "£", "-", "“", "’", "\u202a"}
+
+
+def _detokenise(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Rebuild running text from CoNLL tokens, keeping each token's character offsets.
+
+    The coder parses text, so feeding it "government 's request ." would test the tokenizer's
+    tolerance rather than the coder; this restores ordinary spacing.
+    """
+    text, offsets = "", []
+    for index, token in enumerate(tokens):
+        glue = index == 0 or token in _NO_SPACE_BEFORE or tokens[index - 1] in _NO_SPACE_AFTER
+        if not glue:
+            text += " "
+        offsets.append((len(text), len(text) + len(token)))
+        text += token
+    return text, offsets
+
+
+def _read_conll(path: Path) -> Iterator[GoldSentence]:
+    tokens: list[str] = []
+    roles: list[str] = []
+
+    def flush() -> GoldSentence:
+        text, offsets = _detokenise(tokens)
+        sentence = GoldSentence(text, {"spans": set()}, str(len(sentences) + 1), offsets, roles[:])
+        tokens.clear()
+        roles.clear()
+        return sentence
+
+    sentences: list[GoldSentence] = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            line = line.rstrip("\n")
+            if not line.strip():
+                if tokens:
+                    sentences.append(flush())
+                continue
+            token, _, tag = line.rpartition(" ")
+            if not token or not (tag == "O" or tag[:2] in {"B-", "I-"} and tag[2:] in "STR"):
+                raise GoldFormatError(f"{path}:{number}: expected 'token TAG' with O/B-S/I-T/...")
+            tokens.append(token)
+            roles.append("" if tag == "O" else tag[2:])
+    if tokens:
+        sentences.append(flush())
+    yield from sentences
+
+
 def read_gold(path: str | Path) -> tuple[str, list[GoldSentence]]:
     path = Path(path)
     if not path.is_file():
@@ -133,6 +190,7 @@ def read_gold(path: str | Path) -> tuple[str, list[GoldSentence]]:
         "plover-json": _read_plover,
         "cameo-codebook": _read_codebook,
         "quad-tsv": _read_quad,
+        "actor-spans-conll": _read_conll,
     }[fmt]
     return fmt, list(reader(path))
 
