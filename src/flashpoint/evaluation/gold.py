@@ -152,6 +152,9 @@ def _detokenise(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
     return text, offsets
 
 
+_CONLL_TAGS = {"O"} | {f"{b}-{r}" for b in "BI" for r in "STR"}
+
+
 def _read_conll(path: Path) -> Iterator[GoldSentence]:
     tokens: list[str] = []
     roles: list[str] = []
@@ -172,7 +175,7 @@ def _read_conll(path: Path) -> Iterator[GoldSentence]:
                     sentences.append(flush())
                 continue
             token, _, tag = line.rpartition(" ")
-            if not token or not (tag == "O" or tag[:2] in {"B-", "I-"} and tag[2:] in "STR"):
+            if not token or tag not in _CONLL_TAGS:
                 raise GoldFormatError(f"{path}:{number}: expected 'token TAG' with O/B-S/I-T/...")
             tokens.append(token)
             roles.append("" if tag == "O" else tag[2:])
