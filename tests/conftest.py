@@ -36,3 +36,55 @@ def only(events, root: str | None = None):
         (e.cameo.code, e.source.code, e.target and e.target.code) for e in events
     ]
     return chosen[0]
+
+
+# ---- the event store: every store test runs on SQLite and on PostgreSQL -------------------
+
+POSTGRES_ENV = "FLASHPOINT_TEST_POSTGRES_URL"
+
+
+def _postgres_schema_url(base: str, schema: str) -> str:
+    """``base`` with a search_path option, so everything lands in one fresh schema."""
+    separator = "&" if "?" in base else "?"
+    return f"{base}{separator}options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """A database URL for an empty store: a temporary SQLite file, or a fresh schema on the
+    PostgreSQL server named by FLASHPOINT_TEST_POSTGRES_URL (dropped afterwards)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    import os
+    import uuid
+
+    base = os.environ.get(POSTGRES_ENV)
+    if not base:
+        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV}=postgresql://... (.ci/run sets it)")
+    from sqlalchemy import create_engine, text
+
+    from flashpoint.store.database import normalise_url
+
+    schema = f"fp_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(normalise_url(base))
+    try:
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except Exception as exc:  # set but unreachable: a broken CI setup must fail, not skip
+        admin.dispose()
+        pytest.fail(f"{POSTGRES_ENV} is set but the server is unusable: {exc}")
+    try:
+        yield _postgres_schema_url(base, schema)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def store(store_url):
+    from flashpoint.store import open_store
+
+    with open_store(store_url) as opened:
+        yield opened

@@ -23,6 +23,7 @@ from .errors import (
     InputTooLargeError,
     ModelError,
     NotEnglishError,
+    StoreError,
 )
 from .records import (
     ActorRef,
@@ -63,6 +64,7 @@ __all__ = [
     "NotEnglishError",
     "PloverCode",
     "Span",
+    "StoreError",
     "__version__",
     "code",
     "code_article",

@@ -13,7 +13,8 @@ class and prints its message as a single line.  Messages say what went wrong *an
     │   └── FetchError        a URL the user asked for could not be fetched
     ├── ModelError            the spaCy model is missing or unusable
     ├── DataFileError         a lexicon / actor / gold file is malformed
-    └── GoldFormatError       an evaluation file is not in a known gold format
+    ├── GoldFormatError       an evaluation file is not in a known gold format
+    └── StoreError            the event database cannot be opened, migrated or written
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ __all__ = [
     "InputTooLargeError",
     "ModelError",
     "NotEnglishError",
+    "StoreError",
 ]
 
 
@@ -75,3 +77,7 @@ class DataFileError(FlashpointError):
 
 class GoldFormatError(FlashpointError):
     pass
+
+
+class StoreError(FlashpointError):
+    """The event database cannot be opened, migrated or written."""

@@ -44,6 +44,32 @@ SETTINGS: tuple[Setting, ...] = (
         "FLASHPOINT_LEXICONS",
         "Extra event-pattern TSV files (os.pathsep-separated) loaded after the built-in lexicon.",
     ),
+    Setting(
+        "db",
+        "flashpoint.db",
+        "FLASHPOINT_DB",
+        "Event store: a SQLite file path, sqlite:///path, or a postgresql://user:pass@host/db URL.",
+    ),
+    Setting(
+        "dedupe_window",
+        "2",
+        "FLASHPOINT_DEDUPE_WINDOW",
+        "Days two reports' event dates may differ and still be clustered as one event.",
+    ),
+    Setting(
+        "prune",
+        "1",
+        "FLASHPOINT_PRUNE",
+        "1: parse only the sentences that can hold an event (a word that may inflect a lexicon "
+        "trigger) and the lead; 0: run the whole spaCy pipeline on every sentence.",
+    ),
+    Setting(
+        "fast_nlp",
+        "1",
+        "FLASHPOINT_FAST_NLP",
+        "1: numpy matrix products and a table-driven attribute ruler (same annotations, faster); "
+        "0: run the spaCy model exactly as shipped.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

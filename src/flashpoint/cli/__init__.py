@@ -1,6 +1,6 @@
 """The ``flashpoint`` command line: thin wrappers over the library."""
 
-from . import code_cmd, eval_cmd  # noqa: F401  (each module registers its command)
+from . import code_cmd, eval_cmd, events_cmd, ingest_cmd, recode_cmd  # noqa: F401
 from .main import cli, main
 
 __all__ = ["cli", "main"]

@@ -21,7 +21,7 @@ from flashpoint.ingest.article import (
 )
 from flashpoint.records import Article
 
-__all__ = ["article_from_html"]
+__all__ = ["article_from_html", "read_html_page"]
 
 # Only dates the page states in its markup (meta tags, <time>, JSON-LD).  trafilatura's
 # default "extensive" search also mines free text and footers, turning "© 2024" into a story
@@ -38,6 +38,18 @@ def article_from_html(
     source: str | None = None,
 ) -> Article:
     """An Article from a news page's HTML: body text, title, and the page's date if none given."""
+    return read_html_page(html, date=date, doc_id=doc_id, url=url, source=source)[0]
+
+
+def read_html_page(
+    html: str,
+    *,
+    date: str | None = None,
+    doc_id: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+) -> tuple[Article, str | None]:
+    """Like :func:`article_from_html`, plus the publisher the page names (site name or host)."""
     name = display_name(source)
     date = check_date(date)
     if not html.strip():
@@ -48,7 +60,7 @@ def article_from_html(
         raise _no_article(name)
     if date is None:
         date = _page_date(extracted.get("date"))
-    return article_from_text(
+    article = article_from_text(
         text,
         date=date,
         doc_id=doc_id,
@@ -56,6 +68,15 @@ def article_from_html(
         url=url,
         source=source,
     )
+    return article, _publisher(extracted)
+
+
+def _publisher(extracted: dict[str, Any]) -> str | None:
+    for key in ("source-hostname", "sitename", "hostname"):
+        value = extracted.get(key)
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+    return None
 
 
 def _no_article(name: str) -> EmptyInputError:

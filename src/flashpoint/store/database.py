@@ -1,0 +1,169 @@
+"""Open the event store: a database URL (or a file path) to a migrated SQLAlchemy engine.
+
+- A plain path or ``sqlite:///path`` is an embedded SQLite file, opened in WAL mode with
+  foreign keys on, so a killed writer never leaves a half-written transaction behind and
+  readers are not blocked while an ingest runs.
+- ``postgresql://`` and ``postgres://`` URLs use the psycopg 3 driver.
+- Alembic migrations run to head on every open, so an upgraded flashpoint upgrades the
+  database it is pointed at; on PostgreSQL an advisory lock keeps concurrent opens in order.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from flashpoint.errors import StoreError
+from flashpoint.settings import get_setting
+
+__all__ = ["Store", "normalise_url", "open_store"]
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+_MIGRATION_LOCK = 0x666C6173  # "flas": PostgreSQL advisory lock id for migrations
+_migrate_lock = threading.Lock()
+
+
+def normalise_url(db: str | None) -> str:
+    """A SQLAlchemy URL for ``db``: a URL as given (postgresql → psycopg 3), a path → SQLite."""
+    db = db or get_setting("db")
+    if "://" not in db:
+        return "sqlite:///" + os.path.abspath(os.path.expanduser(db))
+    scheme, rest = db.split("://", 1)
+    if scheme in ("postgresql", "postgres"):
+        return "postgresql+psycopg://" + rest
+    return db
+
+
+def _display(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+class Store:
+    """An open event store.  ``session()`` gives a transaction; the engine is shared."""
+
+    def __init__(self, url: str, engine: Engine):
+        self.url = url
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Reads on SQLite begin DEFERRED, so a long export never holds the write lock.
+        self._read_sessions = sessionmaker(
+            engine.execution_options(flashpoint_read=True), expire_on_commit=False
+        )
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def session(self, *, readonly: bool = False) -> Iterator[Session]:
+        """A session inside one transaction: committed on success, rolled back on error.
+
+        On SQLite a writing transaction takes the write lock when it begins (so it never
+        fails halfway on a lock upgrade); ``readonly=True`` sessions take none."""
+        factory = self._read_sessions if readonly else self._sessions
+        with factory() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({_display(self.url)!r})"
+
+
+def open_store(db: str | None = None, *, migrate: bool = True, create: bool = True) -> Store:
+    """Open (creating and migrating as needed) the store at ``db`` (default: FLASHPOINT_DB).
+
+    With ``create=False`` a SQLite file that does not exist yet is an error rather than a new,
+    empty store (for commands that only read or rework stored articles)."""
+    url = normalise_url(db)
+    if not create and url.startswith("sqlite"):
+        path = make_url(url).database
+        if path and path != ":memory:" and not Path(path).exists():
+            raise StoreError(
+                f"no event store at {path}; run `flashpoint ingest` first, "
+                "or point --db / FLASHPOINT_DB at your store"
+            )
+    try:
+        engine = _engine(url)
+    except (ArgumentError, ImportError) as exc:
+        raise StoreError(
+            f"cannot open database {_display(url)!r}: {exc}; use a file path, "
+            "sqlite:///path or postgresql://user:pass@host/db"
+        ) from None
+    try:
+        if migrate:
+            migrate_to_head(engine)
+        else:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+    except OperationalError as exc:
+        engine.dispose()
+        reason = " ".join(str(exc.orig).split()) if exc.orig else str(exc)
+        raise StoreError(
+            f"cannot open database {_display(url)}: {reason}; check --db / FLASHPOINT_DB "
+            "and that the server is running"
+        ) from None
+    return Store(url, engine)
+
+
+def _engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        path = make_url(url).database
+        if path and path != ":memory:":
+            parent = Path(path).parent
+            if not parent.is_dir():
+                raise StoreError(f"cannot create database {path}: no folder {parent}")
+        engine = create_engine(url, connect_args={"timeout": 60})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        # pysqlite's own transaction handling defers BEGIN; emit it ourselves so a
+        # transaction takes the write lock at its start and SAVEPOINTs work.
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]
+    read = conn.get_execution_options().get("flashpoint_read", False)
+    conn.exec_driver_sql("BEGIN" if read else "BEGIN IMMEDIATE")
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    dbapi_connection.isolation_level = None  # autocommit at the driver; we issue BEGIN
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=60000")
+    cursor.close()
+
+
+def migrate_to_head(engine: Engine) -> None:
+    """Run the Alembic migrations shipped in this package up to the newest revision."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with _migrate_lock, engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _MIGRATION_LOCK})
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")

@@ -1,0 +1,160 @@
+"""When two coded events are the same real-world event.
+
+Two events are **compatible** when all of these hold:
+
+1. *Same directed dyad.*  Source matches source and target matches target (never swapped).
+   Two actors match when their CAMEO codes are equal or one extends the other (``USA`` and
+   ``USAGOV`` match; ``USAGOV`` and ``USAMIL`` do not).  An actor without a code matches
+   only one with the same name.  A missing target matches only a missing target.
+2. *Same CAMEO base code* (the first three digits) and compatible full codes: equal, or one
+   a prefix of the other (``183`` and ``1831`` match; ``1831`` and ``1832`` do not, nor do
+   ``190`` and ``193``, which are different base codes).
+3. *Same polarity*: factual (asserted, reported, historical), irrealis (hypothetical,
+   intended) or negated.  "X attacked Y" and "X did not attack Y" are never one event.
+4. *Compatible places*: either is unknown, or both have the same name, or they are in the
+   same country and at least one is coarser than a city (a country, region or province).
+5. *Close dates*: within one article the event dates must be equal, unless one mention is
+   undated (its date is only the story date by default, ``date_info.reason == "story-date"``,
+   as in a later "Russia attacked Ukraine with 80 drones" after "... overnight on Monday");
+   across articles they may differ by at most ``window`` days (``FLASHPOINT_DEDUPE_WINDOW``,
+   default 2).  An event without a date of its own takes its article's story date.
+
+Within an article, an event joins the first group of mentions it is compatible with, every
+member of it, so "USA" can merge with "USAGOV" but not then with "USAMIL"
+(:func:`merge_mentions`).  Across articles, each event joins the closest compatible cluster
+(compared with the cluster's founding event), never one that already holds an event of the
+same article; otherwise it founds a new cluster.  Events with neither a source code nor a
+source country, or without any date, always get a cluster of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from flashpoint.records import ActorRef, Event, Location
+
+__all__ = [
+    "MergedEvent",
+    "actor_key",
+    "actors_match",
+    "codes_match",
+    "event_date",
+    "merge_mentions",
+    "places_match",
+    "polarity",
+    "same_event",
+]
+
+_IRREALIS = frozenset({"hypothetical", "intended"})
+_COARSE = frozenset({"country", "admin1", "region"})
+
+
+@dataclass(frozen=True, slots=True)
+class MergedEvent:
+    """One event of an article: its representative mention and all its mentions."""
+
+    representative: Event
+    mentions: tuple[Event, ...]
+
+
+def polarity(modality: str) -> str:
+    if modality == "negated":
+        return "negated"
+    return "irrealis" if modality in _IRREALIS else "factual"
+
+
+def actor_key(actor: ActorRef | None) -> str | None:
+    """What clusters are looked up by: the actor's country, else its code."""
+    if actor is None:
+        return None
+    return actor.country or actor.code
+
+
+def _name(actor: ActorRef) -> str:
+    return " ".join((actor.name or actor.text or "").lower().split())
+
+
+def actors_match(a: ActorRef | None, b: ActorRef | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return codes_match_actor(a.code, b.code, _name(a), _name(b))
+
+
+def codes_match_actor(
+    code_a: str | None, code_b: str | None, name_a: str = "", name_b: str = ""
+) -> bool:
+    if code_a and code_b:
+        return code_a.startswith(code_b) or code_b.startswith(code_a)
+    return bool(name_a) and name_a == name_b
+
+
+def codes_match(a: str, b: str) -> bool:
+    """Same CAMEO base code, and one full code equal to or more specific than the other."""
+    return a[:3] == b[:3] and (a.startswith(b) or b.startswith(a))
+
+
+def places_match(
+    a_name: str | None,
+    a_country: str | None,
+    a_feature: str | None,
+    b_name: str | None,
+    b_country: str | None,
+    b_feature: str | None,
+) -> bool:
+    if not a_name or not b_name:
+        return True
+    if a_name.lower() == b_name.lower():
+        return True
+    if a_country and b_country and a_country != b_country:
+        return False
+    return a_feature in _COARSE or b_feature in _COARSE
+
+
+def _place(location: Location | None) -> tuple[str | None, str | None, str | None]:
+    if location is None:
+        return None, None, None
+    return location.name, location.country, location.feature
+
+
+def same_event(a: Event, b: Event) -> bool:
+    """Compatible events of one article (rule above, with equal dates)."""
+    return (
+        polarity(a.modality) == polarity(b.modality)
+        and codes_match(a.cameo.code, b.cameo.code)
+        and actors_match(a.source, b.source)
+        and actors_match(a.target, b.target)
+        and (not _dated(a) or not _dated(b) or a.date == b.date)
+        and places_match(*_place(a.location), *_place(b.location))
+    )
+
+
+def _dated(event: Event) -> bool:
+    """Whether the sentence itself dates the event (not just the story date by default)."""
+    return event.date is not None and event.date_info.reason != "story-date"
+
+
+def event_date(merged: MergedEvent) -> str | None:
+    """The merged event's date: the first date a mention states, else the representative's."""
+    for mention in merged.mentions:
+        if _dated(mention):
+            return mention.date
+    return merged.representative.date
+
+
+def _rank(event: Event) -> tuple[int, float, int]:
+    # The most specific code, then the most confident, then the earliest mention.
+    return (len(event.cameo.code), event.confidence, -event.evidence.start)
+
+
+def merge_mentions(events: Sequence[Event]) -> list[MergedEvent]:
+    """Group an article's events into distinct events, in order of first mention."""
+    groups: list[list[Event]] = []
+    for event in events:
+        for group in groups:
+            if all(same_event(member, event) for member in group):
+                group.append(event)
+                break
+        else:
+            groups.append([event])
+    return [MergedEvent(max(group, key=_rank), tuple(group)) for group in groups]

@@ -1,0 +1,177 @@
+"""Read events back: one filter type shared by ``flashpoint events`` and later analyses.
+
+Results are plain records (:class:`StoredEvent`), never ORM objects, so callers need no
+session and no SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, or_, select
+
+from flashpoint.store import schema
+from flashpoint.store.database import Store
+
+__all__ = ["ClusterInfo", "EventFilter", "StoredEvent", "event_query", "iter_events"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which stored events to return; every field left at its default matches everything.
+
+    ``source``/``target`` match an actor code prefix or a country: ``USA`` matches USA,
+    USAGOV and USAMIL, and any actor whose country is USA.  ``roots`` are two-digit CAMEO
+    roots, ``codes`` CAMEO code prefixes.  ``since``/``until`` bound the event date
+    (inclusive).  Superseded article versions are left out unless ``include_superseded``.
+    """
+
+    source: str | None = None
+    target: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    roots: Sequence[str] = ()
+    codes: Sequence[str] = ()
+    quad_classes: Sequence[int] = ()
+    modalities: Sequence[str] = ()
+    publisher: str | None = None
+    min_confidence: float = 0.0
+    cluster_id: int | None = None
+    include_superseded: bool = False
+    limit: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterInfo:
+    id: int
+    num_mentions: int
+    num_articles: int
+    num_sources: int
+    first_seen: str | None
+    last_seen: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "num_mentions": self.num_mentions,
+            "num_articles": self.num_articles,
+            "num_sources": self.num_sources,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """A stored event: the coder's record plus where it came from and its cluster."""
+
+    id: int
+    article_id: int
+    record: dict[str, Any]
+    num_mentions: int
+    publisher: str | None
+    url: str | None
+    title: str | None
+    story_date: str | None
+    cluster: ClusterInfo | None
+    mentions: tuple[dict[str, Any], ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """The documented event record, plus ``article``, ``num_mentions`` and ``cluster``."""
+        return {
+            **self.record,
+            "num_mentions": self.num_mentions,
+            "article": {
+                "id": self.article_id,
+                "url": self.url,
+                "title": self.title,
+                "publisher": self.publisher,
+                "story_date": self.story_date,
+            },
+            "cluster": self.cluster.to_dict() if self.cluster else None,
+        }
+
+
+def _actor(column_code: Any, column_country: Any, value: str) -> Any:
+    value = value.strip().upper()
+    return or_(column_code.startswith(value, autoescape=True), column_country == value)
+
+
+def event_query(flt: EventFilter) -> Select[Any]:
+    """The SELECT for ``flt`` over events joined with their article and cluster."""
+    E, A, C = schema.Event, schema.Article, schema.Cluster
+    query = (
+        select(E, A.url, A.title, A.story_date, C)
+        .join(A, A.id == E.article_id)
+        .outerjoin(C, C.id == E.cluster_id)
+    )
+    if not flt.include_superseded:
+        query = query.where(A.is_current)
+    if flt.source:
+        query = query.where(_actor(E.source_code, E.source_country, flt.source))
+    if flt.target:
+        query = query.where(_actor(E.target_code, E.target_country, flt.target))
+    if flt.since:
+        query = query.where(E.event_date >= flt.since)
+    if flt.until:
+        query = query.where(E.event_date <= flt.until)
+    if flt.roots:
+        query = query.where(E.cameo_root.in_([r.zfill(2) for r in flt.roots]))
+    if flt.codes:
+        query = query.where(or_(*(E.cameo_code.startswith(c, autoescape=True) for c in flt.codes)))
+    if flt.quad_classes:
+        query = query.where(E.quad_class.in_(list(flt.quad_classes)))
+    if flt.modalities:
+        query = query.where(E.modality.in_(list(flt.modalities)))
+    if flt.publisher:
+        query = query.where(E.publisher == flt.publisher)
+    if flt.min_confidence:
+        query = query.where(E.confidence >= flt.min_confidence)
+    if flt.cluster_id is not None:
+        query = query.where(E.cluster_id == flt.cluster_id)
+    query = query.order_by(E.event_date.is_(None), E.event_date, E.id)
+    if flt.limit is not None:
+        query = query.limit(flt.limit)
+    return query
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def iter_events(
+    store: Store, flt: EventFilter | None = None, *, with_mentions: bool = False
+) -> Iterator[StoredEvent]:
+    """Stream the stored events matching ``flt`` in event-date order."""
+    query = event_query(flt or EventFilter())
+    with store.session(readonly=True) as session:
+        for event, url, title, story_date, cluster in session.execute(
+            query.execution_options(yield_per=500)
+        ):
+            mentions: tuple[dict[str, Any], ...] = ()
+            if with_mentions:
+                mentions = tuple(m.record for m in event.mentions)
+            yield StoredEvent(
+                id=event.id,
+                article_id=event.article_id,
+                record=event.record,
+                num_mentions=event.num_mentions,
+                publisher=event.publisher,
+                url=url,
+                title=title,
+                story_date=_iso(story_date),
+                cluster=ClusterInfo(
+                    id=cluster.id,
+                    num_mentions=cluster.num_mentions,
+                    num_articles=cluster.num_articles,
+                    num_sources=cluster.num_sources,
+                    first_seen=_iso(cluster.first_seen),
+                    last_seen=_iso(cluster.last_seen),
+                )
+                if cluster is not None
+                else None,
+                mentions=mentions,
+            )
