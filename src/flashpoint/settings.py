@@ -57,13 +57,6 @@ SETTINGS: tuple[Setting, ...] = (
         "Days two reports' event dates may differ and still be clustered as one event.",
     ),
     Setting(
-        "prune",
-        "1",
-        "FLASHPOINT_PRUNE",
-        "1: parse only the sentences that can hold an event (a word that may inflect a lexicon "
-        "trigger) and the lead; 0: run the whole spaCy pipeline on every sentence.",
-    ),
-    Setting(
         "fast_nlp",
         "1",
         "FLASHPOINT_FAST_NLP",

@@ -48,3 +48,23 @@ def test_organisations_and_agents():
     assert kb.names["NATO"].code.startswith("IGO")
     assert kb.agents[("police",)].sector == "COP"
     assert kb.agents[("prime", "minister")].person
+
+
+def test_shared_surname_resolves_on_the_story_date():
+    kb = load_kb()
+    assert kb.person_named("Bush", date(1990, 6, 1)) == "George H. W. Bush"
+    assert kb.person_named("Bush", date(2004, 6, 1)) == "George W. Bush"
+    assert kb.person_named("Bush", None) == "George W. Bush"
+    assert kb.names["Mitterrand"].country == "FRA"
+    assert kb.person_status("Francois Mitterrand", date(1990, 1, 1)).sector == "GOV"
+
+
+def test_apposition_across_a_verb_is_not_part_of_the_phrase():
+    from flashpoint.actors.phrases import np_tokens
+    from flashpoint.nlp import load_nlp
+
+    text = (
+        "Serbia eased curbs in Montenegro province, the scene of riots, as police arrested dozens."
+    )
+    doc = load_nlp()(text)
+    assert "scene" not in [t.text for t in np_tokens(doc[0])]

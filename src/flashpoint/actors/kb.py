@@ -78,6 +78,8 @@ class ActorKB:
         self.agents = agents
         self.roles = roles
         self.version = version
+        # Surnames two office holders share ("Bush", "Clinton"): every person behind them.
+        self.shared: dict[str, list[str]] = {}
         self._by_office: dict[tuple[str | None, str], list[Role]] = defaultdict(list)
         for person_roles in roles.values():
             for role in person_roles:
@@ -108,6 +110,25 @@ class ActorKB:
         if day is None:
             return PersonStatus(latest.country, latest.sector, latest.role, False)
         return PersonStatus(latest.country, "ELI", None, False)
+
+    def person_named(self, surface: str, day: date | None) -> str:
+        """The person a name denotes on ``day``: for a shared surname ("Bush" in 1991 or in
+        2003), whoever held office then, else the latest to have taken office before it."""
+        entry = self.names[surface]
+        people = self.shared.get(surface)
+        if not people or day is None:
+            return entry.name
+        in_office = [p for p in people if any(r.holds_on(day) for r in self.roles.get(p, ()))]
+        if in_office:
+            return in_office[0]
+        started = {
+            p: max(
+                (r.start for r in self.roles.get(p, ()) if r.start and r.start <= day), default=None
+            )
+            for p in people
+        }
+        known = [p for p in people if started[p] is not None]
+        return max(known, key=lambda p: started[p]) if known else entry.name
 
     def office_holder(self, country: str | None, role: str, day: date | None) -> Role | None:
         """Who held ``role`` for ``country`` on ``day`` ("the Israeli prime minister")."""
@@ -192,6 +213,7 @@ def load_kb() -> ActorKB:
             _add(names, surface, entry)
 
     roles: dict[str, list[Role]] = defaultdict(list)
+    shared: dict[str, list[str]] = defaultdict(list)
     for number, row in _tsv("people.tsv"):
         where = f"people.tsv:{number}"
         role = Role(
@@ -205,6 +227,8 @@ def load_kb() -> ActorKB:
         roles[role.name].append(role)
         entry = NameEntry("person", role.name, role.country, None, None)
         for surface in [role.name, *_split(row.get("aliases", ""))]:
+            if role.name not in shared[surface]:
+                shared[surface].append(role.name)
             _add(names, surface, entry)
 
     agents: dict[tuple[str, ...], Agent] = {}
@@ -215,7 +239,9 @@ def load_kb() -> ActorKB:
         key = tuple(_agent_tokens(phrase))
         agents[key] = Agent(phrase, row["sector"], row.get("person", "0") == "1")
 
-    return ActorKB(names, agents, dict(roles), version="flashpoint.actors.v1")
+    kb = ActorKB(names, agents, dict(roles), version="flashpoint.actors.v1")
+    kb.shared = {surface: people for surface, people in shared.items() if len(people) > 1}
+    return kb
 
 
 def _agent_tokens(phrase: str) -> list[str]:

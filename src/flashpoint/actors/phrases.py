@@ -48,7 +48,7 @@ def np_tokens(
                 continue
             if dep == "punct" and child.text not in ("-", "'", "’"):
                 continue
-            if dep == "appos" and not with_appos:
+            if dep == "appos" and (not with_appos or not _adjacent(token, child)):
                 continue
             title_prep = (
                 with_preps and dep == "prep" and child.lower_ in _TITLE_PREPS and depth <= 1
@@ -60,3 +60,20 @@ def np_tokens(
                 out[child.i] = child
                 stack.append((child, depth + 1))
     return [out[i] for i in sorted(out)]
+
+
+def _adjacent(token: Token, appos: Token) -> bool:
+    """An apposition follows its noun, separated only by the noun's own modifiers and commas.
+
+    A misparse can hang an apposition on a subject across its verb ("Serbia eased curbs in
+    Montenegro province, the scene of ..."): the words between then belong to the clause.
+    """
+    lo, hi = sorted((token.i, appos.left_edge.i if appos.i > token.i else appos.right_edge.i))
+    doc = token.doc
+    for i in range(lo + 1, hi):
+        between = doc[i]
+        if between.is_punct or between.is_ancestor(appos):
+            continue
+        if not token.is_ancestor(between):
+            return False
+    return True

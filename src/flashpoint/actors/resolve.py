@@ -42,6 +42,7 @@ _DOMESTIC_SECTORS = {
     "PTY",
     "UAF",
     "REF",
+    "RAD",
 }
 _NATIONAL_TITLES = frozenset(
     "president|prime minister|king|queen|emir|premier|vice president|chancellor|sultan".split("|")
@@ -98,6 +99,80 @@ _MEMBER_NOUNS = {
     "mediator",
 }
 _FORMER = {"former", "ex", "ex-", "erstwhile", "retired", "late"}
+_IN_COUNTRY = {"in", "throughout", "across", "inside", "from"}
+_NOT_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+_NOT_ACTOR_NOUNS = frozenset(
+    "what thing way time part lot kind sort number one day week month year".split()
+)
+# Post-modifiers that belong to the mention a reader would point at: "the mosque in Mosul",
+# "a court in Bishkek", "people from the local community".  Dyadic prepositions (with,
+# against, to, on) usually introduce the other party and stay out.
+_SPAN_PREPS = {"in", "near", "at", "throughout", "across", "inside", "outside", "around", "from"}
+
+
+def _extent(head: Token, tokens: list[Token]) -> tuple[int, int]:
+    """Character extent of the mention: the actor phrase plus its locative post-modifiers."""
+    doc = head.doc
+    first, last = tokens[0].i, tokens[-1].i
+    container = _quantity_container(head)
+    if container is not None:  # "dozens of demonstrators": the mention is the whole phrase
+        first = min(first, container.left_edge.i)
+    for t in tokens:
+        if t.dep_ == "nummod":  # "at least 75 people"
+            first = min([first] + [c.i for c in t.subtree])
+    extra: set[int] = set()
+    for child in head.children:
+        if child.dep_ != "prep" or child.i < head.i:
+            continue
+        pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+        if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
+            continue
+        if not (child.lower_ in _SPAN_PREPS or (child.lower_ == "of" and pobj.pos_ == "PROPN")):
+            continue
+        extra |= {
+            c.i
+            for c in child.subtree
+            if not any(a.dep_ in ("relcl", "acl", "advcl", "appos") for a in _path(c, child))
+        }
+    # grow to the right while the next token belongs to the phrase (or is inner punctuation)
+    while last + 1 < len(doc) and (
+        last + 1 in extra
+        or (doc[last + 1].is_punct and doc[last + 1].text in "-'’" and last + 2 in extra)
+    ):
+        last += 1
+    end = doc[last].idx + len(doc[last].text)
+    opened = sum(t.text == "(" for t in doc[first : last + 1]) - sum(
+        t.text == ")" for t in doc[first : last + 1]
+    )
+    if opened > 0 and last + 1 < len(doc) and doc[last + 1].text == ")":
+        end = doc[last + 1].idx + 1  # "The Nigerian Air Force (NAF)"
+    return doc[first].idx, end
+
+
+_QUANTITY_NOUNS = {
+    "dozens", "hundreds", "thousands", "tens", "millions", "scores", "dozen", "hundred",
+    "thousand", "million", "number", "group", "crowd", "handful", "couple",
+}  # fmt: skip
+
+
+def _quantity_container(head: Token) -> Token | None:
+    """The quantity noun an argument head hangs from: "dozens" in "dozens of demonstrators"."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i > head.i:
+        return None
+    container = prep.head
+    if container.lower_ in _QUANTITY_NOUNS and container.pos_ in ("NOUN", "NUM"):
+        return container
+    return None
+
+
+def _path(token: Token, top: Token) -> list[Token]:
+    out = []
+    current = token
+    while current.i != top.i and current.head.i != current.i:
+        out.append(current)
+        current = current.head
+    return out
 
 
 class DocActors:
@@ -109,6 +184,8 @@ class DocActors:
         self.day = day
         self.names: dict[int, Span] = {}
         for span in doc.spans.get(NAMES_GROUP, []):
+            if _stance_prefix(span):
+                continue  # "an anti-Syria journalist", "pro-Russian separatists": a stance
             for i in range(span.start, span.end):
                 self.names[i] = span
         self.agents: dict[int, Span] = {}
@@ -148,6 +225,19 @@ class DocActors:
         self._cache[head.i] = refs
         return refs
 
+    def unresolved(self, head: Token) -> ActorRef | None:
+        """The mention of an argument that names no known actor ("19 Christians", "children").
+
+        Kept so the event still says whom it was directed at; it carries no code.
+        """
+        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in _NOT_ACTOR_ENTS:
+            return None
+        if head.lower_ in PRONOUNS or head.lemma_.lower() in _NOT_ACTOR_NOUNS:
+            return None
+        tokens = np_tokens(head, actor_like=self._actor_like)
+        start, end = _extent(head, tokens)
+        return ActorRef(self.text[start:end], None, None, None, None, start, end, "unresolved")
+
     # -- phrases ----------------------------------------------------------------------------
     def _actor_like(self, token: Token) -> bool:
         return any(t.i in self.names or t.i in self.agents for t in token.subtree)
@@ -172,16 +262,25 @@ class DocActors:
             after = [self.agents[t.i] for t in tokens if t.i in self.agents and t.i > head.i]
             agent = after[0] if after else None
         former = any(t.lower_ in _FORMER for t in tokens)
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        start, end = _extent(head, tokens)
         text = self.text[start:end]
         named = core_names or appos_names
         if not named and head.lemma_.lower() in _MEMBER_NOUNS:
             named = names  # "members of Hamas", "a delegation from the EU" act for the group
         person_span = next((s for s in named if s.label_ == "person"), None)
         org_span = next((s for s in named if s.label_ == "org"), None)
+        head_span = self.names.get(head.i)
+        if head_span is not None and self.kb.names[head_span.kb_id_].kind == "country":
+            # "NATO-member Norway", "Pakistan, a key U.S. ally": the head names the actor;
+            # a modifier or apposition only describes it.
+            if org_span is not None and head.i not in range(org_span.start, org_span.end):
+                org_span = None
+            if person_span is not None and head.i not in range(person_span.start, person_span.end):
+                person_span = None
 
         if person_span is not None:
             entry = self.kb.names[person_span.kb_id_]
+            entry = replace(entry, name=self.kb.person_named(person_span.kb_id_, self.day))
             status = self.kb.person_status(entry.name, self.day)
             country = status.country if status else entry.country
             sector = status.sector if status else None
@@ -224,8 +323,14 @@ class DocActors:
             # "the prime minister's office", "Netanyahu's government": the possessor acts.
             return [replace(possessor, text=text, start=start, end=end)]
 
-        countries = self._countries(names, tokens)
+        ethnic = _ethnic(tokens)
+        if ethnic:
+            countries = self._residence(head, tokens, names)
+        else:
+            countries = self._countries(names, tokens, head)
         sector = agent.label_ if agent is not None else None
+        if ethnic and sector is None and countries:
+            sector = "CVL"  # "ethnic Turks": the country's civilians of that ethnicity
         for span in names:
             entry = self.kb.names[span.kb_id_]
             if (
@@ -240,6 +345,10 @@ class DocActors:
             countries = [[(possessor.country, None)]]
         if not countries:
             countries = self._countries_of_people(names)
+        if not countries and (sector is not None or self._unknown_person(core)):
+            # "Rebels in the Ivory Coast", "police in Kenya": a sector noun with no nationality
+            # of its own belongs to the country it is placed in.
+            countries = self._located_in(head)
 
         unknown_person = self._unknown_person(core)
         if not countries and sector is None and unknown_person is None:
@@ -286,16 +395,63 @@ class DocActors:
             self.short_names[surname] = replace(refs[0], text=surname)
         return refs
 
+    def _residence(self, head: Token, tokens: list[Token], names: list[Span]) -> list[list[tuple]]:
+        """The country an ethnic group lives in, which CAMEO codes it with ("ethnic Albanians in
+        south Serbia" are SRB): a country named in the phrase other than the kin adjective, else
+        the nearest other country named in the sentence, else the dateline's, else the kin
+        state."""
+        kin = {
+            self.kb.names[s.kb_id_].country
+            for s in names
+            if self.kb.names[s.kb_id_].kind == "adjective"
+        }
+        others = [s for s in names if self.kb.names[s.kb_id_].country not in kin]
+        found = self._countries(others, tokens, head) if others else []
+        if found:
+            return found
+        places = []
+        for span in self.doc.spans.get(NAMES_GROUP, []):
+            entry = self.kb.names[span.kb_id_]
+            if (
+                span.start >= head.sent.start
+                and span.end <= head.sent.end
+                and entry.kind in ("country", "capital")
+                and entry.country
+                and entry.country not in kin
+                and not _stance_prefix(span)
+            ):
+                places.append((abs(span.start - head.i), entry.country))
+        if places:
+            country = min(places)[1]
+            return [[(country, self.kb.country_name(country))]]
+        if self.home_country and self.home_country not in kin:
+            return [[(self.home_country, self.kb.country_name(self.home_country))]]
+        return self._countries(names, tokens, head)
+
     def _countries_of_people(self, names: list[Span]) -> list[list[tuple]]:
         """Country from a person or organisation further out in the phrase (of/for)."""
         for span in names:
             entry = self.kb.names[span.kb_id_]
             if entry.kind == "person":
-                status = self.kb.person_status(entry.name, self.day)
+                name = self.kb.person_named(span.kb_id_, self.day)
+                status = self.kb.person_status(name, self.day)
                 if status and status.country:
                     return [[(status.country, None)]]
             if entry.kind == "org" and entry.country:
                 return [[(entry.country, None)]]
+        return []
+
+    def _located_in(self, head: Token) -> list[list[tuple]]:
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in _IN_COUNTRY:
+                continue
+            for token in child.subtree:
+                span = self.names.get(token.i)
+                if span is None:
+                    continue
+                entry = self.kb.names[span.kb_id_]
+                if entry.country and entry.kind in ("country", "capital"):
+                    return [[(entry.country, entry.name if entry.kind == "country" else None)]]
         return []
 
     def _appos_agent(self, head: Token) -> Span | None:
@@ -306,7 +462,9 @@ class DocActors:
                     return found
         return None
 
-    def _countries(self, names: list[Span], tokens: list[Token]) -> list[list[tuple]]:
+    def _countries(
+        self, names: list[Span], tokens: list[Token], head: Token | None = None
+    ) -> list[list[tuple]]:
         """Countries named in the phrase, grouped so coordinated ones split into events.
 
         Returns a list with one entry per actor; each entry is [(iso3, canonical name)].
@@ -327,6 +485,13 @@ class DocActors:
         coordinated = any(t.dep_ == "conj" for s, _ in distinct.values() for t in s)
         if coordinated:
             return [[(e.country, e.name)] for _, e in distinct.values()]
+        own = [
+            item
+            for item in distinct.values()
+            if head is not None and item[0].start <= head.i < item[0].end
+        ]
+        if own:  # "Pakistan, a key U.S. ally": the head's own name
+            return [[(own[0][1].country, own[0][1].name)]]
         # Not coordinated ("the US envoy's Israeli counterpart"): the one nearest the head.
         span, entry = max(distinct.values(), key=lambda item: item[0].start)
         return [[(entry.country, entry.name)]]
@@ -393,6 +558,25 @@ class DocActors:
         return self.memory.title(agent.kb_id_, agent.start, text, start, end)
 
 
+_STANCE_PREFIXES = {"anti", "pro"}
+
+
+def _stance_prefix(span: Span) -> bool:
+    """A name inside an "anti-X" / "pro-X" modifier tells the actor's stance, not its origin."""
+    doc = span.doc
+    first = doc[span.start]
+    if first.lower_.startswith(("anti-", "pro-")):
+        return True
+    if span.start >= 2 and doc[span.start - 1].text in "-–" and not doc[span.start - 1].whitespace_:
+        return doc[span.start - 2].lower_ in _STANCE_PREFIXES
+    return span.start >= 1 and doc[span.start - 1].lower_ in ("anti-", "pro-")
+
+
+def _ethnic(tokens: list[Token]) -> bool:
+    """ "ethnic Albanians", "ethnic Serb civilians": named by ethnicity, not citizenship."""
+    return any(t.lower_ == "ethnic" for t in tokens)
+
+
 def _foreign_or_collective(tokens: list[Token]) -> bool:
     """'all parties', 'foreign fighters', 'international monitors' are not the home side."""
     return any(t.lower_ in _NOT_HOME for t in tokens)
@@ -416,6 +600,7 @@ SECTOR_NAMES = {
     "HLH": "Health", "REL": "Religious", "REF": "Refugees", "SET": "Settlers",
     "CRM": "Criminals", "ELI": "Elites", "HRI": "Human rights", "NGO": "NGO",
     "IGO": "IGO", "PKO": "Peacekeepers", "ENV": "Environmental", "AGR": "Agriculture",
+    "RAD": "Radicals",
 }  # fmt: skip
 
 

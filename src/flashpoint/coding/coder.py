@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
@@ -38,7 +39,15 @@ from .modality import modality_of
 from .places import as_location, place_mentions
 from .predicates import Predicate, find_predicates
 from .reporting import find_frame
-from .syntax import conjuncts
+from .syntax import (
+    DIRECTIVES,
+    agent_of,
+    conjuncts,
+    direct_objects,
+    directive_governor,
+    prep_phrases,
+    subordination,
+)
 
 __all__ = ["CODER_VERSION", "Coder"]
 
@@ -48,6 +57,8 @@ CODER_VERSION = "flashpoint-coder/0.1.0"
 _DATELINE_LINE = re.compile(r"(?m)^" + DATELINE.pattern)
 _TRAVEL_VERBS = {"visit", "travel", "fly", "arrive", "go", "head", "tour", "return"}
 _VIOLENT_ROOTS = {"18", "19", "20"}
+# Roots whose place is never their target: a statement, meeting or visit happens somewhere.
+_NO_PLACE_TARGET = {"01", "02", "04"}
 _RECIPROCAL_ROOTS = {"01", "03", "04", "05", "06"}
 
 
@@ -76,7 +87,7 @@ class Coder:
 
     # -- public -----------------------------------------------------------------------------
     def code(self, article: Article) -> list[Event]:
-        return self.code_doc(self.nlp(article.text), article)
+        return next(self.code_many([article], batch_size=1))
 
     def code_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[list[Event]]:
         """Stream articles through ``nlp.pipe``: one list of events per article, in order."""
@@ -98,6 +109,7 @@ class Coder:
                 (p, self._events(p, sent, index, actors, article, story))
                 for p in find_predicates(sent, self.lexicon)
             ]
+            coded = _demand_outranks_content(coded)
             for predicate, predicate_events in coded:
                 if predicate.generic and predicate.root == "01" and _frames_other(predicate, coded):
                     continue
@@ -129,9 +141,13 @@ class Coder:
                 refs.extend(
                     r
                     for r in actors.resolve(token)
-                    if not any(_same(r, e) or (own and r.country == e.country) for e in exclude)
+                    if not any(
+                        _same(r, e) or (own and r.country in (e.country, None)) for e in exclude
+                    )
                 )
             if refs:
+                if exclude and head.dep_ == "poss" and len(refs) == 1:
+                    refs = [_with_possessed(refs[0], head)]
                 return refs
         return []
 
@@ -149,13 +165,24 @@ class Coder:
             sources = self._unidentified_attacker(predicate)
         if not sources:
             return []
-        targets = self._actors(
-            [t for t in predicate.targets if t not in predicate.sources], actors, exclude=sources
+        heads = [
+            t
+            for t in predicate.targets
+            if t not in predicate.sources and not self._own_forces(t, predicate, actors, sources)
+        ]
+        targets = self._recipient(predicate, actors, sources) or self._actors(
+            heads, actors, exclude=sources
         )
-        if sources[0].resolution == "unidentified" and not targets:
+        if not targets:
+            targets = self._implicit_targets(predicate, sent, actors, sources)
+        if len(sources) > 1 and predicate.root in _RECIPROCAL_ROOTS and not _named(targets):
+            # "Canada and Costa Rica agreed to start negotiations for a trade agreement": the
+            # agreement is what they agree on; the two are each other's counterpart.
+            targets = []
+        if sources[0].resolution == "unidentified" and not _named(targets):
             return []  # an attack by no one on no one says nothing
 
-        if not targets and (
+        if not _named(targets) and (
             predicate.code == "010" or (predicate.generic and predicate.root == "02")
         ):
             # "X said ..." / "X called ..." with no addressee is not an event worth a row.
@@ -163,6 +190,8 @@ class Coder:
         if predicate.root == "01" and predicate.generic and not sources[0].country:
             return []
         _apply_sense(predicate, sources)
+        targets = _domestic(targets, sources)
+        sources = _domestic(sources, targets)
 
         pairs: list[tuple[ActorRef, ActorRef | None]] = []
         if targets:
@@ -212,6 +241,20 @@ class Coder:
                 continue  # "if it is attacked": no attack, and no attacker to name
             if location is None:
                 location = self._location(sent, predicate, source, target)
+            if (
+                source.resolution == "unidentified"
+                and source.country is None
+                and location is not None
+                and location.country
+            ):
+                # An unnamed attacker is placed where the attack happened (IRQUAF for a
+                # roadside bomb near Samarra), as CAMEO's UAF codes with a country prefix do.
+                source = replace(source, country=location.country, code=location.country + "UAF")
+            if location is not None and location.country and predicate.root in _PLACED_ROOTS:
+                # "a journalist was killed in Beirut", "police fired tear gas in Nairobi": an
+                # unnamed national actor belongs to the country the event happens in.
+                source = _placed(source, location.country)
+                target = _placed(target, location.country) if target is not None else None
             trigger_span = _trigger_span(predicate, sent)
             confidence = _confidence(predicate, source, target)
             event_id = _event_id(
@@ -258,6 +301,157 @@ class Coder:
             )
         return events
 
+    def _implicit_targets(
+        self, predicate: Predicate, sent: Span, actors: DocActors, sources: list[ActorRef]
+    ) -> list[ActorRef]:
+        """A target the predicate's argument slots did not supply, best evidence first.
+
+        1. The owner of the event noun: "denounced Serbia's suppression", "vetoed a Security
+           Council resolution", "a demand by Moscow" (possessor, modifier or by/of/from phrase).
+        2. An "against X" phrase near the trigger, even when the parser hung it on a place
+           ("filed a lawsuit in a Paris court against the prince"), and the object of a free
+           participle that spells out the event's effect ("carried out air strikes in Mosul,
+           killing dozens of fighters"): a real actor beats the place.
+        3. The place the event happens in, for events done *to* a place: "lifted the curfew in
+           Montenegro" is directed at Montenegro (the PLOVER/CAMEO locative-target convention).
+        4. The object phrase itself, even when it names no known actor ("released 19 Christians",
+           "deported children"): the mention is kept, unresolved, so the user sees whom.
+        """
+        chain_nouns = [
+            t for t in predicate.trigger_tokens if t.pos_ in ("NOUN", "PROPN") and t.i != -1
+        ]
+        if predicate.trigger.pos_ in ("NOUN", "PROPN") and predicate.trigger not in chain_nouns:
+            chain_nouns.insert(0, predicate.trigger)
+        owners: list[Token] = []
+        for noun in chain_nouns:
+            for child in noun.children:
+                possessor = child.dep_ == "poss" and child.pos_ != "PRON"
+                modifier = child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i
+                if possessor or modifier:
+                    owners.append(child)
+            owners += [o for p, o in prep_phrases(noun) if p in ("by", "from", "of", "for")]
+        for head in predicate.targets:  # "denounced Serbia's suppression of ..."
+            owners += [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            # "conceded to the demands of the truck drivers": an event noun's "of" is its author
+            authors = ("by", "from", "of") if self._event_noun(head) else ("by", "from")
+            owners += [o for p, o in prep_phrases(head) if p in authors]
+        for head in owners:
+            if head in predicate.sources:
+                continue
+            refs = [
+                r
+                for r in self._actors([head], actors, exclude=sources)
+                if r.country or (r.code and len(r.code) > 3)
+            ]
+            if refs:
+                return refs
+        candidates = [*_addressees(predicate), *_against_or_affected(predicate)]
+        for head in [*candidates, *_protested(predicate)]:
+            if head in predicate.sources:
+                continue
+            refs = [
+                r
+                for r in self._actors([head], actors, exclude=sources)
+                if r.country or (r.code and len(r.code) > 3)
+            ]
+            if refs:
+                return refs
+        refs = self._dyadic_target(predicate, actors, sources)
+        if refs:
+            return refs
+        if predicate.root not in _NO_PLACE_TARGET:
+            place = self._location(sent, predicate, sources[0], None)
+            if place is not None and place.country and place.start is not None:
+                return [
+                    ActorRef(
+                        place.text or place.name,
+                        place.name,
+                        place.country,
+                        None,
+                        place.country,
+                        place.start,
+                        place.end,
+                        "location",
+                    )
+                ]
+        for head in predicate.targets:
+            if head in predicate.sources or (head.i in predicate.chain and not _counted(head)):
+                continue
+            ref = actors.unresolved(head)
+            if ref is not None:
+                return [ref]
+        return []
+
+    def _own_forces(
+        self, head: Token, predicate: Predicate, actors: DocActors, sources: list[ActorRef]
+    ) -> bool:
+        """Unnamed troops a state sends, withdraws or mobilises are its own, not the target:
+        "withdrew peacekeepers from Rwanda", "mobilized troops for a war against Iraq"."""
+        if predicate.root not in _MOVING_ROOTS:
+            return False
+        if head.dep_ not in ("dobj", "obj", "nsubjpass") or not any(
+            s.country or (s.code and len(s.code) > 3) for s in sources
+        ):
+            return False
+        refs = actors.resolve(head)
+        return bool(refs) and all(
+            r.country is None and r.resolution == "agent" and r.sector in _FORCES for r in refs
+        )
+
+    def _recipient(
+        self, predicate: Predicate, actors: DocActors, sources: list[ActorRef]
+    ) -> list[ActorRef]:
+        """With a verb of giving or sending, the recipient is the target, not the thing moved:
+        "returned six Iraqi artifacts to the government of Iraq", "deployed troops to Mali",
+        "sent supplies and doctors to Nepal".  A person as the object keeps the object
+        ("introduced the envoy to ...")."""
+        verb = predicate.trigger
+        if verb.pos_ != "VERB":
+            return []
+        objects = direct_objects(verb)
+        if not objects:
+            return []
+        hosts = [verb, *(t for o in objects for t in o.subtree if t.pos_ in ("NOUN", "PROPN"))]
+        recipients = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        recipients += [
+            o for h in hosts for p, o in prep_phrases(h) if p in ("to", "toward", "towards")
+        ]
+        recipients = [r for r in recipients if r not in predicate.sources and r.pos_ != "PRON"]
+        if not recipients:
+            return []
+        for obj in objects:
+            refs = actors.resolve(obj)
+            if obj.pos_ == "PRON" or any(
+                r.resolution in ("person-dictionary", "unknown-person") for r in refs
+            ):
+                return []
+        for head in recipients:
+            refs = [
+                r
+                for r in self._actors([head], actors, exclude=sources)
+                if r.country or (r.code and len(r.code) > 3)
+            ]
+            if refs:
+                return refs
+        return []
+
+    def _event_noun(self, token: Token) -> bool:
+        return token.pos_ == "NOUN" and self.lexicon.match("N", token.lemma_.lower()) is not None
+
+    def _dyadic_target(
+        self, predicate: Predicate, actors: DocActors, sources: list[ActorRef]
+    ) -> list[ActorRef]:
+        """The other party named by an event noun's with/on/against/into phrase: "a new offensive
+        in its war with Iraq", "a suspension of air links with Serbia", "an investigation into
+        crimes committed by Croat forces"."""
+        for head in _dyadic_heads(predicate):
+            if head in predicate.sources:
+                continue
+            refs = [r for r in self._actors([head], actors, exclude=sources) if r.country]
+            if refs:
+                return refs
+        return []
+
     def _dateline_country(self, text: str) -> str | None:
         """The country of the dateline city ("PORT SUDAN, Nov 14 (Reuters) -"), if any."""
         match = _DATELINE_LINE.search(text[:600])
@@ -294,7 +488,12 @@ class Coder:
     def _location(
         self, sent: Span, predicate: Predicate, source: ActorRef, target: ActorRef | None
     ):  # type: ignore[no-untyped-def]
-        exclude = [(a.start, a.end) for a in (source, target) if a and a.start is not None]
+        exclude = [
+            r
+            for a in (source, target)
+            if a and a.start is not None and a.resolution != "location"
+            for r in _name_ranges(sent.doc, a)
+        ]
         candidates = place_mentions(sent, predicate.chain, exclude)
         hint = tuple(c for c in (source.country, target.country if target else None) if c)
         if candidates:
@@ -366,11 +565,281 @@ def _express_intent(predicate: Predicate, draft_modality: str) -> None:
         predicate.folded = True
 
 
+def _against_or_affected(predicate: Predicate) -> list[Token]:
+    """Heads of "against X" phrases on the trigger, its nouns, its objects and the places they
+    sit in; then the objects of a free participle on the trigger ("..., killing five soldiers")."""
+    trigger = predicate.trigger
+    hosts = [trigger, *(t for t in predicate.trigger_tokens if t is not trigger)]
+    hosts += [t for t in predicate.targets if t not in hosts]
+    for host in list(hosts):
+        hosts += [o for p, o in prep_phrases(host) if p in _PLACE_PREPS and o not in hosts]
+    out = [o for host in hosts for p, o in prep_phrases(host) if p == "against"]
+    for child in trigger.children:
+        participle = (
+            child.dep_ == "advcl"
+            and child.tag_ == "VBG"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children)
+        )
+        if participle:
+            out += [o for o in direct_objects(child) if o not in out]
+    return out
+
+
+# Prepositions that introduce the other party of an event noun: "war with", "sanctions on",
+# "attack against", "investigation into", "hostility toward", "aid to".
+_DYADIC_PREPS = {"with", "against", "on", "upon", "into", "toward", "towards", "to", "at"}
+# Prepositions through which an event noun hangs off another one without changing the parties:
+# "an offensive in its war with Iraq", "a suspension of links with Serbia", "a formula for ending
+# its dispute with ...".
+# What a comment is about: "expressed pessimism about the North Korean standoff".
+_TOPIC_PREPS = {"about", "over", "regarding", "concerning", "towards", "toward", "for"}
+_NESTING_PREPS = {"in", "of", "for", "over", "about", "into", "on"}
+
+
+def _dyadic_heads(predicate: Predicate) -> list[Token]:
+    """Objects of dyadic prepositions on the trigger, its nouns and its objects, and on event
+    nouns nested under them; the by-agent of a participle on such a noun ("crimes committed by
+    Croat forces"), and a "-ing" clause's object ("a formula for ending its dispute with X")."""
+    trigger = predicate.trigger
+    hosts = [trigger, *(t for t in predicate.trigger_tokens if t is not trigger)]
+    hosts += [t for t in predicate.targets if t not in hosts]
+    seen = {h.i for h in hosts}
+    frontier = list(hosts)
+    for _ in range(3):  # a few levels of nesting
+        nxt = []
+        for host in frontier:
+            for prep, obj in prep_phrases(host):
+                if prep in _NESTING_PREPS and obj.pos_ in ("NOUN", "VERB") and obj.i not in seen:
+                    nxt.append(obj)
+            for child in host.children:
+                if child.dep_ in ("dobj", "obj") and host.tag_ == "VBG" and child.i not in seen:
+                    nxt.append(child)
+                infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                if child.dep_ == "acl" and infinitive and child.i not in seen:
+                    nxt.append(child)  # "an invitation to meet with Kim"
+        nxt = list(dict.fromkeys(nxt))
+        seen |= {t.i for t in nxt}
+        hosts += nxt
+        frontier = nxt
+    preps = _DYADIC_PREPS | (_TOPIC_PREPS if predicate.root == "01" else set())
+    out: list[Token] = []
+    for host in hosts:
+        for prep, obj in prep_phrases(host):
+            if prep in preps and obj not in out:
+                out.append(obj)
+        for child in host.children:
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                # "sanctions imposed on Eritrea", "crimes committed by Croat forces"
+                agent = agent_of(child)
+                if agent is not None and agent not in out:
+                    out.append(agent)
+                out += [o for p, o in prep_phrases(child) if p in _DYADIC_PREPS and o not in out]
+    return out
+
+
+def _addressees(predicate: Predicate) -> list[Token]:
+    """Whom a demand or appeal is addressed to when the parser gave it no object: the subject of
+    its content clause ("demanded that the US match ...", "its demands that the government
+    grant ...")."""
+    trigger = predicate.trigger
+    if predicate.root == "13":
+        return _conditioned(predicate)
+    # "expressed hope that the government will ...": the comment is about the government
+    comment = predicate.root == "01" and predicate.code != "010" and not predicate.generic
+    directive = trigger.lemma_.lower() in DIRECTIVES or predicate.root in ("02", "10")
+    if not directive and not comment:
+        return []
+    out = []
+    for token in [trigger, *predicate.trigger_tokens]:
+        for child in token.children:
+            if child.dep_ == "ccomp" or (child.dep_ == "acl" and token.pos_ == "NOUN"):
+                out += [
+                    c
+                    for c in child.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and not (comment and c.pos_ == "PRON")
+                ]
+    return out
+
+
+def _demand_outranks_content(
+    coded: list[tuple[Predicate, list[Event]]],
+) -> list[tuple[Predicate, list[Event]]]:
+    """The content clause of a coded demand or appeal ("demanded that its partners refuse to
+    recognize X", "its demand that Israel ease restrictions") is what is asked for, not what
+    happened: its events rank just below the demand's."""
+    out = []
+    for predicate, events in coded:
+        governor = directive_governor(predicate.trigger) if events else None
+        ceiling = None
+        if governor is not None:
+            ceiling = max(
+                (
+                    e.confidence
+                    for other, other_events in coded
+                    if other is not predicate and governor in other.trigger_tokens
+                    for e in other_events
+                ),
+                default=None,
+            )
+        if ceiling is not None:
+            events = [
+                replace(e, confidence=round(max(0.05, ceiling - 0.05), 2))
+                if e.confidence >= ceiling
+                else e
+                for e in events
+            ]
+        out.append((predicate, events))
+    return out
+
+
+_MEASURES = frozenset(
+    "euro dollar pound yen franc rupee yuan ruble rouble shekel ton tonne kg kilogram litre "
+    "liter barrel unit dose".split()
+)
+
+
+def _protested(predicate: Predicate) -> list[Token]:
+    """What a protest's purpose clause is against: "began a hunger strike to protest the
+    president's failure to ...", "marched to denounce Israel's blockade" (the owner first)."""
+    if predicate.root != "14":
+        return []
+    out: list[Token] = []
+    for clause in predicate.trigger.children:
+        purpose = clause.dep_ in ("advcl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        )
+        if not purpose:
+            continue
+        out += [o for p, o in prep_phrases(clause) if p in ("against", "at")]
+        for obj in direct_objects(clause):
+            out += [c for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            out += [o for p, o in prep_phrases(obj) if p in ("by", "of")]
+            out.append(obj)
+    return out
+
+
+def _counted(noun: Token) -> bool:
+    """A counted or named object of the event's own pattern is whom it is done to: "freed 37
+    prisoners", "released two hostages" (unlike "lifted a ban")."""
+    if noun.lemma_.lower() in _MEASURES or any(
+        t.ent_type_ in ("MONEY", "QUANTITY", "PERCENT") for t in noun.subtree
+    ):
+        return False
+    return noun.ent_type_ == "PERSON" or any(
+        c.dep_ == "nummod" or c.ent_type_ == "CARDINAL" for c in noun.children
+    )
+
+
+def _conditioned(predicate: Predicate) -> list[Token]:
+    """A threat is directed at the party whose conduct it is conditioned on: "threatened to
+    hold a general strike unless Israel rescinded ...", "will boycott the elections unless the
+    president agrees to step down"."""
+    out: list[Token] = []
+    for token in [predicate.trigger, *predicate.trigger_tokens]:
+        for clause in token.children:
+            marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
+            if clause.dep_ == "advcl" and marks & {"unless", "if"}:
+                out += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return out
+
+
 def _frames_other(statement: Predicate, coded: list[tuple[Predicate, list[Event]]]) -> bool:
     subtree = {t.i for t in statement.trigger.subtree}
     return any(
         other is not statement and events and other.trigger.i in subtree for other, events in coded
     )
+
+
+# Sectors that exist inside one country: an unnamed rebel group, court or president dealing
+# with a national actor of a known country is that country's own ("the Sudanese government
+# accused Darfur rebels", "President Museveni banned Ugandan opposition candidates").
+_NATIONAL_SECTORS = {
+    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "SEP", "UAF", "RAD",
+    "SPY", "CVL", "LAB", "EDU", "MED", "ELI", "REL", "BUS", "CRM", "HRI", "HLH",
+}  # fmt: skip
+
+
+def _domestic(refs: list[ActorRef], others: list[ActorRef] = ()) -> list[ActorRef]:
+    """Give a country to an unnamed national actor from its counterpart in the same event.
+
+    Only when the counterpart is itself a sub-national actor or a place (a country's
+    government, police, rebels; "in Algiers"): "President Bush threatened Russia" says nothing
+    about Bush's country, but "rebels shelled government troops in Juba" is one country's war.
+    """
+    if not others:
+        return list(refs)
+    anchors = {
+        o.country
+        for o in others
+        if o.country and (o.sector in _NATIONAL_SECTORS or o.resolution == "location")
+    }
+    if len(anchors) != 1:
+        return list(refs)
+    country = next(iter(anchors))
+    out = []
+    for ref in refs:
+        if (
+            ref.country is None
+            and ref.sector in _NATIONAL_SECTORS
+            and ref.resolution != ("unidentified")
+        ):
+            ref = replace(ref, country=country, code=country + ref.sector)
+        out.append(ref)
+    return out
+
+
+# Unnamed forces a state moves are its own, not a target (see Coder._own_forces).
+_FORCES = {"MIL", "PKO", "COP", "SPY"}
+# Roots of events that move, offer or pull back a state's own forces: intent, cooperation, aid,
+# yielding, mobilisation and reduced relations ("withdrew peacekeepers", "sent troops").
+_MOVING_ROOTS = {"03", "05", "06", "07", "08", "15", "16"}
+# Events whose unnamed participants are the place's own: "a journalist was killed in Beirut",
+# "police fired tear gas in Nairobi" (not troops deployed or aid sent there).
+_PLACED_ROOTS = {"14", "17", "18", "19", "20"}
+
+
+def _placed(ref: ActorRef, country: str) -> ActorRef:
+    if ref.country is None and ref.resolution == "agent" and ref.sector in _NATIONAL_SECTORS:
+        return replace(ref, country=country, code=country + ref.sector)
+    return ref
+
+
+def _with_possessed(ref: ActorRef, possessor: Token) -> ActorRef:
+    """A target named as a possessor is mentioned by the whole phrase: "rejected the Croatian
+    government's request" is directed at the government, and the mention is the request."""
+    owned = possessor.head
+    if owned.pos_ not in ("NOUN", "PROPN") or ref.start is None or owned.i < possessor.i:
+        return ref
+    lo = min(owned.left_edge.idx, ref.start)
+    hi = max(owned.idx + len(owned.text), ref.end or 0)
+    return replace(ref, text=possessor.doc.text[lo:hi], start=lo, end=hi)
+
+
+_PLACE_PREPS = {"in", "near", "at", "throughout", "across", "inside", "outside", "around"}
+
+
+def _name_ranges(doc: Doc, actor: ActorRef) -> list[tuple[int, int]]:
+    """Character ranges of an actor mention minus its locative post-modifier: in "Russian
+    positions near Kharkiv" the actor is the positions, and Kharkiv is still the place."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None:
+        return [(actor.start, actor.end)]
+    inside = {t.i for t in span}
+    ranges = []
+    for token in span:
+        current, placed = token, False
+        while current.head.i in inside and current.head.i != current.i:
+            if current.dep_ == "pobj" and current.head.lower_ in _PLACE_PREPS:
+                placed = True
+                break
+            current = current.head
+        if not placed:
+            ranges.append((token.idx, token.idx + len(token.text)))
+    return ranges
+
+
+def _named(refs: list[ActorRef]) -> bool:
+    return any(r.resolution != "unresolved" for r in refs)
 
 
 def _same(a: ActorRef, b: ActorRef) -> bool:
@@ -413,6 +882,10 @@ def _confidence(predicate: Predicate, source: ActorRef, target: ActorRef | None)
     Base 0.45; +0.05 per unit of pattern specificity (max 4); +0.15 when the source resolved
     to a country or organisation; +0.10 for a resolved target; -0.10 when an argument came from
     coreference; -0.10 for a generic family code; -0.05 for a source known only by sector.
+    The main assertion of a sentence is its headline event: -0.15 for an event in an adverbial
+    clause ("... as police cracked down", "unless Baghdad accepts"), -0.10 in a relative or
+    participial noun modifier ("a jet carrying monitors"), -0.05 in a free participle, -0.15 in
+    the content clause of a demand or appeal ("demanded that Sudan end curbs").
     """
     score = 0.45 + 0.05 * min(predicate.pattern.specificity, 4)
     if predicate.folded:
@@ -427,7 +900,16 @@ def _confidence(predicate: Predicate, source: ActorRef, target: ActorRef | None)
         score -= 0.10
     if predicate.generic:
         score -= 0.10
+    score -= _SUBORDINATE_PENALTY.get(subordination(predicate.trigger), 0.0)
     return round(min(0.95, max(0.05, score)), 2)
+
+
+_SUBORDINATE_PENALTY = {
+    "adverbial": 0.15,
+    "complement": 0.15,
+    "relative": 0.10,
+    "participial": 0.05,
+}
 
 
 def _event_id(

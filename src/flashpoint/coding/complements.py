@@ -16,7 +16,7 @@ _COOPERATION = {
     "econ": ("0211", "0311", "1011", "1211"),
     "mil": ("0212", "0312", "1012", "1212"),
     "jud": ("0213", "0313", "1013", "1213"),
-    "intel": ("0214", "0314", "1014", "1214"),
+    "intel": ("0214", "0314", "1014", "121"),  # CAMEO has no 1214
     "dipl": ("022", "032", "102", None),
     "aid": ("023", "033", "103", "122"),
     "aid_econ": ("0231", "0331", "1031", "1221"),
@@ -132,6 +132,7 @@ FAMILY_BASES = {
     "120": "reject",
     "130": "threaten",
     "131": "threaten",
+    "014": "consider",
 }
 
 
@@ -150,6 +151,9 @@ def slot_for(code: str) -> str | None:
 
 def fold(family: str, complement_code: str | None, slot: str | None = None) -> str | None:
     """The family sub-code for a complement, or None when the family has no such slot."""
+    if family == "consider":
+        # "is considering sending aid": weighing an act is CAMEO 014 whatever the act.
+        return "014"
     slot = slot or (slot_for(complement_code) if complement_code else None)
     if slot is None:
         return None
@@ -163,3 +167,172 @@ def fold(family: str, complement_code: str | None, slot: str | None = None) -> s
         return None
     codes = _COOPERATION.get(slot)
     return codes[_FAMILY_INDEX[family]] if codes else None
+
+
+# --- Content of a complement -------------------------------------------------------------
+#
+# Many complements are not events our lexicon codes ("asked for immediate delivery of aid",
+# "urged the community to help save civilians threatened with starvation", "requested to lease
+# a military training ground").  Their *content* still says which slot of the family is meant.
+# Content words are grouped in classes (data/classes.tsv) read along two dimensions, the same
+# way CAMEO's sub-codes are built: a *kind* (aid is given, a concession is made) and a
+# *domain* (humanitarian, military, sanctions ...).  The kind combines with the domain
+# ("lift" + "embargo" -> easing of economic sanctions); a domain word alone names its own
+# slot ("free trade" -> economic cooperation, "human rights" -> rights).
+
+# class -> domain, most specific classes first (a word in two classes takes the first).
+CONTENT_DOMAINS: tuple[tuple[str, str], ...] = (
+    ("@PEACEKEEPER", "pk"),
+    ("@C_PROTECTION", "pk"),
+    ("@HUMAID", "hum"),
+    ("@C_HUMANITARIAN", "hum"),
+    ("@ECONAID", "econaid"),
+    ("@MILAID", "mil"),
+    ("@MILCOOP", "mil"),
+    ("@C_MILITARY", "mil"),
+    ("@ECONCOOP", "econ"),
+    ("@C_ECONOMIC", "econ"),
+    ("@JUDCOOP", "jud"),
+    ("@C_JUDICIAL", "jud"),
+    ("@INTEL", "intel"),
+    ("@C_INTEL", "intel"),
+    ("@COOP", "coop"),
+    ("@CEASEFIRE", "ceasefire"),
+    ("@SANCTION", "sanction"),
+    ("@C_SANCTION", "sanction"),
+    ("@CURFEW", "admin"),
+    ("@RESTRICTION", "admin"),
+    ("@BAN", "admin"),
+    ("@C_ADMIN", "admin"),
+    ("@MEDIA", "admin"),
+    ("@C_DISSENT", "dissent"),
+    ("@PROTEST", "dissent"),
+    ("@RELEASE", "release"),
+    ("@DETAINEE", "detainee"),
+    ("@INSPECTOR", "intl"),
+    ("@ACCESS", "intl"),
+    ("@C_INTL", "intl"),
+    ("@C_VIOLENCE", "violence"),
+    ("@AGGRESSION", "violence"),
+    ("@COMBAT", "violence"),
+    ("@TROOPS", "troops"),
+    ("@MEDIATION", "mediate"),
+    ("@TALKS", "meet"),
+    ("@MEETING", "meet"),
+    ("@C_MEET", "meet"),
+    ("@SETTLEMENT", "settle"),
+    ("@AGREEMENT", "settle"),
+    ("@C_SETTLE", "settle"),
+    ("@REGIME", "institutions"),
+    ("@C_INSTITUTION", "institutions"),
+    ("@LEADERSHIP", "leader"),
+    ("@C_LEADER", "leader"),
+    ("@RIGHTS", "rights"),
+    ("@POLICYCHANGE", "policy"),
+    ("@C_POLICY", "policy"),
+    ("@REFORM", "reform"),
+    ("@DIPCOOP", "dipl"),
+    ("@RELATIONS", "dipl"),
+)
+# class -> kind: what is done with the domain.
+CONTENT_KINDS: tuple[tuple[str, str], ...] = (
+    ("@AID", "aid"),
+    ("@C_GIVE", "aid"),
+    ("@YIELD", "yield"),
+    ("@DEESCALATE", "yield"),
+    ("@C_YIELD", "yield"),
+)
+_AID_DOMAINS = {"hum": "aid_hum", "econaid": "aid_econ", "econ": "aid_econ", "mil": "aid_mil",
+                "pk": "aid_pk", "troops": "aid_pk"}  # fmt: skip
+_YIELD_DOMAINS = {
+    "sanction": "yield_econ",
+    "admin": "yield_admin",
+    "dissent": "yield_dissent",
+    "release": "yield_release",
+    "detainee": "yield_release",
+    "intl": "yield_intl",
+    "pk": "yield_intl",
+    "violence": "yield_mil",
+    "ceasefire": "yield_mil",
+    "troops": "yield_mil",
+    "mil": "yield_mil",
+    "policy": "policy",
+}
+# A domain word on its own.  Sanctions, restrictions, protests or violence alone say nothing
+# about the direction ("demanded sanctions" is not an appeal to ease them), so they are absent.
+_ALONE = {
+    "pk": "aid_pk",
+    "hum": "aid_hum",
+    "econaid": "aid_econ",
+    "mil": "mil",
+    "econ": "econ",
+    "jud": "jud",
+    "intel": "intel",
+    "coop": "mat",
+    "ceasefire": "yield_mil",
+    "release": "yield_release",
+    "intl": "yield_intl",
+    "mediate": "mediate",
+    "meet": "meet",
+    "settle": "settle",
+    "institutions": "institutions",
+    "leader": "leader",
+    "rights": "rights",
+    "policy": "policy",
+    "reform": "reform",
+    "dipl": "dipl",
+}
+_COOP_DOMAINS = {"econ": "econ", "mil": "mil", "jud": "jud", "intel": "intel"}
+_REFORM_DOMAINS = {"institutions", "leader", "rights", "policy"}
+_PARENT = {
+    **{s: "aid" for s in ("aid_econ", "aid_mil", "aid_hum", "aid_pk")},
+    **{s: "mat" for s in ("econ", "mil", "jud", "intel")},
+    **{
+        s: "yield"
+        for s in (
+            "yield_admin",
+            "yield_dissent",
+            "yield_release",
+            "yield_econ",
+            "yield_intl",
+            "yield_mil",
+        )
+    },
+    **{s: "reform" for s in ("leader", "policy", "rights", "institutions")},
+}
+
+
+def refines(new: str | None, old: str | None) -> bool:
+    """Whether slot ``new`` says more than ``old`` (no slot, or its parent slot)."""
+    if new is None or new == old:
+        return False
+    return old is None or _PARENT.get(new) == old
+
+
+def content_slot(words: list[tuple[set[str], set[str]]]) -> str | None:
+    """The slot named by a complement's content words.
+
+    ``words`` holds, nearest word first, each word's (kinds, domains) from
+    :data:`CONTENT_KINDS` and :data:`CONTENT_DOMAINS`.
+    """
+    kind = next((k for kinds, _ in words for k in sorted(kinds)), None)
+    domains = [d for _, ds in words for d in ds]
+    if kind == "aid":
+        slot = next((_AID_DOMAINS[d] for d in domains if d in _AID_DOMAINS), None)
+        if slot is not None:
+            return slot
+    elif kind == "yield":
+        slot = next((_YIELD_DOMAINS[d] for d in domains if d in _YIELD_DOMAINS), None)
+        if slot is not None:
+            return slot
+    first = next((_ALONE[d] for d in domains if d in _ALONE), None)
+    if first is None:
+        # "provide aid" is aid whatever is given; "provide information" is intelligence.
+        # "refused to forsake its nuclear programme": giving something up is yielding, even
+        # where the lexicon has no narrower slot for what is given up.
+        return {"aid": "aid", "yield": "yield"}.get(kind or "")
+    if first == "mat":
+        first = next((_COOP_DOMAINS[d] for d in domains if d in _COOP_DOMAINS), first)
+    elif first == "reform":
+        first = next((d for d in domains if d in _REFORM_DOMAINS), first)
+    return first

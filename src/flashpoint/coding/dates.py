@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as dateparser
 from spacy.tokens import Span, Token
 
+from ..nlp.ents import sentence_ents
 from ..records import DateInfo
 
 __all__ = ["date_for_trigger", "resolve_expression"]
@@ -217,7 +218,7 @@ def _governing_verb(token: Token) -> Token:
 
 def _expressions(trigger: Token, sent: Span, chain: set[int]) -> list[str]:
     found = []
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ in ("DATE", "TIME") and _governing_verb(ent.root).i in chain:
             found.append(ent.text)
     text = sent.text.lower()

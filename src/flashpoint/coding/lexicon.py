@@ -5,9 +5,13 @@ Patterns live in TSV files (``data/events.tsv`` ships with flashpoint; users add
 
     code  pos  lemma  particle  object  prep  prep_object  note
 
-``pos`` is V (a verb predicate) or N (an event noun such as "attack" or "talks").  ``object`` and
-``prep_object`` hold a lemma or an ``@CLASS`` defined in ``data/classes.tsv``.  Empty columns
-match anything.  When several patterns fit, the most specific wins, so a general fallback and
+``pos`` is V (a verb predicate), N (an event noun such as "attack" or "talks") or A (a predicate
+adjective after a copula: "is skeptical of", "is ready to").  A lemma may be a two-word phrase,
+modifier first ("war game", "hunger strike"): it matches a noun with that compound or adjective
+modifier, and beats the bare head noun.  ``object`` and ``prep_object`` hold a lemma, a phrase or
+an ``@CLASS`` defined in ``data/classes.tsv``; ``*`` as the object means "any direct object" (so
+"return the paintings" and intransitive "return home" can differ).  Empty columns match
+anything.  When several patterns fit, the most specific wins, so a general fallback and
 its refinements can sit side by side ("impose" alone vs "impose" + @SANCTION).
 """
 
@@ -45,7 +49,9 @@ class Pattern:
         # A literal lemma says more than a class; any constraint says more than none.
         score = 0
         for value in (self.obj, self.prep_obj):
-            if value:
+            if value == "*":
+                score += 1
+            elif value:
                 score += 2 if value.startswith("@") else 3
         score += bool(self.prep) + 2 * bool(self.particle)
         return score
@@ -91,6 +97,8 @@ class Lexicon:
             return True
         if lemma is None:
             return False
+        if want == "*":
+            return True
         return self.in_class(lemma, want) if want.startswith("@") else lemma == want
 
     def match(
@@ -108,11 +116,18 @@ class Lexicon:
         "call off talks" must never fall back to plain "call".
         """
         best: Match | None = None
+        best_rank = (-1, False)
         for pattern in self._by_key.get((pos, lemma), ()):
             if (pattern.particle or None) != (particle or None):
                 continue
-            if pattern.obj and not any(self._fits(pattern.obj, o) for o in objects):
-                continue
+            phrase = False
+            if pattern.obj:
+                fitting = [o for o in objects if self._fits(pattern.obj, o)]
+                if not fitting:
+                    continue
+                # "send peacekeeping troops": a class met through the two-word phrase says more
+                # than one met through the head noun alone.
+                phrase = pattern.obj != "*" and any(" " in o for o in fitting)
             prep_index: int | None = None
             if pattern.prep:
                 for i, (prep, pobj) in enumerate(preps):
@@ -121,8 +136,9 @@ class Lexicon:
                         break
                 else:
                     continue
-            if best is None or pattern.specificity > best.pattern.specificity:
-                best = Match(pattern, prep_index)
+            rank = (pattern.specificity, phrase)
+            if best is None or rank > best_rank:
+                best, best_rank = Match(pattern, prep_index), rank
         return best
 
 
@@ -163,8 +179,8 @@ def _read_patterns(text: str, origin: str, classes: dict[str, set[str]]) -> list
         code, pos, lemma = row["code"].strip(), row["pos"].strip(), row["lemma"].strip().lower()
         if code not in table:
             raise DataFileError(f"{where}: unknown CAMEO code {code!r}")
-        if pos not in ("V", "N"):
-            raise DataFileError(f"{where}: pos must be V or N, got {pos!r}")
+        if pos not in ("V", "N", "A"):
+            raise DataFileError(f"{where}: pos must be V, N or A, got {pos!r}")
         if not lemma:
             raise DataFileError(f"{where}: empty lemma")
         for column in ("object", "prep_object"):

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from ..nlp.ents import sentence_ents
 from ..records import Location
 
 __all__ = ["place_mentions"]
@@ -60,7 +61,7 @@ def place_mentions(
     """Candidate place spans for the event, best first; the flag says 'locative preposition'."""
     excluded = list(exclude)
     out: list[tuple[Span, bool]] = []
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ not in _PLACE_LABELS:
             continue
         if any(start < ent.end_char and ent.start_char < end for start, end in excluded):

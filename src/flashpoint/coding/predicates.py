@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .complements import family_of, fold
+from .complements import (
+    CONFLICT_SLOTS,
+    CONTENT_DOMAINS,
+    CONTENT_KINDS,
+    content_slot,
+    family_of,
+    fold,
+    refines,
+    slot_for,
+)
 from .lexicon import Lexicon, Match, Pattern
 from .reporting import REPORTING_VERBS
 from .syntax import agent_of, direct_objects, is_passive, particle_of, prep_phrases, subject_of
@@ -79,6 +88,34 @@ _REFORM_VERBS = frozenset(["reform", "democratize", "democratise", "liberalize"]
 _RESIGN_VERBS = frozenset(["resign", "quit"])
 _ELECTION_OBJECTS = frozenset(["election", "elections", "vote", "referendum"])
 _DEESCALATE_VERBS = frozenset(["stop", "halt", "end", "cease", "suspend"])
+# Complement verbs that pass their own complement through: "urged X to help rebuild",
+# "promised to continue providing aid", "agreed to try to end the fighting".
+_TRANSPARENT_VERBS = frozenset(
+    ["help", "continue", "resume", "begin", "start", "try", "seek", "work", "move", "act", "keep"]
+)
+# Cooperative roots whose negation is a refusal: "will not accept refugees" is 12x, not 075.
+_NEGATABLE_ROOTS = ("04", "05", "06", "07", "08")
+# Violent roots a weapon or attack noun can refine: "wounded two soldiers in a bomb attack".
+_VIOLENT = ("18", "19", "20")
+_INSTRUMENT_PREPS = ("in", "with", "by", "using")
+_LIGHT_PREPS = ("for", "on", "in")
+_CLAIM_VERBS = frozenset(["claim", "admit", "acknowledge"])
+_CLAIMABLE_ROOTS = ("14", "15", "17", "18", "19", "20")
+_JOINT = frozenset(["joint", "combined", "bilateral", "multinational", "trilateral"])
+# Quantity nouns looked through to what they quantify: "suspended part of a military aid
+# programme" suspends aid, "captured most of the town" captures the town.
+_PARTITIVES = frozenset(
+    """part portion some most much all half rest bulk share many majority remainder section
+    parts third quarter fraction none
+    ton tonne kg kilogram kilo pound litre liter barrel gallon lot amount quantity worth
+    shipment consignment load cargo batch number dozen dozens hundreds thousands team mission
+    contingent group unit detachment day week month hour round series wave spate string
+    volley barrage package set kind member members""".split()
+)
+# (the second group are quantities and collections: "700 kg of medicine", "a team of
+# inspectors", "10 days of war games", "a new round of talks", "a wave of air strikes")
+# "X is responsible for the killings", "guilty of violating the truce": X did it.
+_AUTHOR_ADJECTIVES = frozenset(["responsible", "guilty", "culpable"])
 
 
 @dataclass
@@ -98,6 +135,81 @@ class Predicate:
         return self.code[:2]
 
 
+def noun_lemmas(token: Token, lexicon: Lexicon) -> list[str]:
+    """The lemmas a noun can be looked up under, most specific first.
+
+    "war games" -> ["war game", "game"]; "mediation efforts" -> ["mediation effort", "effort",
+    "mediation"]: a two-word phrase first, then the head, then, for a semantically empty head
+    (@GENERIC: effort, operation, programme ...), its modifiers, which carry the meaning.
+    """
+    lemma = token.lemma_.lower()
+    modifiers = [
+        c
+        for c in token.children
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i and c.is_alpha
+    ]
+    out = [f"{m.lemma_.lower()} {lemma}" for m in modifiers]
+    out.append(lemma)
+    if lexicon.in_class(lemma, "@GENERIC"):
+        for m in modifiers:
+            if m.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB"):
+                continue
+            # "a military aid programme": the modifier's own phrase first ("military aid").
+            inner = [
+                f"{c.lemma_.lower()} {m.lemma_.lower()}"
+                for c in m.children
+                if c.dep_ in ("compound", "amod") and c.i < m.i and c.is_alpha
+            ]
+            out += [x for x in [*inner, m.lemma_.lower()] if x not in out]
+    return out
+
+
+def through_partitive(token: Token) -> Token:
+    """ "part of a military aid programme" -> "programme", "hundreds of thousands of people"
+    -> "people"; any other token is itself."""
+    for _ in range(3):
+        if token.lemma_.lower() not in _PARTITIVES:
+            return token
+        pobj = next(
+            (
+                g
+                for child in token.children
+                if child.dep_ == "prep" and child.lower_ == "of"
+                for g in child.children
+                if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
+            ),
+            None,
+        )
+        if pobj is None:
+            return token
+        token = pobj
+    return token
+
+
+def _match_noun(
+    lexicon: Lexicon, token: Token, preps: list[tuple[str, str | None]] = ()
+) -> Match | None:
+    for lemma in noun_lemmas(token, lexicon):
+        if lexicon.has("N", lemma):
+            match = lexicon.match("N", lemma, preps=preps)
+            if match is not None:
+                return match
+    return None
+
+
+def _joint_exercise(predicate: Predicate, noun: Token) -> None:
+    """Manoeuvres held by two or more forces together are military cooperation (062), not a
+    show of force (150): "France and Egypt launched war games", "joint drills with Japan"."""
+    joint = any(c.lower_ in _JOINT for c in noun.children)
+    # "France and Egypt launched ...", "French and Egyptian warships launched ..."
+    together = any(
+        s.conjuncts or any(c.dep_ == "amod" and c.conjuncts for c in s.children)
+        for s in predicate.sources
+    ) or any(p == "with" for p, _ in prep_phrases(noun) + prep_phrases(predicate.trigger))
+    if joint or together:
+        predicate.code = "062"
+
+
 def _preps_for(tokens: list[Token]) -> list[tuple[str, Token]]:
     out: list[tuple[str, Token]] = []
     for token in tokens:
@@ -111,6 +223,44 @@ def _pairs(preps: list[tuple[str, Token]]) -> list[tuple[str, str | None]]:
 
 _OBLIGATION = frozenset({"must", "should"})
 _PHONE_VERBS = frozenset({"call", "phone", "telephone", "ring"})
+
+
+_WANT_VERBS = frozenset({"want", "wish"})
+_STEP_VERBS = frozenset({"take", "adopt"})
+_STEP_NOUNS = frozenset({"step", "measure", "action", "move", "initiative"})
+
+
+def _wanted_of_other(verb: Token, objects: list[Token]) -> bool:
+    """ "wants Germany to pay": a 'to'-clause with a subject of its own (parsed as a ccomp
+    with a subject, or an object plus xcomp)."""
+    for child in verb.children:
+        if child.dep_ not in ("ccomp", "xcomp") or child.pos_ != "VERB":
+            continue
+        if not any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            continue
+        own = [c for c in child.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
+        if own or (child.dep_ == "xcomp" and any(o.pos_ == "PROPN" for o in objects)):
+            return True
+    return False
+
+
+# Participles that describe their subject's stance, not something done to it: "Israel is
+# opposed to French mediation", "Vietnam is committed to opening up the economy".
+_STATIVE_PARTICIPLES = frozenset(
+    ["oppose", "commit", "determine", "prepare", "dedicate", "resolve", "dispose", "incline"]
+)
+
+
+def _stative(verb: Token) -> bool:
+    return (
+        verb.lemma_.lower() in _STATIVE_PARTICIPLES
+        and agent_of(verb) is None
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+        and any(
+            c.dep_ in ("prep", "xcomp") or (c.dep_ == "aux" and c.lower_ == "to")
+            for c in verb.children
+        )
+    )
 
 
 def _phone_pattern(lemma: str) -> Pattern:
@@ -130,6 +280,13 @@ def _absorb(predicate: Predicate, clause: Token, inner: Predicate | None) -> Non
 def _infinitival_complement(verb: Token) -> Token | None:
     """The 'to'-clause of a control verb: an xcomp, or a ccomp with 'to' (parser variation)."""
     for child in verb.children:
+        if (
+            child.dep_ == "ccomp"
+            and child.tag_ == "NN"
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
+            and any(g.dep_ == "nsubj" for g in child.children)
+        ):
+            return child  # a subjunctive tagged as a noun: "demanded that the president resign"
         if child.pos_ not in ("VERB", "AUX", "ADP"):
             continue
         if child.dep_ == "xcomp" and child.pos_ != "ADP":
@@ -143,6 +300,41 @@ def _infinitival_complement(verb: Token) -> Token | None:
             or any(g.dep_ == "aux" and g.lower_ in ("to", "should", "must") for g in child.children)
         ):
             return child
+    return None
+
+
+_THAT_FAMILIES = {"demand": ("should", "must"), "appeal": ("should", "must")}
+_THAT_FAMILIES["intent"] = ("will", "would", "shall", "'ll", "wo")
+_THAT_FAMILIES["threaten"] = _THAT_FAMILIES["intent"]
+
+
+def _that_complement(heads: list[Token], family: str) -> Token | None:
+    """The content of a demand, appeal or promise stated as a 'that'-clause.
+
+    "demanded that the government end curbs", "reiterated its demand that Israel ease
+    restrictions", "demanded that control be taken away", "vowed that it would withdraw": the
+    clause is the complement when it is irrealis (a subjunctive, or a modal fitting the
+    family); "insisted (that) the unrest reflected old rivalries" states a fact and is not.
+    """
+    modals = _THAT_FAMILIES.get(family)
+    if modals is None:
+        return None
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ not in ("ccomp", "acl") or clause.pos_ != "VERB" or clause.i < head.i:
+                continue
+            if any(c.dep_ == "mark" and c.lower_ != "that" for c in clause.children):
+                continue
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                continue
+            auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+            if any(a.lower_ in modals for a in auxes):
+                return clause
+            subjunctive = (not auxes and clause.tag_ in ("VB", "VBP")) or any(
+                a.lower_ == "be" for a in auxes
+            )
+            if subjunctive and family in ("demand", "appeal"):
+                return clause
     return None
 
 
@@ -161,6 +353,74 @@ def _complement_slot(verb: Token) -> str | None:
     return None
 
 
+# Dependents a complement's content is read through, nearest first: objects, then
+# modifiers, then phrases and nested clauses.  Adverbial and relative clauses are other events.
+_CONTENT_DEPS = {
+    "dobj": 0,
+    "nsubjpass": 0,
+    "attr": 0,
+    "oprd": 0,
+    "pobj": 0,
+    "pcomp": 0,
+    "compound": 1,
+    "amod": 1,
+    "nmod": 1,
+    "dative": 2,
+    "prep": 2,
+    "xcomp": 2,
+    "acl": 3,
+    "ccomp": 3,
+    "conj": 4,
+    "nsubj": 5,
+}
+_CONTENT_LIMIT = 30
+_CONTENT_PREPS = ("for", "on", "upon")
+_VERB_DOMAIN_CLASSES = frozenset(
+    c for c, _ in CONTENT_DOMAINS if c.startswith("@C_") or c in ("@RELEASE", "@TALKS")
+)
+_CONTENT_FAMILIES = ("appeal", "intent", "demand", "reject")
+# Family codes by prefix, for refining an event already in a family.
+_FAMILY_PREFIXES = {"02": "appeal", "03": "intent", "10": "demand", "12": "reject"}
+
+
+def content_words(lexicon: Lexicon, heads: list[Token]) -> list[tuple[set[str], set[str]]]:
+    """(kinds, domains) of the content words under ``heads``, nearest first (breadth first)."""
+    out: list[tuple[set[str], set[str]]] = []
+    queue = list(heads)
+    seen = {h.i for h in heads}
+    while queue and len(seen) <= _CONTENT_LIMIT:
+        token = queue.pop(0)
+        if token.pos_ in ("NOUN", "PROPN"):
+            lemmas = noun_lemmas(token, lexicon)
+        else:
+            lemmas = [token.lemma_.lower()]
+        kinds = set()
+        if not (token.pos_ == "VERB" and lemmas[0] in _TRANSPARENT_VERBS):
+            kinds = {k for c, k in CONTENT_KINDS for x in lemmas if lexicon.in_class(x, c)}
+        domains: set[str] = set()
+        classes = CONTENT_DOMAINS
+        if token.pos_ == "VERB":
+            # "grant more rights" is not a grant, "aid the rebels" not aid: verbs are read
+            # through the content classes and the event classes that name acts.
+            classes = tuple((c, d) for c, d in CONTENT_DOMAINS if c in _VERB_DOMAIN_CLASSES)
+        for x in lemmas:
+            # The most specific class of the most specific lemma ("military aid" before "aid").
+            hit = next((d for c, d in classes if lexicon.in_class(x, c)), None)
+            if hit is not None:
+                domains.add(hit)
+                break
+        if kinds or domains:
+            out.append((kinds, domains))
+        children = sorted(
+            (c for c in token.children if c.dep_ in _CONTENT_DEPS and c.i not in seen),
+            key=lambda c: (_CONTENT_DEPS[c.dep_], c.i),
+        )
+        for child in children:
+            seen.add(child.i)
+            queue.append(child)
+    return out
+
+
 class _Finder:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
@@ -168,10 +428,18 @@ class _Finder:
     def verb(self, verb: Token, *, allow_fold: bool = True) -> Predicate | None:
         lex = self.lexicon
         lemma = verb.lemma_.lower()
+        if lemma in _STEP_VERBS and allow_fold:
+            stepped = self._steps(verb)
+            if stepped is not None:
+                return stepped
         particle = particle_of(verb)
         objects = direct_objects(verb)
+        if is_passive(verb) and not _stative(verb):
+            # "sanctions were lifted" reads like "lifted sanctions" for the lexicon.
+            objects = objects + [c for c in verb.children if c.dep_ == "nsubjpass"]
+        objects = [through_partitive(o) for o in objects]
         preps = prep_phrases(verb) + _preps_for(objects)
-        object_lemmas = [o.lemma_.lower() for o in objects]
+        object_lemmas = [lemma for o in objects for lemma in noun_lemmas(o, lex)]
         match: Match | None = lex.match(
             "V", lemma, particle=particle, objects=object_lemmas, preps=_pairs(preps)
         )
@@ -181,12 +449,25 @@ class _Finder:
             match = lex.match("V", lemma, objects=object_lemmas, preps=_pairs(preps))
         light_noun: Token | None = None
         if (match is None or match.pattern.specificity == 0) and lex.is_light_verb(lemma):
-            for obj in objects:
+            # "launched an assault"; failing an object, "joined Abe for talks", "led a
+            # delegation on a visit": the event noun sits in a phrase of the light verb.
+            heads = list(objects) + [o for p, o in prep_phrases(verb) if p in _LIGHT_PREPS]
+            heads += [o for obj in objects for p, o in prep_phrases(obj) if p in _LIGHT_PREPS]
+            for obj in heads:
                 noun_preps = prep_phrases(obj) + prep_phrases(verb)
-                noun_match = lex.match("N", obj.lemma_.lower(), preps=_pairs(noun_preps))
+                noun_match = _match_noun(lex, obj, _pairs(noun_preps))
                 if noun_match is not None:
                     match, light_noun, preps = noun_match, obj, noun_preps
                     break
+        if match is None and lex.in_class(lemma, "@PREPLIGHT"):
+            # "engaged in ethnic cleansing", "resorted to violence", "took part in talks".
+            for prep, obj in prep_phrases(verb):
+                if prep in ("in", "to") and obj.pos_ == "NOUN":
+                    noun_match = _match_noun(lex, obj, _pairs(prep_phrases(obj)))
+                    if noun_match is not None:
+                        match, light_noun = noun_match, obj
+                        preps = prep_phrases(obj) + prep_phrases(verb)
+                        break
         if (
             match is None
             and lemma in _PHONE_VERBS
@@ -194,6 +475,9 @@ class _Finder:
         ):
             # "Netanyahu called Morrison": a phone call is a consultation (041).
             match = Match(_phone_pattern(lemma), None)
+        if match is None and lemma in _WANT_VERBS and _wanted_of_other(verb, objects):
+            # "Sharon wants Germany to pay more compensation" asks it of Germany (02x).
+            match = Match(Pattern("020", "V", lemma, "", "", "", "", "rule:want"), None)
         if match is None:
             return None
         pattern = match.pattern
@@ -206,13 +490,13 @@ class _Finder:
             chain.add(light_noun.i)
         elif pattern.obj:
             for obj in objects:
-                if self.lexicon._fits(pattern.obj, obj.lemma_.lower()):
+                if any(self.lexicon._fits(pattern.obj, x) for x in noun_lemmas(obj, lex)):
                     chain.add(obj.i)
                     trigger_tokens.append(obj)
                     light_noun = obj  # its owner or author is the target, below
                     break
 
-        passive = is_passive(verb)
+        passive = is_passive(verb) and not _stative(verb)
         if passive:
             agent = agent_of(verb)
             sources = [agent] if agent is not None else []
@@ -244,17 +528,65 @@ class _Finder:
             if prep in TARGET_PREPS and obj.pos_ in _NOMINAL and obj not in targets:
                 targets.append(obj)
 
+        # "A group of African diplomats held talks": the diplomats are the actor.
+        sources = [through_partitive(x) for x in sources]
         predicate = Predicate(verb, pattern.code, pattern, sources, targets, chain, trigger_tokens)
+        if pattern.code == "084" and any(o.ent_type_ == "PERSON" for o in objects):
+            # "released Aung San Suu Kyi": a named person is a release of persons (0841).
+            predicate.code = "0841"
+        if pattern.code == "150" and light_noun is not None:
+            _joint_exercise(predicate, light_noun)
         if allow_fold:
             self._fold(predicate)
-        if pattern.code[:2] == "01" and lemma in REPORTING_VERBS:
+            if not predicate.folded and family_of(predicate.code) is None:
+                self._refine_content(predicate)
+            self._refusal(predicate)
+        if predicate.root in _VIOLENT:
+            self._instrument(predicate, preps)
+        if allow_fold and lemma in _CLAIM_VERBS:
+            self._claimed_act(predicate)
+        if pattern.code[:2] == "01" and lemma in REPORTING_VERBS and not predicate.folded:
             # Only an addressee ("told Netanyahu", "said to reporters") makes a statement a
             # dyadic event; what the statement is about is coded as its own event, if any.
             predicate.generic = True
             if allow_fold:
                 self._obligation(predicate)
+        elif pattern.code == "010" and light_noun is not None and allow_fold:
+            # "issued a stern reminder to Iraq that it must cooperate" demands it (10x).
+            self._obligation(predicate)
+        if allow_fold and lemma == "agree" and predicate.code == "030":
+            self._accord(predicate)
 
         return predicate
+
+    def _steps(self, verb: Token) -> Predicate | None:
+        """ "took steps to enhance political freedoms", "will take measures to release the
+        prisoners": taking steps to do something is doing it; its subject is the actor."""
+        for obj in direct_objects(verb):
+            if obj.lemma_.lower() not in _STEP_NOUNS:
+                continue
+            clause = next(
+                (
+                    c
+                    for c in [*obj.children, *verb.children]
+                    if c.dep_ in ("acl", "xcomp", "advcl", "relcl")
+                    and c.pos_ == "VERB"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                ),
+                None,
+            )
+            if clause is None:
+                continue
+            inner = self.verb(clause)
+            if inner is None:
+                return None
+            subject = subject_of(verb)
+            if subject is not None:
+                inner.sources = [subject]
+            inner.chain |= {verb.i, obj.i}
+            inner.trigger_tokens = [verb, obj, *inner.trigger_tokens]
+            return inner
+        return None
 
     def _fold(self, predicate: Predicate) -> None:
         family = family_of(predicate.code)
@@ -263,9 +595,52 @@ class _Finder:
         verb = predicate.trigger
         complement = _infinitival_complement(verb)
         if complement is None:
+            # "renewed an appeal to Belgium to extradite ...", "rejected a request to ...":
+            # the family noun carries the complement.
+            complement = next(
+                (
+                    c
+                    for t in predicate.trigger_tokens[1:]
+                    for c in t.children
+                    if c.dep_ == "acl"
+                    and c.pos_ == "VERB"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                ),
+                None,
+            )
+        if complement is None:
+            complement = _that_complement([verb, *predicate.trigger_tokens[1:]], family)
+            nested = self.verb(complement, allow_fold=False) if complement is not None else None
+            if nested is not None and family_of(nested.code) is not None:
+                # "demanded that its partners refuse to recognize ...": the inner refusal is
+                # the event CAMEO can code; leave it to stand on its own.
+                complement = None
+        if complement is None:
             predicate.generic = True
+            self._refine_content(predicate)
             return
         inner = self.verb(complement, allow_fold=False)
+        outer = complement
+        hops = 0
+        while (
+            (inner is None or inner.generic or inner.root in ("01", "02"))
+            and complement.lemma_.lower() in _TRANSPARENT_VERBS
+            and hops < 2
+        ):
+            nested = _infinitival_complement(complement) or next(
+                (
+                    c
+                    for c in complement.children
+                    if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
+                ),
+                None,
+            )
+            if nested is None:
+                break
+            predicate.chain.add(complement.i)
+            complement = nested
+            inner = self.verb(complement, allow_fold=False)
+            hops += 1
         slot = _complement_slot(complement)
         if inner is None and slot is None and complement.lemma_.lower() in _DEESCALATE_VERBS:
             objects = direct_objects(complement)
@@ -286,6 +661,14 @@ class _Finder:
             if nested_predicate is not None and nested_predicate.root in ("17", "18", "19", "20"):
                 slot = "yield_mil"
                 predicate.chain |= nested_predicate.chain
+        if family in _CONTENT_FAMILIES:
+            # "asked to lease a military training ground": what the complement is about names the
+            # slot when its own code does not, or says more than that code ("send aid" -> "send
+            # food aid").  Conflict complements keep their own reading.
+            base = slot or (slot_for(inner.code) if inner is not None else None)
+            content = content_slot(content_words(self.lexicon, [outer]))
+            if refines(content, base) and base not in CONFLICT_SLOTS:
+                slot = content
         if family == "reject" and complement.lemma_.lower() == "comment":
             folded: str | None = "011"  # "declined to comment" is CAMEO's own code
         else:
@@ -308,13 +691,149 @@ class _Finder:
         else:
             predicate.generic = True
 
+    def _refine_content(self, predicate: Predicate) -> None:
+        """An appeal, promise, demand or refusal without a complement clause: its object or
+        for-phrase names the content ("asked the EC for immediate delivery of additional aid"
+        023, "rejected a proposal for a cease-fire" 1246, "demanding a military presence" 1034).
+        """
+        family = _FAMILY_PREFIXES.get(predicate.code[:2])
+        if family is None or predicate.code in ("128", "129"):
+            return
+        verb = predicate.trigger
+        heads = list(direct_objects(verb))
+        heads += [o for p, o in prep_phrases(verb) if p in _CONTENT_PREPS]
+        heads += [t for t in predicate.trigger_tokens[1:] if t not in heads and t.i != verb.i]
+        if not heads:
+            return
+        content = content_slot(content_words(self.lexicon, heads))
+        if not refines(content, slot_for(predicate.code)):
+            return
+        folded = fold(family, None, content)
+        if folded is not None:
+            predicate.code = folded
+            predicate.folded = True
+            predicate.generic = False
+
+    def _claimed_act(self, predicate: Predicate) -> None:
+        """ "The rebels claimed that they had attacked the base" claims responsibility (015):
+        the claimant reports its own act of force, so the claim is the event."""
+        subject = predicate.sources[0] if predicate.sources else None
+        for clause in predicate.trigger.children:
+            if clause.dep_ != "ccomp":
+                continue
+            inner_subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if inner_subject is None or subject is None:
+                continue
+            own = inner_subject.tag_ == "PRP" or inner_subject.lemma_ == subject.lemma_
+            inner = self.verb(clause, allow_fold=False)
+            if own and inner is not None and inner.root in _CLAIMABLE_ROOTS:
+                predicate.code = "015"
+                predicate.folded = True
+                predicate.generic = False
+                _absorb(predicate, clause, inner)
+                predicate.targets = [t for t in inner.targets if t is not inner_subject]
+                return
+
+    def _refusal(self, predicate: Predicate) -> None:
+        """ "Syria will not accept more refugees", "would not meet the demands": refusing a
+        cooperative act is CAMEO's REJECT family (12x), with the same slot."""
+        if predicate.folded or predicate.root not in _NEGATABLE_ROOTS:
+            return
+        if not any(c.dep_ == "neg" for c in predicate.trigger.children):
+            return
+        folded = fold("reject", predicate.code)
+        if folded is not None:
+            predicate.code = folded
+            predicate.folded = True
+
+    def _instrument(self, predicate: Predicate, preps: list[tuple[str, Token]]) -> None:
+        """A weapon or attack noun names the kind of violence: "killed in a car bomb
+        explosion" (183x), "wounded in a bomb attack" (183), "killed ... in an airstrike" (195).
+        Only a more specific code replaces the verb's own."""
+        heads = [o for p, o in preps if p in _INSTRUMENT_PREPS]
+        heads += [
+            o
+            for c in predicate.trigger.children
+            if c.dep_ in ("advcl", "acl") and c.lemma_.lower() == "use"
+            for o in direct_objects(c)
+        ]
+        heads += [s for s in predicate.sources if s.pos_ == "NOUN"]
+        # "a roadside bomb attack": the weapon may be a modifier of the attack noun.
+        heads += [c for h in list(heads) for c in h.children if c.dep_ == "compound"]
+        for head in heads:
+            match = _match_noun(self.lexicon, head, _pairs(prep_phrases(head)))
+            if match is None or match.pattern.code[:2] not in _VIOLENT:
+                continue
+            code = match.pattern.code
+            if code != predicate.code and (
+                len(code) > len(predicate.code)
+                or (predicate.code.endswith("0") and not code.endswith("0"))
+            ):
+                predicate.code = code
+                predicate.chain.add(head.i)
+                return
+
+    def adjective(self, adj: Token) -> Predicate | None:
+        """A predicate adjective: "X is skeptical of Y" (012), "X is ready to send troops"
+        (03x, folded with its complement like a control verb)."""
+        preps = prep_phrases(adj)
+        if adj.lemma_.lower() in _AUTHOR_ADJECTIVES:
+            return self._authored(adj, preps)
+        match = self.lexicon.match("A", adj.lemma_.lower(), preps=_pairs(preps))
+        if match is None:
+            return None
+        copula = adj.head
+        subject = subject_of(copula) if copula.i != adj.i else None
+        if subject is None:
+            return None
+        targets: list[Token] = []
+        for _prep, obj in preps:
+            if obj.pos_ in _NOMINAL:
+                targets.append(obj)
+            targets += [c for c in obj.children if c.dep_ == "poss"]
+            targets += [o for p, o in prep_phrases(obj) if p in ("of", "by")]
+        predicate = Predicate(
+            adj, match.pattern.code, match.pattern, [subject], targets, {adj.i, copula.i}, [adj]
+        )
+        self._fold(predicate)
+        return predicate
+
+    def _authored(self, adj: Token, preps: list[tuple[str, Token]]) -> Predicate | None:
+        """ "Sudan is responsible for mass killings", "both sides are guilty of violating the
+        ceasefire": the subject committed the act named in the phrase.  Only hostile acts
+        (roots 12-20) are read this way; "responsible for security" names a duty."""
+        copula = adj.head
+        subject = subject_of(copula) if copula.i != adj.i else None
+        if subject is None:
+            return None
+        for prep, obj in preps:
+            if prep not in ("for", "of"):
+                continue
+            inner: Predicate | None = None
+            if obj.pos_ == "VERB":
+                inner = self.verb(obj, allow_fold=False)
+            else:
+                head = through_partitive(obj)
+                match = _match_noun(self.lexicon, head, _pairs(prep_phrases(head)))
+                if match is not None:
+                    targets = [o for p, o in prep_phrases(head) if p in TARGET_PREPS]
+                    inner = Predicate(head, match.pattern.code, match.pattern, [], targets)
+            if inner is None or not "12" <= inner.root <= "20":
+                continue
+            chain = {adj.i, copula.i, obj.i, inner.trigger.i} | inner.chain
+            return Predicate(
+                adj, inner.code, inner.pattern, [subject], inner.targets, chain, [adj, obj]
+            )
+        return None
+
     def _obligation(self, predicate: Predicate) -> None:
         """ "X said Libya must hand over the suspects" is X demanding it of Libya (10x)."""
         clause = next(
             (
                 c
-                for c in predicate.trigger.children
-                if c.dep_ == "ccomp"
+                for t in predicate.trigger_tokens
+                for c in t.children
+                if c.dep_ in ("ccomp", "acl")
                 and any(a.dep_ == "aux" and a.lower_ in _OBLIGATION for a in c.children)
                 and any(a.dep_ == "nsubj" for a in c.children)
             ),
@@ -329,14 +848,35 @@ class _Finder:
         predicate.folded = folded is not None
         _absorb(predicate, clause, inner)
 
+    def _accord(self, predicate: Predicate) -> None:
+        """ "Reagan and Mubarak agreed (that) there was an urgent need for progress": agreeing
+        *that* something is so expresses accord (019); agreeing *to* do it is a promise (03x).
+        """
+        verb = predicate.trigger
+        if any(c.dep_ in ("xcomp", "prep", "dobj") for c in verb.children):
+            return
+        clause = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "ccomp"
+                and c.i > verb.i
+                and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+        if clause is not None:
+            predicate.code = "019"
+            predicate.generic = False
+
     def _is_violence(self, noun: Token) -> bool:
-        match = self.lexicon.match("N", noun.lemma_.lower())
+        match = _match_noun(self.lexicon, noun)
         return match is not None and match.pattern.code[:2] in ("18", "19", "20", "15")
 
     def noun(self, noun: Token) -> Predicate | None:
         """A stand-alone event noun with its own agent: "Israeli airstrikes on Gaza"."""
         preps = prep_phrases(noun)
-        match = self.lexicon.match("N", noun.lemma_.lower(), preps=_pairs(preps))
+        match = _match_noun(self.lexicon, noun, _pairs(preps))
         if match is None:
             return None
         sources: list[Token] = []
@@ -408,9 +948,17 @@ def find_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux"):
             predicate = finder.verb(token)
         elif (
+            token.pos_ == "ADJ"
+            and token.dep_ == "acomp"
+            and (
+                lexicon.has("A", token.lemma_.lower()) or token.lemma_.lower() in _AUTHOR_ADJECTIVES
+            )
+        ):
+            predicate = finder.adjective(token)
+        elif (
             token.pos_ == "NOUN"
             and token.dep_ in _NOMINAL_EVENT_DEPS
-            and lexicon.has("N", token.lemma_.lower())
+            and any(lexicon.has("N", x) for x in noun_lemmas(token, lexicon))
         ):
             predicate = finder.noun(token)
         if predicate is None:

@@ -14,10 +14,12 @@ __all__ = [
     "clause_head",
     "conjuncts",
     "direct_objects",
+    "directive_governor",
     "is_passive",
     "particle_of",
     "prep_phrases",
     "subject_of",
+    "subordination",
 ]
 
 SUBJ = {"nsubj", "csubj", "expl"}
@@ -173,6 +175,11 @@ def prep_phrases(head: Token) -> list[tuple[str, Token]]:
                     out.extend((child.lower_, obj) for obj in conjuncts(stranded))
         elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
             out.append(("to", child))  # "gave Ukraine aid"
+        elif child.dep_ == "dative" and child.pos_ == "ADP":
+            # "provide support to Palestinian refugees": the parser labels the "to" dative.
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                out.extend((child.lower_, obj) for obj in conjuncts(objects[0]))
     return out
 
 
@@ -194,3 +201,82 @@ def clause_head(token: Token) -> Token:
             return current
         current = current.head
     return current
+
+
+# Subordinators of adverbial clauses that background their event against the main one: "X eased
+# curbs as Y cracked down", "X will attack unless Y accepts", "X cut ties after Y shot down ...".
+SUBORDINATORS = frozenset(
+    "as after before while whilst unless because since when whenever once until till although "
+    "though whereas if lest".split()
+)
+
+
+# Verbs and nouns of demanding, appealing and proposing: their content clause ("demanded that
+# Sudan end curbs", "its demand that Burundi grant rights", "urged Israel to halt strikes") states
+# what the speaker wants done, not something that happened.
+DIRECTIVES = frozenset(
+    "demand urge ask call appeal request insist press plead beg propose suggest recommend order "
+    "require want wish petition implore exhort push lobby seek demanding".split()
+)
+
+
+def subordination(token: Token) -> str | None:
+    """How the clause holding ``token`` is subordinate to its sentence's main assertion.
+
+    "adverbial" for a finite adverbial clause with a subordinator (as/after/unless/because...),
+    "relative" for a relative or participial noun modifier ("a helicopter carrying monitors",
+    "the troops who attacked"), "participial" for a free participle ("..., killing five"),
+    "complement" for the content clause of a demand or appeal ("demanded that Sudan end curbs",
+    "urged Israel to halt strikes": the demand is the event asserted), or None when the token
+    sits in the main clause or in a complement of it (reported speech, control: "said Iran
+    would attack", "threatened to attack" are the main assertion).
+    """
+    current = token
+    for _ in range(40):
+        if current.dep_ == "ROOT" or current.head.i == current.i:
+            return None
+        dep = current.dep_
+        if dep == "advcl":
+            marks = {c.lower_ for c in current.children if c.dep_ == "mark"}
+            if marks & SUBORDINATORS:
+                return "adverbial"
+            if not marks and current.tag_ in ("VBG", "VBN") and _own_subject(current) is None:
+                return "participial"
+        elif dep == "relcl" or (dep == "acl" and current.tag_ in ("VBG", "VBN")):
+            return "relative"
+        elif _directive_complement(current):
+            return "complement"
+        current = current.head
+    return None
+
+
+def _directive_complement(clause: Token) -> bool:
+    """A clause stating what a demand or appeal asks for: "demanded that X do Y", "its demand
+    that X ease ...", "urged X to do Y" (with X as the object of the directive)."""
+    governor = clause.head
+    if governor.lemma_.lower() not in DIRECTIVES:
+        return False
+    if clause.dep_ == "ccomp" and governor.pos_ in ("VERB", "AUX"):
+        return True
+    if clause.dep_ in ("acl", "ccomp") and governor.pos_ == "NOUN":
+        return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) or any(
+            c.dep_ in SUBJ for c in clause.children
+        )
+    if clause.dep_ == "xcomp" and governor.pos_ == "VERB":
+        return any(c.dep_ in OBJ and c.i < clause.i for c in governor.children)
+    return False
+
+
+def directive_governor(token: Token) -> Token | None:
+    """The demand or appeal whose content clause holds ``token`` ("demanded" in "demanded that
+    Israel ease curbs"), or None; stops at an adverbial or relative clause boundary."""
+    current = token
+    for _ in range(40):
+        if current.dep_ == "ROOT" or current.head.i == current.i:
+            return None
+        if current.dep_ in ("advcl", "relcl"):
+            return None
+        if _directive_complement(current):
+            return current.head
+        current = current.head
+    return None

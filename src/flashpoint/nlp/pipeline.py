@@ -16,6 +16,7 @@ from spacy.language import Language
 from ..errors import ModelError
 from ..settings import get_setting
 from .components import actor_tagger, paragraphs  # noqa: F401  (registers the factories)
+from .fast import speed_up
 
 __all__ = ["load_nlp", "resolve_model_name"]
 
@@ -36,9 +37,13 @@ def resolve_model_name(model: str | None = None) -> str:
     )
 
 
-@lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Language:
-    name = resolve_model_name(model)
+    """The flashpoint pipeline for a model (loaded once per process and ``fast_nlp`` value)."""
+    return _load_nlp(resolve_model_name(model), get_setting("fast_nlp") != "0")
+
+
+@lru_cache(maxsize=4)
+def _load_nlp(name: str, fast: bool) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -52,6 +57,8 @@ def load_nlp(model: str | None = None) -> Language:
             f"spaCy model {name!r} lacks {', '.join(sorted(missing))}; flashpoint needs a "
             f"pipeline with a dependency parser and entity recognizer"
         )
+    if fast:
+        speed_up(nlp)
     nlp.add_pipe("flashpoint_paragraphs", before="parser")
     nlp.add_pipe("flashpoint_actors", last=True)
     return nlp

@@ -23,6 +23,7 @@ class ActorTagger:
         surfaces = sorted(kb.names)
         # make_doc only tokenizes: building thousands of patterns stays fast.
         self.matcher.add("NAME", [nlp.make_doc(s) for s in surfaces])
+        self._first_words: tuple[object, frozenset[str]] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -38,27 +39,34 @@ class ActorTagger:
 
     def _agents(self, doc: Doc) -> list[Span]:
         agents = self.kb.agents
+        if self._first_words is None or self._first_words[0] is not agents:
+            self._first_words = (agents, frozenset(key[0] for key in agents))
+        first_words = self._first_words[1]
         found = []
         limit = self.kb.max_agent_len
         # "West Bank", "Central African Republic": words of a place name are not agents.
         in_place = {t.i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC") for t in ent}
+        lowers = [t.lower_ for t in doc]
+        lemmas = [t.lemma_.lower() for t in doc]
         for i, token in enumerate(doc):
+            # Every key starts with a word's lower-cased form or its lemma: skip the rest.
+            if lowers[i] not in first_words and lemmas[i] not in first_words:
+                continue
             if (token.is_punct and token.text != "-") or i in in_place:
                 continue
             # Non-final words are compared by their lower-cased form, the final one by lemma,
             # so "prime ministers" -> ("prime", "minister").
             for length in range(min(limit, len(doc) - i), 0, -1):
-                words = [t.lower_ for t in doc[i : i + length]]
-                words[-1] = doc[i + length - 1].lemma_.lower()
-                agent = agents.get(tuple(words))
+                end = i + length
+                agent = agents.get((*lowers[i : end - 1], lemmas[end - 1]))
                 if agent is None and length > 1:
                     # dictionaries may list lemmas throughout ("human right group")
-                    agent = agents.get(tuple(t.lemma_.lower() for t in doc[i : i + length]))
+                    agent = agents.get(tuple(lemmas[i:end]))
                 if agent is None and length == 1:
-                    agent = agents.get((token.lower_,))
+                    agent = agents.get((lowers[i],))
                 # "general", "speaker", "party" are agents only as nouns.
-                if agent is not None and doc[i + length - 1].pos_ in ("NOUN", "PROPN"):
-                    found.append(Span(doc, i, i + length, label=agent.sector, kb_id=agent.phrase))
+                if agent is not None and doc[end - 1].pos_ in ("NOUN", "PROPN"):
+                    found.append(Span(doc, i, end, label=agent.sector, kb_id=agent.phrase))
                     break
         return filter_spans(found)
 

@@ -20,19 +20,28 @@ DATELINE = re.compile(
 )
 
 
-def set_paragraph_starts(doc: Doc) -> Doc:
+def paragraph_starts(doc: Doc) -> list[int]:
+    """Indices of the tokens that open a paragraph or follow a dateline (never 0)."""
+    starts = set()
+    # The tokenizer keeps whitespace and text in separate tokens: a blank line is a space
+    # token holding two or more newlines.
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            starts.add(token.i + 1)
     text = doc.text
-    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
-    for token in doc[1:]:
-        if "\n\n" in doc[token.i - 1].text_with_ws or doc[token.i - 1].text.count("\n") >= 2:
-            token.is_sent_start = True
-    for start in paragraph_starts:
+    for start in [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]:
         match = DATELINE.match(text, start)
         if match is None:
             continue
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
-            doc[span.start].is_sent_start = True
+            starts.add(span.start)
+    return sorted(starts)
+
+
+def set_paragraph_starts(doc: Doc) -> Doc:
+    for i in paragraph_starts(doc):
+        doc[i].is_sent_start = True
     return doc
 
 
