@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .coding.coder import CODER_VERSION, Coder
 from .errors import (
+    AnalysisError,
     BinaryInputError,
     DataFileError,
     DecodeError,
@@ -43,6 +44,7 @@ __version__ = "0.1.0"
 __all__ = [
     "CODER_VERSION",
     "ActorRef",
+    "AnalysisError",
     "Article",
     "Attribution",
     "BinaryInputError",

@@ -14,12 +14,15 @@ class and prints its message as a single line.  Messages say what went wrong *an
     ├── ModelError            the spaCy model is missing or unusable
     ├── DataFileError         a lexicon / actor / gold file is malformed
     ├── GoldFormatError       an evaluation file is not in a known gold format
-    └── StoreError            the event database cannot be opened, migrated or written
+    ├── StoreError            the event database cannot be opened, migrated or written
+    └── AnalysisError         an analysis or export request cannot be met (unknown country
+                              code, nothing matches the filters, a bad option value)
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "AnalysisError",
     "BinaryInputError",
     "DataFileError",
     "DecodeError",
@@ -81,3 +84,7 @@ class GoldFormatError(FlashpointError):
 
 class StoreError(FlashpointError):
     """The event database cannot be opened, migrated or written."""
+
+
+class AnalysisError(FlashpointError):
+    """An aggregate, plot or export cannot be made as asked (bad actor code, no events)."""

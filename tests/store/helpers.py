@@ -50,6 +50,9 @@ def event(
     sentence: int = 0,
     confidence: float = 0.8,
     version: str = VERSION,
+    goldstein: float = -10.0,
+    quad_class: int = 4,
+    plover: str | None = None,
 ) -> Event:
     start = sentence * 100
     key = f"{doc_id}|{sentence}|{source}|{target}|{code}|{date}|{modality}"
@@ -61,9 +64,9 @@ def event(
         source=actor(source),
         target=actor(target) if target else None,
         cameo=CameoCode(code, code[:2], "name"),
-        plover=PloverCode("ASSAULT" if code.startswith("19") else None),
-        goldstein=-10.0,
-        quad_class=4,
+        plover=PloverCode(plover or ("ASSAULT" if code.startswith("19") else None)),
+        goldstein=goldstein,
+        quad_class=quad_class,
         modality=modality,
         attribution=None,
         date=date,

@@ -1,6 +1,16 @@
 """The ``flashpoint`` command line: thin wrappers over the library."""
 
-from . import code_cmd, eval_cmd, events_cmd, ingest_cmd, recode_cmd  # noqa: F401
+from . import (  # noqa: F401
+    code_cmd,
+    dyad_cmd,
+    eval_cmd,
+    events_cmd,
+    export_cmd,
+    ingest_cmd,
+    network_cmd,
+    plot_cmd,
+    recode_cmd,
+)
 from .main import cli, main
 
 __all__ = ["cli", "main"]

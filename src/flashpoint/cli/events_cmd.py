@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import sys
 from collections.abc import Iterable
@@ -12,7 +11,7 @@ from typing import Any
 import click
 
 from .main import cli
-from .options import db_option
+from .options import db_option, event_filter, filter_options
 
 CSV_COLUMNS = (
     "event_id", "date", "source_code", "source_country", "source_sector", "cameo_code",
@@ -23,29 +22,9 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not an ISO date YYYY-MM-DD") from None
-
-
 @cli.command("events")
 @db_option
-@click.option("--source", metavar="ACTOR", help="Source actor code prefix or country (USA).")
-@click.option("--target", metavar="ACTOR", help="Target actor code prefix or country (ISR).")
-@click.option("--since", metavar="YYYY-MM-DD", callback=_day, help="Events on or after.")
-@click.option("--until", metavar="YYYY-MM-DD", callback=_day, help="Events on or before.")
-@click.option("--root", "roots", multiple=True, metavar="NN", help="CAMEO root (repeatable).")
-@click.option("--code", "codes", multiple=True, help="CAMEO code prefix (repeatable).")
-@click.option("--quad", "quads", multiple=True, type=click.IntRange(1, 4),
-              help="Quad class 1-4 (repeatable).")  # fmt: skip
-@click.option("--modality", "modalities", multiple=True, help="Modality (repeatable).")
-@click.option("--publisher", help="Only events reported by this publisher.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0,
-              help="Drop events below this confidence.")  # fmt: skip
+@filter_options()
 @click.option("--limit", type=click.IntRange(0), help="At most this many events.")
 @click.option(
     "--format",
@@ -57,37 +36,12 @@ def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.da
 )
 @click.option("--mentions", is_flag=True, help="JSON/JSONL: include every mention's record.")
 def events_command(
-    db: str | None,
-    source: str | None,
-    target: str | None,
-    since: dt.date | None,
-    until: dt.date | None,
-    roots: tuple[str, ...],
-    codes: tuple[str, ...],
-    quads: tuple[int, ...],
-    modalities: tuple[str, ...],
-    publisher: str | None,
-    min_confidence: float,
-    limit: int | None,
-    fmt: str,
-    mentions: bool,
+    db: str | None, limit: int | None, fmt: str, mentions: bool, **options: Any
 ) -> None:
     """List stored events (one row per event per article) with their cluster counts."""
-    from ..store import EventFilter, iter_events, open_store
+    from ..store import iter_events, open_store
 
-    flt = EventFilter(
-        source=source,
-        target=target,
-        since=since,
-        until=until,
-        roots=roots,
-        codes=codes,
-        quad_classes=quads,
-        modalities=modalities,
-        publisher=publisher,
-        min_confidence=min_confidence,
-        limit=limit,
-    )
+    flt = event_filter(options, limit=limit)
     with open_store(db, create=False) as store:
         events = iter_events(store, flt, with_mentions=mentions)
         if fmt == "json":

@@ -43,3 +43,127 @@ def progress_option(func: F) -> F:
         default=None,
         help="Show a progress bar on stderr (default: when stderr is a terminal).",
     )(func)
+
+
+# ---- filters and aggregate options shared by events, dyad, network, plot and export ----------
+
+
+def iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    """Click callback: an ISO date YYYY-MM-DD, or a usage error naming the option."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO date YYYY-MM-DD") from None
+
+
+def filter_options(*, sides: bool = True) -> Callable[[F], F]:
+    """The event filters: ``--source``/``--target`` (when ``sides``), ``--actor``, dates, CAMEO
+    root and code, quad class, modality, sectors, PLOVER type, publisher, confidence."""
+
+    def decorate(func: F) -> F:
+        options = [
+            click.option("--actor", metavar="ACTOR",
+                         help="Either actor: code prefix or country (USA)."),
+            click.option("--since", metavar="YYYY-MM-DD", callback=iso_date,
+                         help="Events on or after."),
+            click.option("--until", metavar="YYYY-MM-DD", callback=iso_date,
+                         help="Events on or before."),
+            click.option("--root", "roots", multiple=True, metavar="NN",
+                         help="CAMEO root (repeatable)."),
+            click.option("--code", "codes", multiple=True,
+                         help="CAMEO code prefix (repeatable)."),
+            click.option("--quad", "quads", multiple=True, type=click.IntRange(1, 4),
+                         help="Quad class 1-4 (repeatable)."),
+            click.option("--modality", "modalities", multiple=True,
+                         help="Only this modality (repeatable)."),
+            click.option("--sector", "sectors", multiple=True, metavar="SECTOR",
+                         help="Either actor's sector, e.g. GOV, MIL (repeatable)."),
+            click.option("--source-sector", "source_sectors", multiple=True, metavar="SECTOR",
+                         help="Source actor's sector (repeatable)."),
+            click.option("--target-sector", "target_sectors", multiple=True, metavar="SECTOR",
+                         help="Target actor's sector (repeatable)."),
+            click.option("--plover", "plover_types", multiple=True, metavar="TYPE",
+                         help="PLOVER event type, e.g. ASSAULT (repeatable)."),
+            click.option("--publisher", help="Only events reported by this publisher."),
+            click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0,
+                         help="Drop events below this confidence."),
+        ]  # fmt: skip
+        if sides:
+            options[:0] = [
+                click.option("--source", metavar="ACTOR",
+                             help="Source actor code prefix or country (USA)."),
+                click.option("--target", metavar="ACTOR",
+                             help="Target actor code prefix or country (ISR)."),
+            ]  # fmt: skip
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return decorate
+
+
+FILTER_KEYS = (
+    "source", "target", "actor", "since", "until", "roots", "codes", "quads", "modalities",
+    "sectors", "source_sectors", "target_sectors", "plover_types", "publisher",
+    "min_confidence",
+)  # fmt: skip
+
+
+def event_filter(options: dict[str, Any], **extra: Any) -> Any:
+    """An EventFilter from the filter options in ``options`` (popped), checking actor codes."""
+    from ..analysis.actors import check_actor
+    from ..store import EventFilter
+
+    values = {key: options.pop(key, None) for key in FILTER_KEYS}
+    for side in ("source", "target", "actor"):
+        if values[side]:
+            values[side] = check_actor(values[side])
+    return EventFilter(
+        source=values["source"],
+        target=values["target"],
+        actor=values["actor"],
+        since=values["since"],
+        until=values["until"],
+        roots=values["roots"] or (),
+        codes=values["codes"] or (),
+        quad_classes=values["quads"] or (),
+        modalities=values["modalities"] or (),
+        sectors=values["sectors"] or (),
+        source_sectors=values["source_sectors"] or (),
+        target_sectors=values["target_sectors"] or (),
+        plover_types=values["plover_types"] or (),
+        publisher=values["publisher"],
+        min_confidence=values["min_confidence"] or 0.0,
+        **extra,
+    )
+
+
+def aggregate_options(func: F) -> F:
+    """``--unit``/``--mentions``, ``--all-modalities``: what an aggregate counts."""
+    func = click.option(
+        "--all-modalities",
+        is_flag=True,
+        help="Count negated and hypothetical events too (left out by default).",
+    )(func)
+    func = click.option(
+        "--mentions",
+        "raw_mentions",
+        is_flag=True,
+        help="Count raw mentions (every sentence reporting an event): --unit mentions.",
+    )(func)
+    return click.option(
+        "--unit",
+        type=click.Choice(["clusters", "events", "mentions"]),
+        default="clusters",
+        show_default=True,
+        help="Count real-world events (clusters), events per article, or mentions.",
+    )(func)
+
+
+def unit_of(options: dict[str, Any]) -> str:
+    unit = options.pop("unit")
+    return "mentions" if options.pop("raw_mentions") else unit

@@ -8,11 +8,20 @@ from __future__ import annotations
 from flashpoint.store.database import Store, normalise_url, open_store
 from flashpoint.store.dedupe import merge_mentions, same_event
 from flashpoint.store.pipeline import IngestSummary, ingest_documents
-from flashpoint.store.query import ClusterInfo, EventFilter, StoredEvent, iter_events
+from flashpoint.store.query import (
+    EVENT_ROW_COLUMNS,
+    ClusterInfo,
+    EventFilter,
+    StoredEvent,
+    article_counts,
+    iter_event_rows,
+    iter_events,
+)
 from flashpoint.store.recode import RecodeSummary, recode_articles, stale_article_ids
 from flashpoint.store.writer import WriteResult, content_hash, write_article
 
 __all__ = [
+    "EVENT_ROW_COLUMNS",
     "ClusterInfo",
     "EventFilter",
     "IngestSummary",
@@ -20,8 +29,10 @@ __all__ = [
     "Store",
     "StoredEvent",
     "WriteResult",
+    "article_counts",
     "content_hash",
     "ingest_documents",
+    "iter_event_rows",
     "iter_events",
     "merge_mentions",
     "normalise_url",

@@ -11,12 +11,21 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select
 
 from flashpoint.store import schema
 from flashpoint.store.database import Store
 
-__all__ = ["ClusterInfo", "EventFilter", "StoredEvent", "event_query", "iter_events"]
+__all__ = [
+    "EVENT_ROW_COLUMNS",
+    "ClusterInfo",
+    "EventFilter",
+    "StoredEvent",
+    "article_counts",
+    "event_query",
+    "iter_event_rows",
+    "iter_events",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +33,11 @@ class EventFilter:
     """Which stored events to return; every field left at its default matches everything.
 
     ``source``/``target`` match an actor code prefix or a country: ``USA`` matches USA,
-    USAGOV and USAMIL, and any actor whose country is USA.  ``roots`` are two-digit CAMEO
-    roots, ``codes`` CAMEO code prefixes.  ``since``/``until`` bound the event date
+    USAGOV and USAMIL, and any actor whose country is USA; ``actor`` does the same for either
+    side.  ``sectors`` match the sector of either actor, ``source_sectors``/``target_sectors``
+    one side.  ``roots`` are two-digit CAMEO roots, ``codes`` CAMEO code prefixes,
+    ``plover_types`` PLOVER event types (``ASSAULT``).  ``modalities`` keeps only those
+    modalities, ``exclude_modalities`` drops those.  ``since``/``until`` bound the event date
     (inclusive).  Superseded article versions are left out unless ``include_superseded``.
     """
 
@@ -39,6 +51,12 @@ class EventFilter:
     modalities: Sequence[str] = ()
     publisher: str | None = None
     min_confidence: float = 0.0
+    actor: str | None = None
+    sectors: Sequence[str] = ()
+    source_sectors: Sequence[str] = ()
+    target_sectors: Sequence[str] = ()
+    plover_types: Sequence[str] = ()
+    exclude_modalities: Sequence[str] = ()
     cluster_id: int | None = None
     include_superseded: bool = False
     limit: int | None = None
@@ -78,6 +96,9 @@ class StoredEvent:
     story_date: str | None
     cluster: ClusterInfo | None
     mentions: tuple[dict[str, Any], ...] = field(default=())
+    event_date: str | None = None  # the row's date: first date a mention states, else story date
+    ingested_at: str | None = None  # when the article was stored (UTC, ISO 8601)
+    locator: str | None = None  # the article's URL, else the file it was read from
 
     def to_dict(self) -> dict[str, Any]:
         """The documented event record, plus ``article``, ``num_mentions`` and ``cluster``."""
@@ -100,20 +121,26 @@ def _actor(column_code: Any, column_country: Any, value: str) -> Any:
     return or_(column_code.startswith(value, autoescape=True), column_country == value)
 
 
-def event_query(flt: EventFilter) -> Select[Any]:
-    """The SELECT for ``flt`` over events joined with their article and cluster."""
-    E, A, C = schema.Event, schema.Article, schema.Cluster
-    query = (
-        select(E, A.url, A.title, A.story_date, C)
-        .join(A, A.id == E.article_id)
-        .outerjoin(C, C.id == E.cluster_id)
-    )
+def _upper(values: Sequence[str]) -> list[str]:
+    return [v.strip().upper() for v in values]
+
+
+def _where(query: Select[Any], flt: EventFilter) -> Select[Any]:
+    """``query`` (over events joined with their article) restricted to ``flt``."""
+    E, A = schema.Event, schema.Article
     if not flt.include_superseded:
         query = query.where(A.is_current)
     if flt.source:
         query = query.where(_actor(E.source_code, E.source_country, flt.source))
     if flt.target:
         query = query.where(_actor(E.target_code, E.target_country, flt.target))
+    if flt.actor:
+        query = query.where(
+            or_(
+                _actor(E.source_code, E.source_country, flt.actor),
+                _actor(E.target_code, E.target_country, flt.actor),
+            )
+        )
     if flt.since:
         query = query.where(E.event_date >= flt.since)
     if flt.until:
@@ -126,6 +153,17 @@ def event_query(flt: EventFilter) -> Select[Any]:
         query = query.where(E.quad_class.in_(list(flt.quad_classes)))
     if flt.modalities:
         query = query.where(E.modality.in_(list(flt.modalities)))
+    if flt.exclude_modalities:
+        query = query.where(E.modality.not_in(list(flt.exclude_modalities)))
+    if flt.sectors:
+        sectors = _upper(flt.sectors)
+        query = query.where(or_(E.source_sector.in_(sectors), E.target_sector.in_(sectors)))
+    if flt.source_sectors:
+        query = query.where(E.source_sector.in_(_upper(flt.source_sectors)))
+    if flt.target_sectors:
+        query = query.where(E.target_sector.in_(_upper(flt.target_sectors)))
+    if flt.plover_types:
+        query = query.where(E.plover_type.in_(_upper(flt.plover_types)))
     if flt.publisher:
         query = query.where(E.publisher == flt.publisher)
     if flt.min_confidence:
@@ -138,8 +176,85 @@ def event_query(flt: EventFilter) -> Select[Any]:
     return query
 
 
+def event_query(flt: EventFilter) -> Select[Any]:
+    """The SELECT for ``flt`` over events joined with their article and cluster."""
+    E, A, C = schema.Event, schema.Article, schema.Cluster
+    query = (
+        select(E, A.url, A.title, A.story_date, A.ingested_at, A.locator, C)
+        .join(A, A.id == E.article_id)
+        .outerjoin(C, C.id == E.cluster_id)
+    )
+    return _where(query, flt)
+
+
+# The flat columns of :func:`iter_event_rows`: no JSON record, so aggregates stay cheap.
+EVENT_ROW_COLUMNS = (
+    "id", "article_id", "cluster_id", "event_id", "event_date", "source_code", "source_name",
+    "source_country", "source_sector", "target_code", "target_name", "target_country",
+    "target_sector", "cameo_code", "cameo_base", "cameo_root", "quad_class", "goldstein",
+    "plover_type", "plover_mode", "modality", "location_name", "location_country", "lat", "lon",
+    "geonameid", "publisher", "confidence", "num_mentions", "url", "story_date",
+    "cluster_mentions", "cluster_articles", "cluster_sources",
+)  # fmt: skip
+
+
+def iter_event_rows(store: Store, flt: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+    """Stream the flat columns (:data:`EVENT_ROW_COLUMNS`) of the events matching ``flt``,
+    in event-date order, with their article's URL and story date and their cluster's counts."""
+    E, A, C = schema.Event, schema.Article, schema.Cluster
+    own = [getattr(E, name) for name in EVENT_ROW_COLUMNS[:29]]
+    query = (
+        select(
+            *own,
+            A.url,
+            A.story_date,
+            C.num_mentions.label("cluster_mentions"),
+            C.num_articles.label("cluster_articles"),
+            C.num_sources.label("cluster_sources"),
+        )
+        .join(A, A.id == E.article_id)
+        .outerjoin(C, C.id == E.cluster_id)
+    )
+    query = _where(query, flt or EventFilter())
+    with store.session(readonly=True) as session:
+        for row in session.execute(query.execution_options(yield_per=2000)):
+            yield dict(zip(EVENT_ROW_COLUMNS, row, strict=True))
+
+
+def article_counts(
+    store: Store,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    publisher: str | None = None,
+) -> dict[dt.date, int]:
+    """Current articles stored per story date (the coverage that event counts depend on)."""
+    A = schema.Article
+    query = (
+        select(A.story_date, func.count())
+        .where(A.is_current, A.story_date.is_not(None))
+        .group_by(A.story_date)
+    )
+    if since:
+        query = query.where(A.story_date >= since)
+    if until:
+        query = query.where(A.story_date <= until)
+    if publisher:
+        query = query.where(A.publisher == publisher)
+    with store.session(readonly=True) as session:
+        return {day: count for day, count in session.execute(query)}
+
+
 def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def _timestamp(value: dt.datetime | None) -> str | None:
+    """UTC ISO 8601; SQLite hands back naive datetimes, which were stored as UTC."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC).isoformat()
 
 
 def iter_events(
@@ -148,7 +263,7 @@ def iter_events(
     """Stream the stored events matching ``flt`` in event-date order."""
     query = event_query(flt or EventFilter())
     with store.session(readonly=True) as session:
-        for event, url, title, story_date, cluster in session.execute(
+        for event, url, title, story_date, ingested_at, locator, cluster in session.execute(
             query.execution_options(yield_per=500)
         ):
             mentions: tuple[dict[str, Any], ...] = ()
@@ -174,4 +289,7 @@ def iter_events(
                 if cluster is not None
                 else None,
                 mentions=mentions,
+                event_date=_iso(event.event_date),
+                ingested_at=_timestamp(ingested_at),
+                locator=locator,
             )

@@ -1,0 +1,116 @@
+"""Stored events as a pandas DataFrame, one row per cluster, event or (weighted) mention.
+
+Three *units of count*, the choice every aggregate makes:
+
+- ``clusters`` (the default for aggregates): one row per real-world event, i.e. per cluster
+  of reports linked across articles (docs/store.md).  A cluster is represented by its
+  earliest matching member (lowest event date, then lowest row id), whose date, dyad, code,
+  quad class and Goldstein score it takes; events without a cluster count alone.
+- ``events``: one row per event per article, as ``flashpoint events`` lists them.
+- ``mentions``: the rows of ``events`` with ``weight`` = the event's mentions in its article
+  (sentences reporting it), so sums count every report, as GDELT's raw mention counts do.
+
+Filters (:class:`~flashpoint.store.EventFilter`) apply to events before deduplication.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from flashpoint.errors import AnalysisError
+from flashpoint.store import EVENT_ROW_COLUMNS, EventFilter, Store, iter_event_rows
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "AGGREGATE_EXCLUDED",
+    "FRAME_COLUMNS",
+    "UNITS",
+    "aggregate_filter",
+    "dedupe_clusters",
+    "events_frame",
+]
+
+UNITS = ("clusters", "events", "mentions")
+# Modalities aggregates leave out unless asked: the event did not (or may not) happen.
+AGGREGATE_EXCLUDED = ("negated", "hypothetical")
+
+_RENAME = {"id": "event_row_id", "event_date": "date"}
+FRAME_COLUMNS = (*(_RENAME.get(c, c) for c in EVENT_ROW_COLUMNS), "weight")
+
+_STRINGS = (
+    "event_id", "source_code", "source_name", "source_country", "source_sector", "target_code",
+    "target_name", "target_country", "target_sector", "cameo_code", "cameo_base", "cameo_root",
+    "plover_type", "plover_mode", "modality", "location_name", "location_country", "publisher",
+    "url",
+)  # fmt: skip
+_NULLABLE_INTS = (
+    "cluster_id", "geonameid", "cluster_mentions", "cluster_articles", "cluster_sources",
+)  # fmt: skip
+_INTS = ("event_row_id", "article_id", "quad_class", "num_mentions", "weight")
+_FLOATS = ("goldstein", "lat", "lon", "confidence")
+
+
+def aggregate_filter(flt: EventFilter | None, *, all_modalities: bool = False) -> EventFilter:
+    """``flt`` with negated and hypothetical events left out, unless ``all_modalities`` or
+    the filter already names the modalities it wants (or does not want)."""
+    flt = flt or EventFilter()
+    if all_modalities or flt.modalities or flt.exclude_modalities:
+        return flt
+    return replace(flt, exclude_modalities=AGGREGATE_EXCLUDED)
+
+
+def check_unit(unit: str) -> str:
+    if unit not in UNITS:
+        raise AnalysisError(f"unknown unit {unit!r}; choose one of {', '.join(UNITS)}")
+    return unit
+
+
+def events_frame(
+    store: Store, flt: EventFilter | None = None, *, unit: str = "events"
+) -> pd.DataFrame:
+    """The events matching ``flt`` as a typed DataFrame (columns :data:`FRAME_COLUMNS`).
+
+    ``date`` is a pandas datetime (the event date; null when neither the text nor the
+    article dates it), codes are strings with their leading zeros, ``weight`` is what each
+    row counts for under ``unit`` (1, or the event's mentions for ``mentions``)."""
+    import pandas as pd
+
+    check_unit(unit)
+    frame = pd.DataFrame.from_records(
+        list(iter_event_rows(store, flt)), columns=list(EVENT_ROW_COLUMNS)
+    ).rename(columns=_RENAME)
+    frame["weight"] = 1
+    frame = _typed(frame)
+    if unit == "clusters":
+        frame = dedupe_clusters(frame)
+    elif unit == "mentions":
+        frame["weight"] = frame["num_mentions"]
+    return frame
+
+
+def dedupe_clusters(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per cluster: its earliest member in ``frame`` (sorted by date, then row id);
+    rows without a cluster are kept as they are."""
+    frame = frame.sort_values(["date", "event_row_id"], na_position="last", kind="stable")
+    loose = frame["cluster_id"].isna()
+    kept = frame[loose | ~frame["cluster_id"].duplicated(keep="first")]
+    return kept.reset_index(drop=True)
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame["story_date"] = pd.to_datetime(frame["story_date"])
+    for column in _STRINGS:
+        frame[column] = frame[column].astype("string")
+    for column in _NULLABLE_INTS:
+        frame[column] = frame[column].astype("Int64")
+    for column in _INTS:
+        frame[column] = frame[column].astype("int64")
+    for column in _FLOATS:
+        frame[column] = frame[column].astype("float64")
+    return frame[list(FRAME_COLUMNS)]

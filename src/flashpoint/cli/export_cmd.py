@@ -1,0 +1,59 @@
+"""``flashpoint export``: stored events as GDELT, POLECAT JSON, CSV, Parquet or JSON Lines."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from .main import cli
+from .options import db_option, event_filter, filter_options
+
+
+@cli.command("export")
+@db_option
+@filter_options()
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["gdelt", "polecat", "csv", "parquet", "jsonl"]),
+    help="gdelt (GDELT 2.0 event TSV), polecat (PLOVER JSON), csv, parquet, jsonl.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Output file (default: standard output; required for parquet). "
+    "For polecat, a .json name gives one JSON array, else JSON Lines.",
+)
+@click.option(
+    "--unit",
+    type=click.Choice(["clusters", "events"]),
+    help="One row per real-world event (clusters) or per event per article "
+    "(events). Default: clusters for gdelt, events otherwise.",
+)
+@click.option(
+    "--all-modalities",
+    is_flag=True,
+    help="gdelt: keep negated and hypothetical events (left out by default).",
+)
+@click.option("--limit", type=click.IntRange(0), help="At most this many events.")
+def export_command(
+    db: str | None,
+    fmt: str,
+    output: str | None,
+    unit: str | None,
+    all_modalities: bool,
+    limit: int | None,
+    **options: Any,
+) -> None:
+    """Export stored events in a format analysts' tools read."""
+    from ..export.stored import export_events
+    from ..store import open_store
+
+    flt = event_filter(options, limit=limit)
+    with open_store(db, create=False) as store:
+        count = export_events(store, fmt, output, flt, unit=unit, all_modalities=all_modalities)
+    if output and output != "-":
+        click.echo(f"flashpoint: wrote {count} rows to {output}", err=True)
