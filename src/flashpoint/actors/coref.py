@@ -42,6 +42,20 @@ def _moved(ref: ActorRef, text: str, start: int, end: int) -> ActorRef:
     return replace(ref, text=text, start=start, end=end, resolution="coreference")
 
 
+def _coarguments(token: Token) -> set[int]:
+    """Tokens a non-reflexive object pronoun cannot refer to: the subject of its own verb
+    ("Kiir pardoned him" - him is not Kiir)."""
+    if token.lower_.endswith(("self", "selves")) or token.dep_ not in ("dobj", "dative", "pobj"):
+        return set()
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    out: set[int] = set()
+    for subject in subjects:  # memory keys a mention by its head (or an apposition's)
+        out.add(subject.i)
+        out.update(c.i for c in subject.children if c.dep_ == "appos")
+    return out
+
+
 class Memory:
     def __init__(self) -> None:
         self.items: list[Remembered] = []
@@ -60,12 +74,22 @@ class Memory:
         elif word in PLURAL:
             wanted = [m for m in earlier if m.group]
         elif word in NEUTER:
-            wanted = [m for m in earlier if m.group and m.ref.country and not m.person]
+            # "NATO confirmed it would ...": a country or a coded organisation, never a person.
+            wanted = [
+                m for m in earlier if m.group and (m.ref.country or m.ref.code) and not m.person
+            ]
         else:
             return []
+        coarguments = _coarguments(token)
+        wanted = [m for m in wanted if m.token not in coarguments]
         if not wanted:
             return []
-        return [_moved(wanted[-1].ref, token.text, token.idx, token.idx + len(token.text))]
+        antecedent = wanted[-1]
+        if antecedent.token >= token.sent.start and antecedent.ref.start is not None:
+            # "called Erdogan and urged him to ...": within one sentence the mention is the
+            # antecedent's own name, which is what a reader (and an annotator) points to.
+            return [replace(antecedent.ref, resolution="coreference")]
+        return [_moved(antecedent.ref, token.text, token.idx, token.idx + len(token.text))]
 
     def pair(self, head: Token, text: str, start: int, end: int) -> list[ActorRef]:
         """'the two leaders' -> the last two named people; 'both sides' -> the last two groups."""

@@ -41,6 +41,7 @@ from .predicates import Predicate, find_predicates
 from .reporting import find_frame
 from .syntax import (
     DIRECTIVES,
+    SUBORDINATORS,
     agent_of,
     conjuncts,
     direct_objects,
@@ -110,6 +111,7 @@ class Coder:
                 for p in find_predicates(sent, self.lexicon)
             ]
             coded = _demand_outranks_content(coded)
+            coded = _main_outranks_purpose(coded)
             for predicate, predicate_events in coded:
                 if predicate.generic and predicate.root == "01" and _frames_other(predicate, coded):
                     continue
@@ -335,12 +337,20 @@ class Coder:
             # "conceded to the demands of the truck drivers": an event noun's "of" is its author
             authors = ("by", "from", "of") if self._event_noun(head) else ("by", "from")
             owners += [o for p, o in prep_phrases(head) if p in authors]
+            # "prevented the demonstration staged by students": the stager is the author.
+            owners += [
+                a
+                for c in head.children
+                if c.dep_ == "acl" and (a := agent_of(c)) is not None and self._event_noun(head)
+            ]
         for head in owners:
             if head in predicate.sources:
                 continue
+            # "police prevented the demonstration staged by students": unnamed students
+            # facing Turkish police are Turkish (see _domestic).
             refs = [
                 r
-                for r in self._actors([head], actors, exclude=sources)
+                for r in _domestic(self._actors([head], actors, exclude=sources), sources)
                 if r.country or (r.code and len(r.code) > 3)
             ]
             if refs:
@@ -349,9 +359,11 @@ class Coder:
         for head in [*candidates, *_protested(predicate)]:
             if head in predicate.sources:
                 continue
+            # "police prevented the demonstration staged by students": unnamed students
+            # facing Turkish police are Turkish (see _domestic).
             refs = [
                 r
-                for r in self._actors([head], actors, exclude=sources)
+                for r in _domestic(self._actors([head], actors, exclude=sources), sources)
                 if r.country or (r.code and len(r.code) > 3)
             ]
             if refs:
@@ -374,6 +386,9 @@ class Coder:
                         "location",
                     )
                 ]
+        protest = self._protested_government(predicate, sources)
+        if protest:
+            return protest
         for head in predicate.targets:
             if head in predicate.sources or (head.i in predicate.chain and not _counted(head)):
                 continue
@@ -381,6 +396,32 @@ class Coder:
             if ref is not None:
                 return [ref]
         return []
+
+    def _protested_government(
+        self, predicate: Predicate, sources: list[ActorRef]
+    ) -> list[ActorRef]:
+        """A protest naming no addressee is directed at the protesters' own government
+        ("Algerian landowners began a hunger strike", "Egyptian demonstrators rioted"): the
+        CAMEO convention codes it against that state.  Only for non-state protesters whose
+        country is known; the reference has no text span, as nothing in the sentence names it.
+        """
+        if predicate.root != "14" or len(sources) != 1:
+            return []
+        source = sources[0]
+        # "Young Algerians", "Thousands of Iraqi Kurds": a plural people, not the state.
+        head = predicate.sources[0] if predicate.sources else None
+        people = source.sector is None and head is not None and head.tag_ in ("NNS", "NNPS")
+        if not source.country or not (
+            people or source.sector in _CIVIL_SECTORS | _DISSIDENT_SECTORS
+        ):
+            return []
+        name = self.kb.country_name(source.country) or source.country
+        code = source.country + "GOV"
+        return [
+            ActorRef(
+                "", f"Government ({name})", source.country, "GOV", code, None, None, "implicit"
+            )
+        ]
 
     def _own_forces(
         self, head: Token, predicate: Predicate, actors: DocActors, sources: list[ActorRef]
@@ -426,9 +467,11 @@ class Coder:
             ):
                 return []
         for head in recipients:
+            # "police prevented the demonstration staged by students": unnamed students
+            # facing Turkish police are Turkish (see _domestic).
             refs = [
                 r
-                for r in self._actors([head], actors, exclude=sources)
+                for r in _domestic(self._actors([head], actors, exclude=sources), sources)
                 if r.country or (r.code and len(r.code) > 3)
             ]
             if refs:
@@ -692,6 +735,69 @@ def _demand_outranks_content(
     return out
 
 
+# Links through which a clause serves the act that governs it: a purpose or participial clause
+# ("began a hunger strike to demand ...", "demonstrated calling for ..."), a noun's infinitive
+# ("defended the right of troops to fire") or a gerund under a preposition ("convicted Turkey
+# for destroying ...").  Reported speech (ccomp), coordination and relative clauses are not.
+_PURPOSE_LINKS = frozenset(
+    "xcomp advcl acl dobj obj pobj prep pcomp attr oprd acomp npadvmod".split()
+)
+
+
+def _purpose_governor(token: Token) -> Iterator[Token]:
+    """The tokens above ``token`` reached only through purpose and complement links, nearest
+    first; the caller checks which is another predicate's trigger."""
+    current = token
+    for _ in range(12):
+        if current.dep_ == "ROOT" or current.head.i == current.i:
+            return
+        if current.dep_ not in _PURPOSE_LINKS:
+            return
+        if current.dep_ == "advcl":
+            marks = {c.lower_ for c in current.children if c.dep_ == "mark"}
+            if marks & SUBORDINATORS:
+                return
+        current = current.head
+        yield current
+
+
+def _main_outranks_purpose(
+    coded: list[tuple[Predicate, list[Event]]],
+) -> list[tuple[Predicate, list[Event]]]:
+    """The sentence's main assertion is its headline event: an act's purpose or participial
+    clause ("blocked roads to press their demands", "demonstrated calling for independence",
+    "rejected calls by Annan to adopt reforms") ranks just below the act that governs it.
+    Folded complements ("threatened to attack") are part of their governor's own event, and
+    reported speech (a ccomp) is not a purpose link, so both stay the main assertion."""
+    triggers: dict[int, list[Event]] = {}
+    for predicate, events in coded:
+        if not events or (predicate.generic and predicate.root in ("01", "02")):
+            continue  # "issued a declaration demanding ...": the bare statement frames it
+        for token in predicate.trigger_tokens or [predicate.trigger]:
+            triggers.setdefault(token.i, []).extend(events)
+    out = []
+    for predicate, events in coded:
+        ceiling = None
+        if events:
+            own = {t.i for t in predicate.trigger_tokens or [predicate.trigger]}
+            for governor in _purpose_governor(predicate.trigger):
+                if governor.i in own:
+                    continue
+                above = triggers.get(governor.i)
+                if above:
+                    ceiling = max(e.confidence for e in above)
+                    break
+        if ceiling is not None:
+            events = [
+                replace(e, confidence=round(max(0.05, ceiling - 0.05), 2))
+                if e.confidence >= ceiling
+                else e
+                for e in events
+            ]
+        out.append((predicate, events))
+    return out
+
+
 _MEASURES = frozenset(
     "euro dollar pound yen franc rupee yuan ruble rouble shekel ton tonne kg kilogram litre "
     "liter barrel unit dose".split()
@@ -851,6 +957,7 @@ def _same(a: ActorRef, b: ActorRef) -> bool:
 
 # Event nouns whose sense depends on who acts: a union's strike is a labour protest (143),
 # a state's or armed group's strike is a military attack (190).
+_DISSIDENT_SECTORS = {"REB", "INS", "SEP", "RAD", "PTY", "REL"}
 _CIVIL_SECTORS = {"LAB", "CVL", "EDU", "HLH", "BUS", "OPP", "AGR", "MED", "REF", "HRI", "NGO"}
 _SENSES = {("strike", "143"): "190"}
 _LABOUR_MODIFIERS = {"general", "hunger", "labour", "labor", "national", "nationwide"}

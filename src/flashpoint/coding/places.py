@@ -55,14 +55,55 @@ def _in_clause(token: Token, trigger_chain: set[int]) -> bool:
     return False
 
 
+# Nouns of a kind of place: "near the town of Samarra", "in a sector of eastern Beirut".
+_PLACE_NOUNS = frozenset(
+    "town city village province district sector region suburb area port capital quarter "
+    "neighbourhood neighborhood county state governorate outskirts border island "
+    "municipality township camp enclave".split()
+)
+
+
+# "the town of Samarra" is a place whatever label the small model gives the name.
+_MISREAD_PLACE_LABELS = {"NORP", "ORG", "PERSON"}
+
+
+def _with_participle_governors(sent: Span, chain: set[int]) -> set[int]:
+    """A free participle happens where its main clause does: "a bomb exploded in Beirut,
+    killing five" places the killing in Beirut too."""
+    out = set(chain)
+    for i in chain:
+        token = sent.doc[i]
+        if (
+            token.dep_ == "advcl"
+            and token.tag_ == "VBG"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children)
+        ):
+            out.add(token.head.i)
+    return out
+
+
+def _named_place_of(head: Token) -> bool:
+    """ "the town of X" after a locative preposition: X names where it happened."""
+    of = head.head
+    if head.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep":
+        return False
+    kind = of.head
+    if kind.lemma_.lower() not in _PLACE_NOUNS:
+        return False
+    return kind.dep_ == "pobj" and kind.head.lower_ in _LOCATIVE
+
+
 def place_mentions(
     sent: Span, trigger_chain: set[int], exclude: Iterable[tuple[int, int]]
 ) -> list[tuple[Span, bool]]:
     """Candidate place spans for the event, best first; the flag says 'locative preposition'."""
     excluded = list(exclude)
+    trigger_chain = _with_participle_governors(sent, trigger_chain)
     out: list[tuple[Span, bool]] = []
     for ent in sentence_ents(sent):
-        if ent.label_ not in _PLACE_LABELS:
+        if ent.label_ not in _PLACE_LABELS and not (
+            ent.label_ in _MISREAD_PLACE_LABELS and _named_place_of(ent.root)
+        ):
             continue
         if any(start < ent.end_char and ent.start_char < end for start, end in excluded):
             continue
@@ -72,6 +113,8 @@ def place_mentions(
         locative = head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
         if head.dep_ in ("compound", "amod", "poss") and head.head.dep_ == "pobj":
             locative = head.head.head.lower_ in _LOCATIVE
+        if not locative:
+            locative = _named_place_of(head)
         # Only places introduced as locations ("in Gaza", "near Kharkiv") count: a place name
         # used as a modifier ("West Bank policy") says nothing about where the event happened.
         if locative:

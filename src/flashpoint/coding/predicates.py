@@ -17,6 +17,7 @@ from .complements import (
     CONFLICT_SLOTS,
     CONTENT_DOMAINS,
     CONTENT_KINDS,
+    FAMILY_BASES,
     content_slot,
     family_of,
     fold,
@@ -226,6 +227,46 @@ _PHONE_VERBS = frozenset({"call", "phone", "telephone", "ring"})
 
 
 _WANT_VERBS = frozenset({"want", "wish"})
+# Verbs that state a conclusion or a stance without being reporting verbs: with an obligation
+# clause ("the forum concluded that the US must allocate resources") they are demands.
+_STATEMENT_VERBS = frozenset(
+    {"conclude", "stress", "emphasize", "emphasise", "argue", "believe", "feel", "maintain"}
+)
+# "X needs to / has to do Y" said of another party is an appeal (02x).
+_NEED_VERBS = frozenset({"need", "have"})
+# Permission verbs: "allowed the opposition to hold a rally" eases a restriction (08x).
+_PERMIT_VERBS = frozenset({"allow", "permit", "let", "authorize", "authorise"})
+_ELECTION_WORDS = frozenset({"election", "poll", "ballot", "vote", "runoff", "referendum", "race"})
+# "failed to reach agreement" negates its complement like "did not".
+_FAILING_GOVERNORS = frozenset({"fail"})
+_SPLIT_PARTICLES = frozenset({"out"})
+# Protests take their fourth digit from what they demand (CAMEO 14x1-14x4).
+_PROTEST_CODES = frozenset({"141", "142", "143", "144", "145"})
+_PROTEST_AIMS = {"leader": "1", "policy": "2", "rights": "3", "institutions": "4"}
+_AIM_DEPS = ("advcl", "xcomp", "acl", "conj")
+# Yielding to a demand takes the demand's content: "accepted demands that it initiate
+# political reforms" is 083, "conceded to demands to overhaul the constitution" 0834.
+_YIELD_CODES = {
+    "reform": "083",
+    "leader": "0831",
+    "policy": "0832",
+    "rights": "0833",
+    "institutions": "0834",
+    "yield_admin": "081",
+    "yield_dissent": "082",
+    "yield_release": "084",
+    "yield_econ": "085",
+    "yield_intl": "086",
+    "yield_mil": "087",
+}
+# What someone is accused of names the sub-code: "accused the US of violating human rights"
+# is 1122, "of violating the ceasefire" / "of aggression" 1123.
+_ACCUSATION_DOMAINS = {"rights": "1122", "violence": "1123", "ceasefire": "1123"}
+# "died as a result of torture", "died in an air strike": the cause names the violence.
+_DEATH_VERBS = frozenset({"die", "perish", "succumb"})
+_CAUSE_PREPS = ("of", "from", "in", "after", "under")
+# Accusing, convicting, arresting: a 'for'-gerund names the alleged offence.
+_PUNITIVE_ROOTS = ("11", "17")
 _STEP_VERBS = frozenset({"take", "adopt"})
 _STEP_NOUNS = frozenset({"step", "measure", "action", "move", "initiative"})
 
@@ -247,7 +288,18 @@ def _wanted_of_other(verb: Token, objects: list[Token]) -> bool:
 # Participles that describe their subject's stance, not something done to it: "Israel is
 # opposed to French mediation", "Vietnam is committed to opening up the economy".
 _STATIVE_PARTICIPLES = frozenset(
-    ["oppose", "commit", "determine", "prepare", "dedicate", "resolve", "dispose", "incline"]
+    [
+        "oppose",
+        "commit",
+        "determine",
+        "prepare",
+        "dedicate",
+        "resolve",
+        "dispose",
+        "incline",
+        "engage",  # "Serb forces were engaged in ethnic cleansing"
+        "involve",
+    ]
 )
 
 
@@ -261,6 +313,24 @@ def _stative(verb: Token) -> bool:
             for c in verb.children
         )
     )
+
+
+_SUSPECT_MODIFIERS = frozenset({"alleged", "suspected", "accused", "wanted", "indicted"})
+_SUSPECT_CLAUSES = frozenset({"suspect", "accuse", "want", "charge", "indict"})
+
+
+def _suspected(person: Token) -> bool:
+    """ "the alleged bombers", "(two of its) nationals suspected of ...", "men wanted for"."""
+    people = [person]
+    people += [
+        g for c in person.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+    ]
+    for child in (c for p in people for c in p.children):
+        if child.dep_ in ("amod", "compound") and child.lower_ in _SUSPECT_MODIFIERS:
+            return True
+        if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in _SUSPECT_CLAUSES:
+            return True
+    return False
 
 
 def _phone_pattern(lemma: str) -> Pattern:
@@ -291,6 +361,14 @@ def _infinitival_complement(verb: Token) -> Token | None:
             continue
         if child.dep_ == "xcomp" and child.pos_ != "ADP":
             return child
+        if (
+            child.dep_ == "advcl"
+            and child.i == verb.i + 2
+            and verb.nbor(1).lower_ == "to"
+            and verb.nbor(1).head.i == child.i
+            and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
+        ):
+            return child  # "have sworn to fight": the parser's advcl right after the verb
         if child.dep_ == "prep" and child.lower_ in ("to", "toward", "towards"):
             pcomp = next((g for g in child.children if g.dep_ == "pcomp"), None)
             if pcomp is not None and pcomp.pos_ == "VERB":
@@ -433,6 +511,20 @@ class _Finder:
             if stepped is not None:
                 return stepped
         particle = particle_of(verb)
+        if particle is None:
+            # "forced the agency out of the country": the particle after the object.
+            particle = next(
+                (
+                    c.lower_
+                    for c in verb.children
+                    if c.lower_ in _SPLIT_PARTICLES
+                    and c.dep_ in ("prep", "advmod", "prt")
+                    and c.i > verb.i
+                    and not any(g.dep_ == "pobj" for g in c.children)
+                    and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
+                ),
+                None,
+            )
         objects = direct_objects(verb)
         if is_passive(verb) and not _stative(verb):
             # "sanctions were lifted" reads like "lifted sanctions" for the lexicon.
@@ -478,6 +570,29 @@ class _Finder:
         if match is None and lemma in _WANT_VERBS and _wanted_of_other(verb, objects):
             # "Sharon wants Germany to pay more compensation" asks it of Germany (02x).
             match = Match(Pattern("020", "V", lemma, "", "", "", "", "rule:want"), None)
+        if (
+            match is not None
+            and lemma == "agree"
+            and match.pattern.code == "019"
+            and _infinitival_complement(verb) is not None
+        ):
+            # "agreed, with strings attached, to lift embargoes": agreeing to act is a promise.
+            match = lex.match("V", lemma, objects=object_lemmas) or match
+        governed: tuple[Token, Predicate | None] | None = None
+        if match is None and allow_fold and lemma in _PERMIT_VERBS:
+            permitted = self._permitted(verb)
+            if permitted is not None:
+                code, governed = permitted
+                match = Match(Pattern(code, "V", lemma, "", "", "", "", "rule:permit"), None)
+        if match is None and allow_fold and lemma == "prepare" and not is_passive(verb):
+            prepared = self._prepared_attack(verb)
+            if prepared is not None:
+                governed = prepared
+                match = Match(Pattern("150", "V", lemma, "", "", "", "", "rule:prepare"), None)
+        if match is None and lemma in _DEATH_VERBS and allow_fold:
+            return self._death_by(verb)
+        if match is None and lemma in _STATEMENT_VERBS and self._obligation_clause(verb):
+            match = Match(Pattern("010", "V", lemma, "", "", "", "", "rule:statement"), None)
         if match is None:
             return None
         pattern = match.pattern
@@ -531,11 +646,26 @@ class _Finder:
         # "A group of African diplomats held talks": the diplomats are the actor.
         sources = [through_partitive(x) for x in sources]
         predicate = Predicate(verb, pattern.code, pattern, sources, targets, chain, trigger_tokens)
-        if pattern.code == "084" and any(o.ent_type_ == "PERSON" for o in objects):
+        if pattern.code[:3] == "084" and any(_suspected(o) for o in objects):
+            # "hand over the alleged bombers", "two nationals suspected of the bombing": giving
+            # up suspects for trial is judicial cooperation (063), not a release.
+            predicate.code = "063"
+        elif pattern.code == "084" and any(o.ent_type_ == "PERSON" for o in objects):
             # "released Aung San Suu Kyi": a named person is a release of persons (0841).
             predicate.code = "0841"
         if pattern.code == "150" and light_noun is not None:
             _joint_exercise(predicate, light_noun)
+        if governed is not None:
+            _absorb(predicate, *governed)
+        if predicate.root in _PUNITIVE_ROOTS:
+            # "arrested for collaborating with Israel": the alleged offence is the reason for the
+            # arrest, not an event of its own.
+            predicate.chain |= {
+                o.i for p, o in prep_phrases(verb) if p in ("for", "of") and o.pos_ == "VERB"
+            }
+        if lemma == "deny" and pattern.obj == "*" and any(self._is_hostile(o) for o in objects):
+            # "denied the killings" denies responsibility (016), "denied permission" refuses.
+            predicate.code = "016"
         if allow_fold:
             self._fold(predicate)
             if not predicate.folded and family_of(predicate.code) is None:
@@ -545,7 +675,8 @@ class _Finder:
             self._instrument(predicate, preps)
         if allow_fold and lemma in _CLAIM_VERBS:
             self._claimed_act(predicate)
-        if pattern.code[:2] == "01" and lemma in REPORTING_VERBS and not predicate.folded:
+        statement = lemma in REPORTING_VERBS or pattern.origin == "rule:statement"
+        if pattern.code[:2] == "01" and statement and not predicate.folded:
             # Only an addressee ("told Netanyahu", "said to reporters") makes a statement a
             # dyadic event; what the statement is about is coded as its own event, if any.
             predicate.generic = True
@@ -556,6 +687,14 @@ class _Finder:
             self._obligation(predicate)
         if allow_fold and lemma == "agree" and predicate.code == "030":
             self._accord(predicate)
+        if allow_fold and predicate.code == "019" and light_noun is not None:
+            self._consensus_to(predicate, light_noun)
+        if allow_fold and predicate.code in _PROTEST_CODES:
+            self._protest_aim(predicate)
+        if allow_fold and predicate.code == "112":
+            self._accusation_content(predicate)
+        if allow_fold and predicate.code == "080":
+            self._acceded_content(predicate)
 
         return predicate
 
@@ -669,6 +808,16 @@ class _Finder:
             content = content_slot(content_words(self.lexicon, [outer]))
             if refines(content, base) and base not in CONFLICT_SLOTS:
                 slot = content
+        if family == "threaten" and slot is None and (inner is None or inner.generic):
+            # "threatened to deliver devastating blows": violence named only by its content.
+            words = content_words(self.lexicon, [outer])
+            # Ending or easing violence ("threatened to end the truce") is not a use of force.
+            yielding = any("yield" in kinds for kinds, _ in words)
+            domains = [d for _, ds in words for d in ds]
+            if not yielding and "unconventional" in domains:
+                slot = "unconventional"  # "threatened to resume terrorist activities" 1383
+            elif not yielding and "violence" in domains:
+                slot = "force"
         if family == "reject" and complement.lemma_.lower() == "comment":
             folded: str | None = "011"  # "declined to comment" is CAMEO's own code
         else:
@@ -739,7 +888,9 @@ class _Finder:
         cooperative act is CAMEO's REJECT family (12x), with the same slot."""
         if predicate.folded or predicate.root not in _NEGATABLE_ROOTS:
             return
-        if not any(c.dep_ == "neg" for c in predicate.trigger.children):
+        trigger = predicate.trigger
+        failed = trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in _FAILING_GOVERNORS
+        if not failed and not any(c.dep_ == "neg" for c in trigger.children):
             return
         folded = fold("reject", predicate.code)
         if folded is not None:
@@ -826,27 +977,49 @@ class _Finder:
             )
         return None
 
+    def _obligation_clause(self, head: Token) -> tuple[Token, Token, str] | None:
+        """(clause, content verb, family) of an obligation clause under ``head``: "Libya must
+        hand over" demands (10x); "Japan needs to enact reforms" said of another party appeals
+        (02x), when what is needed is itself an event ("NATO would need to remain strong" is
+        not)."""
+        for c in head.children:
+            if c.dep_ not in ("ccomp", "acl") or not any(a.dep_ == "nsubj" for a in c.children):
+                continue
+            if any(a.dep_ == "aux" and a.lower_ in _OBLIGATION for a in c.children):
+                return c, c, "demand"
+            subject = next(a for a in c.children if a.dep_ == "nsubj")
+            if c.lemma_.lower() in _NEED_VERBS and subject.pos_ in ("PROPN", "NOUN"):
+                content = next(
+                    (
+                        x
+                        for x in c.children
+                        if x.dep_ == "xcomp"
+                        and x.pos_ == "VERB"
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+                    ),
+                    None,
+                )
+                if content is not None and self.verb(content, allow_fold=False) is not None:
+                    return c, content, "appeal"
+        return None
+
     def _obligation(self, predicate: Predicate) -> None:
         """ "X said Libya must hand over the suspects" is X demanding it of Libya (10x)."""
-        clause = next(
-            (
-                c
-                for t in predicate.trigger_tokens
-                for c in t.children
-                if c.dep_ in ("ccomp", "acl")
-                and any(a.dep_ == "aux" and a.lower_ in _OBLIGATION for a in c.children)
-                and any(a.dep_ == "nsubj" for a in c.children)
-            ),
+        found = next(
+            (x for t in predicate.trigger_tokens if (x := self._obligation_clause(t)) is not None),
             None,
         )
-        if clause is None:
+        if found is None:
             return
-        inner = self.verb(clause, allow_fold=False)
-        folded = fold("demand", inner.code if inner else None, _complement_slot(clause))
-        predicate.code = folded or "100"
+        clause, content, family = found
+        inner = self.verb(content, allow_fold=False)
+        folded = fold(family, inner.code if inner else None, _complement_slot(content))
+        base = next(code for code, name in FAMILY_BASES.items() if name == family)
+        predicate.code = folded or base
         predicate.generic = folded is None
         predicate.folded = folded is not None
         _absorb(predicate, clause, inner)
+        predicate.chain.add(content.i)
 
     def _accord(self, predicate: Predicate) -> None:
         """ "Reagan and Mubarak agreed (that) there was an urgent need for progress": agreeing
@@ -868,6 +1041,182 @@ class _Finder:
         if clause is not None:
             predicate.code = "019"
             predicate.generic = False
+
+    def _acceded_content(self, predicate: Predicate) -> None:
+        """ "accepted demands from the rebels that it initiate political reforms": what was
+        demanded names what is yielded (08x)."""
+        nouns = [t for t in predicate.trigger_tokens[1:] if t.pos_ == "NOUN"]
+        if not nouns:
+            return
+        # The parser may hang the clause on the verb or on the demander ("demands from the
+        # rebels that it initiate ..." as a relative clause with 'that' as its mark).
+        hosts = [*nouns, predicate.trigger]
+        hosts += [o for n in nouns for p, o in prep_phrases(n) if p in ("from", "by", "of")]
+        for host in hosts:
+            for clause in host.children:
+                if clause.dep_ not in ("acl", "relcl", "ccomp") or clause.pos_ != "VERB":
+                    continue
+                if host is predicate.trigger and clause.dep_ != "ccomp":
+                    continue
+                if host not in nouns and host is not predicate.trigger and clause.dep_ != "relcl":
+                    continue
+                if clause.dep_ == "relcl" and not any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+                ):
+                    continue  # "demands which it had rejected" says nothing of the content
+                inner = self.verb(clause, allow_fold=False)
+                if inner is not None and inner.root == "08":
+                    code: str | None = inner.code
+                else:
+                    slot = content_slot(content_words(self.lexicon, [clause]))
+                    code = _YIELD_CODES.get(slot or "")
+                if code is not None:
+                    predicate.code = code
+                    predicate.folded = True
+                    _absorb(predicate, clause, inner)
+                    return
+
+    def _accusation_content(self, predicate: Predicate) -> None:
+        heads = [o for p, o in prep_phrases(predicate.trigger) if p in ("of", "for")]
+        if not heads:
+            return
+        for _kinds, domains in content_words(self.lexicon, heads):
+            code = next(
+                (_ACCUSATION_DOMAINS[d] for d in sorted(domains) if d in _ACCUSATION_DOMAINS), None
+            )
+            if code is not None:
+                predicate.code = code
+                return
+
+    def _protest_aim(self, predicate: Predicate) -> None:
+        """ "staged rallies to demand the president's resignation" is 1411, "blocked roads to
+        press their demands for greater freedom" 1443: a purpose clause on the protest (or its
+        event noun) that codes as a demand or appeal names what the protest is for."""
+        hosts = [predicate.trigger, *predicate.trigger_tokens[1:]]
+        for host in hosts:
+            for clause in host.children:
+                if clause.dep_ not in _AIM_DEPS or clause.pos_ != "VERB":
+                    continue
+                if clause.dep_ == "conj" and clause.tag_ != "VBG":
+                    continue  # "rioted and burned cars" is another act
+                aim = self.verb(clause)
+                if aim is None or aim.root not in ("02", "10"):
+                    continue
+                digit = _PROTEST_AIMS.get(slot_for(aim.code) or "")
+                if digit is not None:
+                    predicate.code += digit
+                    return
+
+    def _death_by(self, verb: Token) -> Predicate | None:
+        """ "A prisoner died as a result of torture", "three soldiers died in a bomb attack":
+        the one who died is the target of the violence the cause noun names; the perpetrator
+        is unnamed (the coder supplies an unidentified attacker, or an actor in the clause)."""
+        subject = subject_of(verb)
+        if subject is None:
+            return None
+        heads = []
+        for prep, obj in prep_phrases(verb):
+            if prep == "as" and obj.lemma_.lower() == "result":
+                heads += [o for p, o in prep_phrases(obj) if p == "of"]
+            elif prep in _CAUSE_PREPS:
+                heads.append(obj)
+        for head in heads:
+            head = through_partitive(head)
+            if head.pos_ != "NOUN":
+                continue
+            match = _match_noun(self.lexicon, head, _pairs(prep_phrases(head)))
+            if match is None or match.pattern.code[:2] not in _VIOLENT:
+                continue
+            sources = [o for p, o in prep_phrases(head) if p == "by"]
+            predicate = Predicate(
+                verb,
+                match.pattern.code,
+                match.pattern,
+                sources,
+                [subject],
+                {verb.i, head.i},
+                [verb, head],
+            )
+            self._instrument(predicate, [("in", head)])  # "a roadside bomb attack" is 183
+            return predicate
+        return None
+
+    def _governed_act(self, verb: Token) -> tuple[Token, Predicate | None] | None:
+        """The 'to'-clause (or bare infinitive: "let them march") of ``verb`` and its coding,
+        looking through transparent verbs ("prepared to resume shelling")."""
+        complement = _infinitival_complement(verb) or next(
+            (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB" and c.i > verb.i),
+            None,
+        )
+        if complement is None:
+            return None
+        inner = self.verb(complement, allow_fold=False)
+        hops = 0
+        while inner is None and complement.lemma_.lower() in _TRANSPARENT_VERBS and hops < 2:
+            nested = _infinitival_complement(complement) or next(
+                (c for c in complement.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None
+            )
+            if nested is None:
+                break
+            complement, inner = nested, self.verb(nested, allow_fold=False)
+            hops += 1
+        return complement, inner
+
+    def _permitted(self, verb: Token) -> tuple[str, tuple[Token, Predicate | None]] | None:
+        """ "allowed opposition supporters to hold a rally" eases restrictions on political
+        freedoms (0811); "allowed the candidate to take part in the elections" eases a ban on
+        a politician (0812).  Other permissions are left to the lexicon's objects."""
+        governed = self._governed_act(verb)
+        if governed is None:
+            return None
+        complement, inner = governed
+        if inner is not None and inner.root == "14":
+            return "0811", governed
+        # What the permitted party does, not who does it: "allow elections to take place".
+        words = {
+            t.lemma_.lower()
+            for c in complement.children
+            if c.dep_ not in ("nsubj", "nsubjpass")
+            for t in c.subtree
+        }
+        if complement.lemma_.lower() != "hold" and words & _ELECTION_WORDS:
+            return "0812", governed
+        return None
+
+    def _prepared_attack(self, verb: Token) -> tuple[Token, Predicate | None] | None:
+        """ "The army prepared to resume shelling": getting ready to use force is a show of
+        military posture (150), not yet the attack.  The stance adjective ("is prepared to
+        attack") stays a threat."""
+        governed = self._governed_act(verb)
+        if governed is None or governed[1] is None or governed[1].root not in _VIOLENT:
+            return None
+        return governed
+
+    def _consensus_to(self, predicate: Predicate, noun: Token) -> None:
+        """ "reached a consensus to exchange information" is agreeing to do it (03x)."""
+        clause = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "relcl")
+                and c.pos_ == "VERB"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            return
+        inner = self.verb(clause, allow_fold=False)
+        folded = fold("intent", inner.code if inner else None, _complement_slot(clause))
+        if folded is None:
+            return
+        predicate.code = folded
+        predicate.folded = True
+        _absorb(predicate, clause, inner)
+
+    def _is_hostile(self, noun: Token) -> bool:
+        match = _match_noun(self.lexicon, noun)
+        return noun.pos_ == "NOUN" and match is not None and "11" <= match.pattern.code[:2] <= "20"
 
     def _is_violence(self, noun: Token) -> bool:
         match = _match_noun(self.lexicon, noun)

@@ -32,6 +32,12 @@ OBJECT_CONTROL = frozenset(
     "compel require warn advise instruct request authorize authorise help enable convince "
     "get lead beg implore exhort appeal oblige leave want expect".split()
 )
+# Nouns of documents and statements whose participle speaks for their author ("issued a
+# statement condemning ...", "sent a letter urging ...").
+STATEMENT_NOUNS = frozenset(
+    "declaration statement letter communique communiqué resolution petition appeal message "
+    "manifesto memorandum note proclamation decree report ultimatum plea".split()
+)
 CLAUSAL = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "conj", "parataxis"}
 
 
@@ -112,7 +118,30 @@ def subject_of(verb: Token) -> Token | None:
             current = head  # subject control, or a purpose clause ("summoned X to complain")
             continue
         if current.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return head if current.dep_ == "relcl" else None
+            if current.dep_ == "relcl":
+                return head
+            if current.dep_ == "acl" and agent_of(current) is not None:
+                return agent_of(current)  # "a rally staged by students to protest ..."
+            if current.tag_ in ("VBD", "VBN"):
+                # A finite past verb is no noun modifier: "Doctors from two aid groups donated
+                # ... goods" is a main clause misparsed; its subject is the whole noun phrase.
+                # A participle counts only with an object (so not passive) or a verbless
+                # sentence ("troops stationed in X" stays a modifier).
+                top = head
+                while top.dep_ == "pobj" and top.head.dep_ == "prep":
+                    top = top.head.head
+                finite = current.tag_ == "VBD" or top.dep_ == "ROOT" or direct_objects(current)
+                if finite and (top.dep_ in SUBJ or top.dep_ == "ROOT"):
+                    return top
+            if (
+                current.tag_ == "VBG"
+                and head.lemma_.lower() in STATEMENT_NOUNS
+                and head.dep_ in OBJ
+                and head.head.pos_ in ("VERB", "AUX")
+            ):
+                current = head.head  # "issued a declaration demanding ...": its issuer demands
+                continue
+            return None
         if current.dep_ in ("acomp", "attr") and head.pos_ == "AUX":
             current = head  # "Norway is willing to send": willing -> is -> Norway
             continue
