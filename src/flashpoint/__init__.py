@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -76,7 +77,13 @@ __all__ = [
 
 @lru_cache(maxsize=4)
 def _coder(model: str | None, lexicons: tuple[str, ...]) -> Coder:
-    return Coder(model, lexicons=lexicons)
+    coder = Coder(model, lexicons=lexicons)
+    # The model, lexicon and dictionaries are ~275,000 objects that live as long as the process.
+    # Every full garbage collection while coding would re-scan them all (~5% of coding time):
+    # freezing moves everything alive now out of the collector's view.
+    gc.collect()
+    gc.freeze()
+    return coder
 
 
 def get_coder(model: str | None = None, lexicons: Iterable[str] = ()) -> Coder:

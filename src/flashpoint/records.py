@@ -58,7 +58,9 @@ class ActorRef:
     code: str | None = None
     start: int | None = None
     end: int | None = None
-    # how the mention was resolved: dictionary, person, coreference, agent, unresolved
+    # how the mention was resolved: dictionary, person, coreference, agent, unresolved,
+    # dateline, unidentified, context (country read off the sentence), implicit (see
+    # coding.implicit), location
     resolution: str | None = None
 
     def to_dict(self) -> dict[str, Any]:

@@ -39,10 +39,17 @@ def test_possessor_target_mention_covers_the_phrase(code):
 
 
 def test_unresolved_object_is_kept_without_code(code):
-    event = primary(code("Egypt evacuated 300 families on Monday."))
+    event = primary(code("Kenya evacuated 300 families as Somali militias advanced."))
     assert event.target is not None
     assert event.target.code is None and event.target.resolution == "unresolved"
     assert "300 families" in event.target.text
+
+
+def test_unread_object_takes_the_only_country_of_its_sentence(code):
+    # The mention is kept; a one-country sentence says whose families they are.
+    event = primary(code("Egypt evacuated 300 families on Monday."))
+    assert event.target is not None and "300 families" in event.target.text
+    assert event.target.country == "EGY" and event.target.resolution == "context"
 
 
 def test_head_country_beats_modifier_organisation(code):

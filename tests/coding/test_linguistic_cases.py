@@ -101,13 +101,17 @@ def test_prepositional_targets(code, sentence, root, target):
 
 
 def test_apposition_and_titles(code):
-    event = only(
-        code(
-            "Israeli Prime Minister Benjamin Netanyahu met French President Emmanuel Macron "
-            "in Paris on Monday.",
-            date="2025-12-29",
-        )
+    events = code(
+        "Israeli Prime Minister Benjamin Netanyahu met French President Emmanuel Macron "
+        "in Paris on Monday.",
+        date="2025-12-29",
     )
+    # A meeting is coded both ways (see coding/reciprocity.py); the subject's reading leads.
+    assert {(e.source.code, e.target.code) for e in events} == {
+        ("ISRGOV", "FRAGOV"),
+        ("FRAGOV", "ISRGOV"),
+    }
+    event = max(events, key=lambda e: e.confidence)
     assert event.source.code == "ISRGOV" and event.source.name == "Benjamin Netanyahu"
     assert event.target.code == "FRAGOV" and event.target.name == "Emmanuel Macron"
     assert event.cameo.root == "04"
@@ -282,7 +286,8 @@ def test_unnamed_domestic_actors_take_the_dateline_country(code):
 
 def test_unidentified_attacker_keeps_the_victim(code):
     event = only(code("A roadside bombing near Samarra killed one U.S. soldier on Sunday."))
-    assert event.source.code == "UAF" and event.source.resolution == "unidentified"
+    # Unnamed, but placed: the bombing's own phrase puts it in Iraq (IRQUAF).
+    assert event.source.code == "IRQUAF" and event.source.resolution == "unidentified"
     assert event.target.code == "USAMIL"
     assert event.quad_class == 4
 

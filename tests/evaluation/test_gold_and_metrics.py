@@ -124,6 +124,16 @@ def test_conll_spans_are_rebuilt_with_offsets(tmp_path):
     assert gold[1].roles == ["R", "", "R", "", ""]
 
 
+def test_conll_numbers_are_rebuilt_without_inner_spaces(tmp_path):
+    path = tmp_path / "spans.conll"
+    tokens = "About 1 , 200 migrants got $ 3 . 5 million on May 2 , 2019 .".split()
+    path.write_text("".join(f"{t} O\n" for t in tokens))
+    _, gold = read_gold(path)
+    assert gold[0].text == "About 1,200 migrants got $3.5 million on May 2, 2019."
+    start, end = gold[0].tokens[3]
+    assert gold[0].text[start:end] == "200"
+
+
 def test_conll_with_a_bad_tag_names_the_line(tmp_path):
     path = tmp_path / "bad.conll"
     path.write_text("The O\nU.S. B-X\n")
@@ -147,3 +157,34 @@ def test_primary_event_is_the_most_confident(code):
     assert primary_event([]) is None
     best = primary_event(events)
     assert best is not None and best.confidence == max(e.confidence for e in events)
+
+
+def test_legacy_cameo_country_codes_are_normalised():
+    from flashpoint.evaluation.gold import normalise_country
+
+    # Older CAMEO dictionaries wrote Italy as ITL and Vietnam as VTN.
+    assert normalise_country("ITL") == "ITA"
+    assert normalise_country("VTN") == "VNM"
+    assert normalise_country("ITA") == "ITA"
+
+
+def test_reciprocal_actors_are_scored_over_the_split_events(coder, tmp_path):
+    # Gold tags both parties R; the coder writes Kenya→Tanzania and Tanzania→Kenya.
+    path = tmp_path / "spans.conll"
+    path.write_text("Kenya B-R\nand O\nTanzania B-R\nsigned O\na O\ntrade O\nagreement O\n. O\n")
+    report = evaluate(path, coder)
+    for metric in ("source_span", "target_span"):
+        score = report.scores[metric]
+        assert (score.tp, score.fp, score.fn) == (2, 0, 0), metric
+
+
+def test_other_events_of_the_sentence_are_not_pooled(coder, tmp_path):
+    # The second clause's actors are another event: they must not count for the primary one.
+    path = tmp_path / "spans.conll"
+    path.write_text(
+        "Russian B-S\ntroops I-S\nattacked O\nUkrainian B-T\nsoldiers I-T\n, O\nand O\n"
+        "Poland O\ncondemned O\nRussia O\n. O\n"
+    )
+    report = evaluate(path, coder)
+    assert report.scores["target_span"].fp == 0
+    assert report.scores["source_span"].fp == 0

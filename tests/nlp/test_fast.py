@@ -74,3 +74,71 @@ def test_fast_nlp_can_be_turned_off(monkeypatch):
     nlp = load_nlp()
     assert "attribute_ruler" in nlp.pipe_names
     assert all(getattr(node.ops, "use_blis", True) for node in nlp.get_pipe("tok2vec").model.walk())
+
+
+def test_fast_lemmatizer_matches_the_stock_lemmatizer(stock, texts):
+    from spacy.tokens import Doc
+
+    from flashpoint.nlp.fast import FastLemmatizer
+
+    lemmatizer = stock.get_pipe("lemmatizer")
+    assert FastLemmatizer.supports(lemmatizer)
+    fast = FastLemmatizer(lemmatizer)
+    with stock.select_pipes(enable=["tok2vec", "tagger", "parser", "attribute_ruler"]):
+        parsed = list(stock.pipe(texts))
+    for doc in parsed:
+        a, b = (Doc(stock.vocab).from_bytes(doc.to_bytes()) for _ in range(2))
+        assert _signature(lemmatizer(a)) == _signature(fast(b))
+        # a second pass answers from the cache, and the ruler's own lemmas are kept
+        c = Doc(stock.vocab).from_bytes(doc.to_bytes())
+        assert _signature(fast(c)) == _signature(a)
+
+
+def test_beam_of_one_decodes_entities_like_the_greedy_decoder(stock, texts):
+    from spacy.tokens import Doc
+
+    from flashpoint.nlp.fast import BeamOneDecoder
+
+    ner = stock.get_pipe("ner")
+    assert BeamOneDecoder.supports(ner)
+    beam = BeamOneDecoder(ner)
+    sentences = [
+        *texts,
+        "",
+        "   ",
+        "The foreign minister of Burkina Faso met Ghana's president in Accra on Tuesday.",
+        "Rebels loyal to the National Front shelled the town of Kismayo overnight.",
+    ]
+    with stock.select_pipes(disable=["ner"]):
+        parsed = list(stock.pipe(sentences))
+    greedy = [Doc(stock.vocab).from_bytes(d.to_bytes()) for d in parsed]
+    beamed = [Doc(stock.vocab).from_bytes(d.to_bytes()) for d in parsed]
+    list(ner.pipe(greedy, batch_size=4))
+    list(beam.pipe(beamed, batch_size=4))
+    for ours, theirs in zip(beamed, greedy, strict=True):
+        assert _signature(ours) == _signature(theirs)
+    assert any(d.ents for d in beamed)
+    single = beam(Doc(stock.vocab).from_bytes(parsed[-1].to_bytes()))
+    assert _signature(single) == _signature(greedy[-1])
+    assert beam.labels == ner.labels  # everything else is the stock component's
+
+
+def test_fast_pipeline_keeps_the_entity_recognizer_name():
+    from flashpoint.nlp import load_nlp
+    from flashpoint.nlp.fast import BeamOneDecoder
+
+    nlp = load_nlp()
+    assert isinstance(nlp.get_pipe("ner"), BeamOneDecoder)
+    with nlp.select_pipes(disable=["ner"]):
+        assert not nlp("Angela Merkel visited Paris.").ents
+    assert nlp("Angela Merkel visited Paris.").ents
+
+
+def test_shared_coder_leaves_its_resources_out_of_garbage_collection():
+    import gc
+
+    import flashpoint
+
+    flashpoint.get_coder()
+    # the model's and dictionaries' objects are frozen, not re-scanned by every collection
+    assert gc.get_freeze_count() > 100_000

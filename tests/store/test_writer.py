@@ -141,6 +141,20 @@ def test_reports_from_several_outlets_form_one_cluster(store):
     assert len(clusters) == 4
 
 
+def test_articles_of_unknown_publisher_count_as_one_source(store):
+    # Local files with no publisher and no URL: at least one source, never one per file.
+    write(store, document("One.", date="2025-12-29"), [event("a", date="2025-12-29")])
+    write(store, document("Two.", date="2025-12-29"), [event("b", date="2025-12-29")])
+    write(
+        store,
+        document("Three.", url="https://c.example/1", publisher="Outlet C", date="2025-12-29"),
+        [event("c", date="2025-12-29")],
+    )
+    with store.session() as session:
+        cluster = session.scalars(select(schema.Cluster)).one()
+    assert (cluster.num_articles, cluster.num_sources) == (3, 2)
+
+
 def test_the_window_is_configurable(store, monkeypatch):
     monkeypatch.setenv("FLASHPOINT_DEDUPE_WINDOW", "0")
     write(store, document("One.", date="2025-12-29"), [event("a", date="2025-12-29")])

@@ -7,6 +7,7 @@ earlier ones: "he" never points forward.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -56,12 +57,29 @@ def _coarguments(token: Token) -> set[int]:
     return out
 
 
+def _reporting_subject(token: Token) -> set[int]:
+    """Mentions of the speaker whose reported clause the pronoun is the subject of: in
+    "Iraq said it would ...", the subject of "said" (keyed by its head or apposition)."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ccomp":
+        return set()
+    verb = token.head.head
+    out: set[int] = set()
+    for subject in verb.children:
+        if subject.dep_ == "nsubj":
+            out.add(subject.i)
+            out.update(c.i for c in subject.children if c.dep_ == "appos")
+    return out
+
+
 class Memory:
     def __init__(self) -> None:
         self.items: list[Remembered] = []
 
     def add(self, item: Remembered) -> None:
-        self.items.append(item)
+        # Kept in text order: a sentence's phrases are resolved head by head, not left to
+        # right ("U.N. Secretary-General Kofi Annan" resolves Annan before the title), and the
+        # nearest earlier mention must be the last one.
+        bisect.insort(self.items, item, key=lambda m: m.token)
 
     def _before(self, index: int) -> list[Remembered]:
         return [m for m in self.items if m.token < index]
@@ -85,6 +103,13 @@ class Memory:
         if not wanted:
             return []
         antecedent = wanted[-1]
+        speakers = _reporting_subject(token)  # once, not once per candidate
+        reporters = [m for m in wanted if m.token in speakers]
+        if reporters and reporters[-1].ref.start is not None:
+            # "Hungary said it will support ...", "Iraq told the UN it would allow ...": the
+            # subject of a clause reported by its own speaker is the speaker, as sure as the
+            # name itself, and nearer mentions (the UN) are not candidates.
+            return [reporters[-1].ref]
         if antecedent.token >= token.sent.start and antecedent.ref.start is not None:
             # "called Erdogan and urged him to ...": within one sentence the mention is the
             # antecedent's own name, which is what a reader (and an annotator) points to.

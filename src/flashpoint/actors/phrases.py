@@ -48,7 +48,9 @@ def np_tokens(
                 continue
             if dep == "punct" and child.text not in ("-", "'", "’"):
                 continue
-            if dep == "appos" and (not with_appos or not _adjacent(token, child)):
+            if dep == "appos" and (
+                not with_appos or not _adjacent(token, child) or not _describes(token, child)
+            ):
                 continue
             title_prep = (
                 with_preps and dep == "prep" and child.lower_ in _TITLE_PREPS and depth <= 1
@@ -60,6 +62,15 @@ def np_tokens(
                 out[child.i] = child
                 stack.append((child, depth + 1))
     return [out[i] for i in sorted(out)]
+
+
+def _describes(token: Token, appos: Token) -> bool:
+    """An apposition that can describe the noun: not a count ("the Maradi region, some 7,660")
+    and not a person's name after a country ("troops from Syria, Defence Minister Sergei
+    Shoigu said"), which is the speaker of a clause the parser folded in."""
+    if appos.pos_ == "NUM":
+        return False
+    return not (token.ent_type_ == "GPE" and appos.ent_type_ == "PERSON")
 
 
 def _adjacent(token: Token, appos: Token) -> bool:

@@ -8,11 +8,13 @@ and keeps a memory of earlier mentions for pronouns, short names and "the two le
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from ..coding.docmemo import doc_text, sent_tokens
 from ..nlp.extensions import AGENTS_GROUP, NAMES_GROUP
 from ..records import ActorRef
 from .coref import PAIR_HEADS, PRONOUNS, Memory, Remembered
@@ -97,7 +99,24 @@ _MEMBER_NOUNS = {
     "commander",
     "negotiator",
     "mediator",
+    # a body of forces: "the first deployment of NATO troops", "a contingent of Bangladeshi
+    # peacekeepers" act as the forces they consist of
+    "deployment",
+    "contingent",
+    "detachment",
+    "column",
+    "batch",
 }
+# Lower-case portfolios after a title: "the secretary of state", "minister of defence".
+_PORTFOLIOS = frozenset(
+    "state defense defence interior finance justice health foreign affairs agriculture "
+    "education energy labor labour trade commerce treasury transport information".split()
+)
+# People named by their relation to someone: "the son of the former prime minister".
+_RELATION_NOUNS = frozenset(
+    "son daughter wife husband brother sister father mother family relative widow nephew "
+    "niece cousin".split()
+)
 _FORMER = {"former", "ex", "ex-", "erstwhile", "retired", "late"}
 _IN_COUNTRY = {"in", "throughout", "across", "inside", "from"}
 _NOT_ACTOR_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -108,6 +127,9 @@ _NOT_ACTOR_NOUNS = frozenset(
 # "a court in Bishkek", "people from the local community".  Dyadic prepositions (with,
 # against, to, on) usually introduce the other party and stay out.
 _SPAN_PREPS = {"in", "near", "at", "throughout", "across", "inside", "outside", "around", "from"}
+# Envoys are mentioned with their posting ("Saudi Arabia's ambassador to the UN"), which says
+# nothing of their own country, so it joins the mention only.
+_ENVOYS = frozenset("ambassador envoy representative emissary delegate consul".split())
 
 
 def _extent(head: Token, tokens: list[Token]) -> tuple[int, int]:
@@ -122,12 +144,17 @@ def _extent(head: Token, tokens: list[Token]) -> tuple[int, int]:
             first = min([first] + [c.i for c in t.subtree])
     extra: set[int] = set()
     for child in head.children:
-        if child.dep_ != "prep" or child.i < head.i:
+        if child.dep_ != "prep" or child.i < head.i or head.ent_type_ == "PERSON":
+            # "met Trump in Washington": a person is not described by where the event was
             continue
         pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
         if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
             continue
-        if not (child.lower_ in _SPAN_PREPS or (child.lower_ == "of" and pobj.pos_ == "PROPN")):
+        if not (
+            child.lower_ in _SPAN_PREPS
+            or (child.lower_ == "of" and pobj.pos_ == "PROPN")
+            or (child.lower_ == "to" and head.lemma_.lower() in _ENVOYS)
+        ):
             continue
         extra |= {
             c.i
@@ -140,6 +167,8 @@ def _extent(head: Token, tokens: list[Token]) -> tuple[int, int]:
         or (doc[last + 1].is_punct and doc[last + 1].text in "-'’" and last + 2 in extra)
     ):
         last += 1
+    while last > first and doc[last].is_punct and doc[last].text not in ')]"”':
+        last -= 1  # "148 students at a university near the border," ends before the comma
     end = doc[last].idx + len(doc[last].text)
     opened = sum(t.text == "(" for t in doc[first : last + 1]) - sum(
         t.text == ")" for t in doc[first : last + 1]
@@ -155,6 +184,12 @@ _QUANTITY_NOUNS = {
 }  # fmt: skip
 
 
+_PARTITIVE_WORDS = {
+    "some", "many", "most", "all", "several", "each", "both", "few", "none", "any", "either",
+    "one", "half", "majority", "rest", "remainder",
+}  # fmt: skip
+
+
 def _quantity_container(head: Token) -> Token | None:
     """The quantity noun an argument head hangs from: "dozens" in "dozens of demonstrators"."""
     prep = head.head
@@ -163,6 +198,8 @@ def _quantity_container(head: Token) -> Token | None:
     container = prep.head
     if container.lower_ in _QUANTITY_NOUNS and container.pos_ in ("NOUN", "NUM"):
         return container
+    if container.pos_ == "NUM" or container.lower_ in _PARTITIVE_WORDS:
+        return container  # "some of the peacekeepers", "four of the largest corporations"
     return None
 
 
@@ -179,7 +216,7 @@ class DocActors:
     def __init__(self, kb: ActorKB, doc: Doc, day: date | None, home_country: str | None = None):
         self.kb = kb
         self.home_country = home_country
-        self.text = doc.text  # Doc.text re-joins every token: build it once per document
+        self.text = doc_text(doc)  # Doc.text re-joins every token: build it once per document
         self.doc = doc
         self.day = day
         self.names: dict[int, Span] = {}
@@ -195,12 +232,34 @@ class DocActors:
         self.memory = Memory()
         self.short_names: dict[str, ActorRef] = {}  # "Abdelatty" -> the full earlier mention
         self._cache: dict[int, list[ActorRef]] = {}
+        self._phrases: dict[tuple, list[Token]] = {}
+
+    def _np(
+        self,
+        head: Token,
+        *,
+        with_appos: bool = True,
+        with_preps: bool = True,
+        actor_like: Callable[[Token], bool] | None = None,
+    ) -> list[Token]:
+        """``np_tokens`` of a head, computed once per document: resolution, coreference and
+        the actor-likeness test all ask for the same phrases again and again."""
+        test = actor_like.__name__ if actor_like is not None else None
+        key = (head.i, with_appos, with_preps, test)
+        tokens = self._phrases.get(key)
+        if tokens is None:
+            tokens = self._phrases[key] = np_tokens(
+                head, with_appos=with_appos, with_preps=with_preps, actor_like=actor_like
+            )
+        return list(tokens)
 
     # -- public -----------------------------------------------------------------------------
     def observe(self, sent: Span) -> None:
         """Resolve every actor phrase in a sentence, in order, so later pronouns can use them."""
         heads: list[Token] = []
-        for token in sent:
+        for token in sent_tokens(sent):
+            if token.is_punct:
+                continue  # the hyphen in "Secretary-General" is no phrase of its own
             if token.i in self.names or token.i in self.agents or token.ent_type_ == "PERSON":
                 head = token
                 while head.dep_ in ("compound", "amod", "flat", "nmod") and head.head != head:
@@ -234,17 +293,50 @@ class DocActors:
             return None
         if head.lower_ in PRONOUNS or head.lemma_.lower() in _NOT_ACTOR_NOUNS:
             return None
-        tokens = np_tokens(head, actor_like=self._actor_like)
+        tokens = self._np(head, actor_like=self._actor_like)
         start, end = _extent(head, tokens)
         return ActorRef(self.text[start:end], None, None, None, None, start, end, "unresolved")
 
     # -- phrases ----------------------------------------------------------------------------
     def _actor_like(self, token: Token) -> bool:
-        return any(t.i in self.names or t.i in self.agents for t in token.subtree)
+        # The object's own phrase (with its of/for/from phrases), not its whole subtree: in
+        # "accused the government of abuses in Mogadishu" the place inside the charge does
+        # not make "abuses" an actor; "diplomats of the member states of ASEAN" stays whole.
+        phrase = self._np(token, with_appos=False)
+        if any(t.i in self.names or t.i in self.agents for t in phrase):
+            return True
+        # A title's own portfolio or body: "the secretary of defense", "Vice President of the
+        # Commission", "undersecretary of state for political affairs".
+        title = token.head.head if token.head.dep_ == "prep" else None
+        return (
+            title is not None
+            and title.i in self.agents
+            and (token.pos_ == "PROPN" or token.lemma_.lower() in _PORTFOLIOS)
+        )
+
+    def _actor_not_beneficiary(self, token: Token) -> bool:
+        return token.head.lower_ != "for" and self._actor_like(token)
+
+    def _takes_title_phrase(self, head: Token) -> bool:
+        """Only a person, office, group or name owns a "for" phrase ("a spokesman for Abbas");
+        after any other noun it is a separate argument: "concern for Buhari's health", "support
+        for the government", "a dinner for Netanyahu".  ("of" is kept: "a depot of the army",
+        "a number of Iranian websites".)"""
+        return (
+            head.i in self.names
+            or head.i in self.agents
+            or head.pos_ == "PROPN"
+            or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            or head.lemma_.lower() in _MEMBER_NOUNS
+            or head.lemma_.lower() in _RELATION_NOUNS
+        )
 
     def _phrase(self, head: Token) -> list[ActorRef]:
-        tokens = np_tokens(head, actor_like=self._actor_like)
-        core = np_tokens(head, with_appos=False, with_preps=False)
+        actor_like = self._actor_like
+        if not self._takes_title_phrase(head):
+            actor_like = self._actor_not_beneficiary
+        tokens = self._np(head, actor_like=actor_like)
+        core = self._np(head, with_appos=False, with_preps=False)
         pair = self._pair_reference(head, tokens)
         if pair:
             return pair
@@ -253,7 +345,7 @@ class DocActors:
             s
             for c in head.children
             if c.dep_ == "appos"
-            for s in self._spans_in(np_tokens(c, with_preps=False), self.names)
+            for s in self._spans_in(self._np(c, with_preps=False), self.names)
         ]
         names = self._spans_in(tokens, self.names)
         agent = self._head_agent(head, core) or self._appos_agent(head)
@@ -269,6 +361,10 @@ class DocActors:
             named = names  # "members of Hamas", "a delegation from the EU" act for the group
         person_span = next((s for s in named if s.label_ == "person"), None)
         org_span = next((s for s in named if s.label_ == "org"), None)
+        if person_span is not None and org_span is not None and _possessive(person_span):
+            # "Osama bin Laden's al-Qaeda network", "Putin's United Russia": the possessor
+            # leads the organisation, which is what the phrase names.
+            person_span = None
         head_span = self.names.get(head.i)
         if head_span is not None and self.kb.names[head_span.kb_id_].kind == "country":
             # "NATO-member Norway", "Pakistan, a key U.S. ally": the head names the actor;
@@ -323,7 +419,7 @@ class DocActors:
             # "the prime minister's office", "Netanyahu's government": the possessor acts.
             return [replace(possessor, text=text, start=start, end=end)]
 
-        ethnic = _ethnic(tokens)
+        ethnic = _ethnic(tokens) or self._people_of_country(head)
         if ethnic:
             countries = self._residence(head, tokens, names)
         else:
@@ -428,6 +524,26 @@ class DocActors:
             return [[(self.home_country, self.kb.country_name(self.home_country))]]
         return self._countries(names, tokens, head)
 
+    def _people_of_country(self, head: Token) -> bool:
+        """ "The Albanians of southern Serbia", "the Kurds of Iraq": a people named by
+        ethnicity and placed with "of" in another country lives there (see _residence).
+        "Americans in Iraq" stay American: only "of" marks belonging."""
+        span = self.names.get(head.i)
+        if span is None or head.tag_ not in ("NNS", "NNPS"):
+            return False
+        kin = self.kb.names[span.kb_id_]
+        if kin.kind != "adjective":
+            return False
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for token in prep.subtree:
+                place = self.names.get(token.i)
+                entry = self.kb.names[place.kb_id_] if place is not None else None
+                if entry and entry.kind == "country" and entry.country != kin.country:
+                    return True
+        return False
+
     def _countries_of_people(self, names: list[Span]) -> list[list[tuple]]:
         """Country from a person or organisation further out in the phrase (of/for)."""
         for span in names:
@@ -457,7 +573,7 @@ class DocActors:
     def _appos_agent(self, head: Token) -> Span | None:
         for child in head.children:
             if child.dep_ == "appos":
-                found = self._head_agent(child, np_tokens(child, with_preps=False))
+                found = self._head_agent(child, self._np(child, with_preps=False))
                 if found is not None:
                     return found
         return None
@@ -490,8 +606,17 @@ class DocActors:
             for item in distinct.values()
             if head is not None and item[0].start <= head.i < item[0].end
         ]
+        if own and own[0][1].kind == "metonym":
+            # "Brazil's Supreme Court", "the Kenyan Senate": an institution name one country's
+            # dictionary claims, qualified by another country's name, is that country's.
+            qualifiers = [i for i in distinct.values() if i[1].kind in ("country", "adjective")]
+            if qualifiers:
+                own = qualifiers
         if own:  # "Pakistan, a key U.S. ally": the head's own name
             return [[(own[0][1].country, own[0][1].name)]]
+        resident = _residence_demonym(list(distinct.values()))
+        if resident is not None:
+            return [[(resident.country, resident.name)]]
         # Not coordinated ("the US envoy's Israeli counterpart"): the one nearest the head.
         span, entry = max(distinct.values(), key=lambda item: item[0].start)
         return [[(entry.country, entry.name)]]
@@ -531,7 +656,7 @@ class DocActors:
     def _remember(self, head: Token, refs: list[ActorRef]) -> None:
         if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
             return  # "travel to Paris": a destination, not a party to refer back to
-        agent = self._head_agent(head, np_tokens(head, with_preps=False))
+        agent = self._head_agent(head, self._np(head, with_preps=False))
         person_agent = agent is not None and self.kb.agents_by_phrase(agent.kb_id_).person
         plural = head.tag_ in ("NNS", "NNPS") or len(refs) > 1
         for ref in refs:
@@ -561,6 +686,16 @@ class DocActors:
 _STANCE_PREFIXES = {"anti", "pro"}
 
 
+def _residence_demonym(found: list[tuple[Span, NameEntry]]) -> NameEntry | None:
+    """Two demonyms side by side name residence then ethnicity: "Croatian Serb refugees",
+    "Bosnian Serb forces" live in (and are coded as) Croatia and Bosnia."""
+    if len(found) != 2:
+        return None
+    (first, entry), (second, other) = sorted(found, key=lambda item: item[0].start)
+    adjacent = first.end == second.start
+    return entry if adjacent and entry.kind == other.kind == "adjective" else None
+
+
 def _stance_prefix(span: Span) -> bool:
     """A name inside an "anti-X" / "pro-X" modifier tells the actor's stance, not its origin."""
     doc = span.doc
@@ -572,9 +707,19 @@ def _stance_prefix(span: Span) -> bool:
     return span.start >= 1 and doc[span.start - 1].lower_ in ("anti-", "pro-")
 
 
+def _possessive(span: Span) -> bool:
+    """The name stands in the possessive ("Netanyahu's"), modifying another noun."""
+    return span.root.dep_ == "poss"
+
+
+# Nouns that make a demonym an ethnicity: "the Albanian population", "the Serb minority".
+_ETHNIC_HEADS = frozenset("population populations minority minorities community".split())
+
+
 def _ethnic(tokens: list[Token]) -> bool:
-    """ "ethnic Albanians", "ethnic Serb civilians": named by ethnicity, not citizenship."""
-    return any(t.lower_ == "ethnic" for t in tokens)
+    """ "ethnic Albanians", "ethnic Serb civilians", "the Albanian population of the
+    province": named by ethnicity, not citizenship."""
+    return any(t.lower_ == "ethnic" or t.lower_ in _ETHNIC_HEADS for t in tokens)
 
 
 def _foreign_or_collective(tokens: list[Token]) -> bool:

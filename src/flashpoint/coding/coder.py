@@ -31,13 +31,26 @@ from ..records import (
 )
 from ..records import Span as TextSpan
 from ..settings import get_setting
+from .beneficiary import beneficiary_heads
 from .cameo import cameo_table
 from .complements import fold
+from .counterparts import borrow_subordinate_targets, counterpart_heads
 from .dates import date_for_trigger, is_historical
+from .docmemo import coding, memo, sent_text, sent_tokens
+from .implicit import implicit_authority, moved_forces
 from .lexicon import load_lexicon
+from .mentions import (
+    context_mention,
+    place_mention,
+    with_coordination,
+    with_owned_noun,
+    with_possessed,
+    with_restrictive_modifiers,
+)
 from .modality import modality_of
 from .places import as_location, place_mentions
 from .predicates import Predicate, find_predicates
+from .reciprocity import mutual_act, symmetric_with, topic_extents
 from .reporting import find_frame
 from .syntax import (
     DIRECTIVES,
@@ -48,6 +61,14 @@ from .syntax import (
     directive_governor,
     prep_phrases,
     subordination,
+)
+from .target_context import (
+    bare_place_name,
+    country_target,
+    needs_country,
+    phrase_country,
+    sentence_country,
+    with_context_country,
 )
 
 __all__ = ["CODER_VERSION", "Coder"]
@@ -61,6 +82,12 @@ _VIOLENT_ROOTS = {"18", "19", "20"}
 # Roots whose place is never their target: a statement, meeting or visit happens somewhere.
 _NO_PLACE_TARGET = {"01", "02", "04"}
 _RECIPROCAL_ROOTS = {"01", "03", "04", "05", "06"}
+# Prepositions that name the author of a proposal: "a request from X", "the call of X".
+_OWNER_PREPS = {"by", "from", "of"}
+# Roots whose object is someone's proposal (appeals, cooperation, rejection): "rejected a request
+# from X" is directed at X, and the mention is the request, as with "rejected X's request".
+# Elsewhere the noun names the event itself ("denied accusations by X", "a ban by the UN").
+_PROPOSAL_ROOTS = {"02", "03", "12"}
 
 
 def _lexicon_files(extra: Iterable[str]) -> tuple[str, ...]:
@@ -97,12 +124,18 @@ class Coder:
             yield self.code_doc(doc, article)
 
     def code_doc(self, doc: Doc, article: Article) -> list[Event]:
+        # Facts about the document (sentence texts, entities, name indexes) are computed
+        # once per document while it is coded (see docmemo).
+        with coding(doc):
+            return self._code_doc(doc, article)
+
+    def _code_doc(self, doc: Doc, article: Article) -> list[Event]:
         story = date.fromisoformat(article.date) if article.date else None
         actors = DocActors(self.kb, doc, story, self._dateline_country(article.text))
         skip = list(article.skip_spans) + _headline(article.text)
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
-            if _skipped(sent, skip) or not any(t.is_alpha for t in sent):
+            if _skipped(sent, skip) or not any(t.is_alpha for t in sent_tokens(sent)):
                 continue
             actors.observe(sent)
             sentence_events: dict[tuple, Event] = {}
@@ -112,6 +145,7 @@ class Coder:
             ]
             coded = _demand_outranks_content(coded)
             coded = _main_outranks_purpose(coded)
+            coded = borrow_subordinate_targets(coded)
             for predicate, predicate_events in coded:
                 if predicate.generic and predicate.root == "01" and _frames_other(predicate, coded):
                     continue
@@ -131,25 +165,55 @@ class Coder:
 
     # -- one predicate -> events ----------------------------------------------------------
     def _actors(
-        self, heads: list[Token], actors: DocActors, exclude: list[ActorRef] = ()
+        self,
+        heads: list[Token],
+        actors: DocActors,
+        exclude: list[ActorRef] = (),
+        *,
+        owned: bool = False,
+        parties: bool = False,
     ) -> list[ActorRef]:
-        """Actors of the first head that yields any (its conjuncts included)."""
+        """Actors of the first head that yields any (its conjuncts included).
+
+        ``owned``: a head that authors a proposal noun is mentioned by the noun's phrase.
+        ``parties``: the conjuncts are the parties of a mutual act, so a named conjunct no
+        dictionary knows is a party of its own ("the Tokyo bourse and the Oslo Stock Exchange
+        agreed to share data"), not part of one list-shaped mention.
+        """
         for head in heads:
             refs: list[ActorRef] = []
+            others: list[ActorRef] = []
             # "withdraw its peacekeeping force from Chad": the source's own force is what
             # moves, not whom the event is directed at.
             own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+            extents: list[tuple[int, int]] = []
             for token in conjuncts(head):
-                refs.extend(
+                found = actors.resolve(token)
+                kept = [
                     r
-                    for r in actors.resolve(token)
+                    for r in found
                     if not any(
                         _same(r, e) or (own and r.country in (e.country, None)) for e in exclude
                     )
-                )
+                ]
+                refs.extend(kept)
+                unnamed = [actors.unresolved(token)] if not found and _actor_noun(token) else []
+                extents += _conjunct_extent(kept or unnamed)
+                if parties and (token.pos_ == "PROPN" or token.ent_type_):
+                    others += unnamed
+            # One actor named by a list ("the rebel commander and four members of his family")
+            # is mentioned by the whole list; several actors each keep their own mention, as
+            # each becomes its own event and its offsets must point at that actor alone.
+            if refs and others:
+                refs = refs + others
+            elif len(refs) == 1:
+                refs = with_coordination(refs, extents, head)
+                refs = [with_restrictive_modifiers(refs[0], head)]
             if refs:
                 if exclude and head.dep_ == "poss" and len(refs) == 1:
-                    refs = [_with_possessed(refs[0], head)]
+                    refs = [with_possessed(refs[0], head)]
+                elif owned and head.head.lower_ in _OWNER_PREPS:
+                    refs = [with_owned_noun(r, head) for r in refs]
                 return refs
         return []
 
@@ -162,22 +226,38 @@ class Coder:
         article: Article,
         story: date | None,
     ) -> list[Event]:
-        sources = self._actors(predicate.sources, actors)
+        reciprocal = predicate.root in _RECIPROCAL_ROOTS or mutual_act(predicate, self.lexicon)
+        sources = self._actors(predicate.sources, actors, parties=reciprocal)
         if not sources and predicate.root in _VIOLENT_ROOTS:
             sources = self._unidentified_attacker(predicate)
+        if not sources and self.geocode:
+            sources = implicit_authority(predicate, sent, self.kb, self._lookup)
+        if not sources:
+            sources = moved_forces(predicate, actors)
         if not sources:
             return []
+        event_words = _event_tokens(predicate) | {predicate.trigger.i}
         heads = [
             t
             for t in predicate.targets
-            if t not in predicate.sources and not self._own_forces(t, predicate, actors, sources)
+            if t not in predicate.sources
+            and not self._own_forces(t, predicate, actors, sources)
+            # "expressed its condolences": the event noun's own possessive pronoun is its source
+            and not (t.dep_ == "poss" and t.pos_ == "PRON" and t.head.i in event_words)
         ]
-        targets = self._recipient(predicate, actors, sources) or self._actors(
-            heads, actors, exclude=sources
+        targets = (
+            self._recipient(predicate, actors, sources)
+            or self._beneficiary(predicate, actors, sources)
+            or self._counterpart(predicate, actors, sources)
+            or self._actors(heads, actors, exclude=sources, owned=predicate.root in _PROPOSAL_ROOTS)
         )
         if not targets:
             targets = self._implicit_targets(predicate, sent, actors, sources)
-        if len(sources) > 1 and predicate.root in _RECIPROCAL_ROOTS and not _named(targets):
+        if (
+            len(sources) > 1
+            and reciprocal
+            and not _named(_outside(targets, topic_extents(predicate, self.lexicon)), mutual=True)
+        ):
             # "Canada and Costa Rica agreed to start negotiations for a trade agreement": the
             # agreement is what they agree on; the two are each other's counterpart.
             targets = []
@@ -197,13 +277,22 @@ class Coder:
 
         pairs: list[tuple[ActorRef, ActorRef | None]] = []
         if targets:
-            pairs = [(s, t) for s in sources for t in targets if not _same(s, t)]
-        elif len(sources) > 1 and predicate.root in _RECIPROCAL_ROOTS:
+            pairs = [(s, t) for s in sources for t in targets if not _same_party(s, t)]
+            if not pairs:
+                # "Bosnian Serbs demanded a truce in east Bosnia": the only target found is
+                # the source's own country, which does not undo the act itself.
+                pairs = [(s, None) for s in sources]
+        elif len(sources) > 1 and reciprocal:
             pairs = [(s, t) for s in sources for t in sources if s is not t and not _same(s, t)]
         else:
             pairs = [(s, None) for s in sources]
         if not pairs:
             return []
+        forward = len(pairs)
+        if len(sources) == 1 and symmetric_with(predicate, self.lexicon):
+            # "X held talks with Y" is coded Y->X as well (see reciprocity.py); a place or an
+            # unresolved phrase is no party to the talks.
+            pairs += [(t, s) for s, t in pairs if t is not None and _party(t)]
 
         trigger = predicate.trigger
         frame = find_frame(trigger, sent)
@@ -225,7 +314,7 @@ class Coder:
         entry = self.table[predicate.code]
         location = None
         events = []
-        for source, target in pairs:
+        for n, (source, target) in enumerate(pairs):
             reported = frame is not None and (
                 frame.hearsay or speaker is None or not _same(speaker, source)
             )
@@ -256,9 +345,21 @@ class Coder:
                 # "a journalist was killed in Beirut", "police fired tear gas in Nairobi": an
                 # unnamed national actor belongs to the country the event happens in.
                 source = _placed(source, location.country)
-                target = _placed(target, location.country) if target is not None else None
+                if target is not None and not self._own_phrase_country(sent, target):
+                    # "a missionary from Calgary was arrested in Lebanon" stays Canadian.
+                    target = _placed(target, location.country)
             trigger_span = _trigger_span(predicate, sent)
             confidence = _confidence(predicate, source, target)
+            if n >= forward and events:
+                # The reversed reading of a mutual act never becomes the sentence's main event.
+                confidence = min(confidence, events[0].confidence)
+            # After scoring: a country read off the context is a weaker finding than a named
+            # target, and must not reorder which event is the sentence's main one.
+            target = self._context_target(predicate, sent, source, target, actors)
+            target = context_mention(
+                target, sent, source, self.kb, self._lookup, _event_tokens(predicate)
+            )
+            source = self._context_source(sent, source, actors.home_country)
             event_id = _event_id(
                 article.doc_id, index, trigger_span, source, target, predicate.code
             )
@@ -271,15 +372,18 @@ class Coder:
                 flags.append("generic-code")
             if location is not None and location.lat is None:
                 flags.append("place-not-geocoded")
+            if n >= forward:
+                # Y->X read off "X met Y": users counting each meeting once drop these.
+                flags.append("reciprocal")
             events.append(
                 Event(
                     event_id=event_id,
                     doc_id=article.doc_id,
                     sentence_index=index,
                     evidence=Evidence(
-                        text=sent.text.strip(),
+                        text=sent_text(sent).strip(),
                         start=sent.start_char,
-                        end=sent.start_char + len(sent.text.rstrip()),
+                        end=sent.start_char + len(sent_text(sent).rstrip()),
                         trigger=trigger_span,
                     ),
                     source=source,
@@ -348,12 +452,17 @@ class Coder:
                 continue
             # "police prevented the demonstration staged by students": unnamed students
             # facing Turkish police are Turkish (see _domestic).
+            # An agent named by a by-phrase ("abuses by the city police") is the author even
+            # when nothing places it in a country.
+            by_agent = head.dep_ == "pobj" and head.head.lower_ == "by"
             refs = [
                 r
                 for r in _domestic(self._actors([head], actors, exclude=sources), sources)
-                if r.country or (r.code and len(r.code) > 3)
+                if r.country or (r.code and len(r.code) > 3) or (by_agent and r.code)
             ]
             if refs:
+                if predicate.root in _PROPOSAL_ROOTS and head.head.lower_ in _OWNER_PREPS:
+                    refs = [with_owned_noun(r, head) for r in refs]
                 return refs
         candidates = [*_addressees(predicate), *_against_or_affected(predicate)]
         for head in [*candidates, *_protested(predicate)]:
@@ -374,18 +483,18 @@ class Coder:
         if predicate.root not in _NO_PLACE_TARGET:
             place = self._location(sent, predicate, sources[0], None)
             if place is not None and place.country and place.start is not None:
-                return [
-                    ActorRef(
-                        place.text or place.name,
-                        place.name,
-                        place.country,
-                        None,
-                        place.country,
-                        place.start,
-                        place.end,
-                        "location",
-                    )
-                ]
+                ref = ActorRef(
+                    place.text or place.name,
+                    place.name,
+                    place.country,
+                    None,
+                    place.country,
+                    place.start,
+                    place.end,
+                    "location",
+                )
+                things = [t for t in predicate.targets if not self._event_noun(t)]
+                return [place_mention(ref, sent.doc, things, _event_tokens(predicate))]
         protest = self._protested_government(predicate, sources)
         if protest:
             return protest
@@ -396,6 +505,79 @@ class Coder:
             if ref is not None:
                 return [ref]
         return []
+
+    def _context_source(self, sent: Span, source: ActorRef, home: str | None) -> ActorRef:
+        """A national source the phrase resolution left without a country ("President Dos
+        Santos" misspelt, "Ibo elders", "the government of Sindh province") takes the country
+        its own phrase or its sentence names, else the dateline's: the sentence is about its
+        own actors' country far more often than not.  Only a single-country sentence counts.
+        An unidentified attacker the attack's location did not place is coded the same way
+        (IRQUAF for "a roadside bomb killed three Iraqi policemen")."""
+        if source.sector in _NOT_NATIONAL:
+            return source
+        if not needs_country(source):
+            return source
+        span = None
+        if source.start is not None:
+            span = sent.doc.char_span(source.start, source.end, alignment_mode="expand")
+        country = phrase_country(span.root, self.kb, self._lookup) if span else None
+        country = country or sentence_country(sent, self.kb, self._lookup) or home
+        if country and source.resolution == "unidentified":
+            return replace(source, country=country, code=country + "UAF")  # still unnamed
+        return with_context_country(source, country) if country else source
+
+    def _context_target(
+        self,
+        predicate: Predicate,
+        sent: Span,
+        source: ActorRef,
+        target: ActorRef | None,
+        actors: DocActors,
+    ) -> ActorRef | None:
+        """A target with no country gets the one its phrase or its sentence names (see
+        target_context).  An event with no target is directed at the country named in its
+        object ("would not meet demands to release prisoners in Iraq", "rejected an invitation
+        to a meeting of Palestinian factions"), else at the sentence's only country."""
+        if not needs_country(target):
+            return target
+        if target is None:
+            # "refused to allow United Nations planes to land": an object the argument slots
+            # passed over (it is the complement's subject) still names the party.
+            for head in _objects(predicate):
+                refs = [
+                    r
+                    for r in self._actors([head], actors, exclude=[source])
+                    if not needs_country(r)
+                ]
+                if refs:
+                    return refs[0]
+        country = None
+        if target is not None:
+            country = self._own_phrase_country(sent, target)
+        else:
+            country = next(
+                filter(None, (self._object_country(o) for o in _objects(predicate))), None
+            )
+        if country:
+            if target is None:
+                return country_target(country, self.kb)
+            return with_context_country(target, country)
+        country = sentence_country(sent, self.kb, self._lookup)
+        if country is None:
+            return target
+        if target is None:
+            return country_target(country, self.kb)
+        return with_context_country(target, country)
+
+    def _own_phrase_country(self, sent: Span, target: ActorRef) -> str | None:
+        """A country named inside a country-less target's own mention (see target_context)."""
+        if not needs_country(target) or target.start is None:
+            return None
+        span = sent.doc.char_span(target.start, target.end, alignment_mode="expand")
+        return phrase_country(span.root, self.kb, self._lookup) if span else None
+
+    def _object_country(self, head: Token) -> str | None:
+        return phrase_country(head, self.kb, self._lookup)
 
     def _protested_government(
         self, predicate: Predicate, sources: list[ActorRef]
@@ -478,6 +660,34 @@ class Coder:
                 return refs
         return []
 
+    def _beneficiary(
+        self, predicate: Predicate, actors: DocActors, sources: list[ActorRef]
+    ) -> list[ActorRef]:
+        """Whom aid or help is for ("sent aid to help Myanmar"), ahead of what is given."""
+        for head in beneficiary_heads(predicate, self.lexicon):
+            refs = self._actors([head], actors, exclude=sources)
+            if any(r.country or r.code or _helped_group(head) for r in refs):
+                return refs
+            if not refs and _helped_group(head):
+                # "aid for flood victims": whom it is for, though no dictionary names them
+                return [with_restrictive_modifiers(actors.unresolved(head), head)]
+        return []
+
+    def _counterpart(
+        self, predicate: Predicate, actors: DocActors, sources: list[ActorRef]
+    ) -> list[ActorRef]:
+        """The other party named by a grievance, "from" or "in defiance of" phrase (see
+        counterparts), when it resolves to a national or international actor."""
+        for head in counterpart_heads(predicate):
+            refs = [
+                r
+                for r in _domestic(self._actors([head], actors, exclude=sources), sources)
+                if r.country or (r.code and len(r.code) > 3)
+            ]
+            if refs:
+                return refs
+        return []
+
     def _event_noun(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and self.lexicon.match("N", token.lemma_.lower()) is not None
 
@@ -539,9 +749,10 @@ class Coder:
         ]
         candidates = place_mentions(sent, predicate.chain, exclude)
         hint = tuple(c for c in (source.country, target.country if target else None) if c)
-        if candidates:
-            span, _ = candidates[0]
-            return as_location(span, self._lookup(span.text, hint))
+        for span, labelled in candidates:
+            found = self._lookup(span.text, hint)
+            if labelled or found is not None:
+                return as_location(span, found)
         travel = predicate.trigger.lemma_.lower() in _TRAVEL_VERBS
         if travel and target is not None and target.start is not None:
             # A visit happens at its destination: "Blinken visited Cairo".
@@ -559,10 +770,34 @@ class Coder:
             from ..geo import get_gazetteer
 
             self._gazetteer = get_gazetteer()
-        return self._gazetteer.lookup(text, country_hint=hint or None)
+        found = self._gazetteer.lookup(text, country_hint=hint or None)
+        core = bare_place_name(text)
+        if found is None and core and core != text:
+            # "Montenegro province", "western Cambodia": the gazetteer knows the bare name.
+            found = self._gazetteer.lookup(core, country_hint=hint or None)
+        return found
 
 
 _CONFLICT_ROOTS = {"11", "12", "13", "14", "15", "16", "17", "18", "19", "20"}
+
+
+def _objects(predicate: Predicate) -> list[Token]:
+    """The object nouns of an event: folded into its trigger ("rejected an invitation"), the
+    direct objects of its trigger verbs, and the subjects of their complement clauses."""
+    trigger = predicate.trigger
+    folded = [t for t in predicate.trigger_tokens if t != trigger and t.pos_ == "NOUN"]
+    verbs = [t for t in [trigger, *predicate.trigger_tokens] if t.pos_ == "VERB"]
+    direct = [o for v in verbs for o in direct_objects(v)]  # "prepared to resume shelling X"
+    # "refused to allow UN planes to land": the parser makes the planes the complement's subject
+    subjects = [
+        s
+        for v in verbs
+        for c in v.children
+        if c.dep_ in ("ccomp", "xcomp") and c.i not in predicate.chain
+        for s in c.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+    ]
+    return list(dict.fromkeys([*folded, *direct, *subjects]))
 
 
 def _conditional_threat(predicate: Predicate, draft_modality: str) -> bool:
@@ -615,22 +850,34 @@ def _against_or_affected(predicate: Predicate) -> list[Token]:
     hosts = [trigger, *(t for t in predicate.trigger_tokens if t is not trigger)]
     hosts += [t for t in predicate.targets if t not in hosts]
     for host in list(hosts):
-        hosts += [o for p, o in prep_phrases(host) if p in _PLACE_PREPS and o not in hosts]
-    out = [o for host in hosts for p, o in prep_phrases(host) if p == "against"]
+        # "threw stones during demonstrations against the occupation": the occasion too
+        hosts += [
+            o for p, o in prep_phrases(host) if p in _PLACE_PREPS | {"during"} and o not in hosts
+        ]
+    out = []
+    for o in (o for host in hosts for p, o in prep_phrases(host) if p == "against"):
+        # "against the violations by the Israeli military": the violator is the one opposed
+        out += [a for p, a in prep_phrases(o) if p == "by"]
+        out.append(o)
     for child in trigger.children:
         participle = (
             child.dep_ == "advcl"
             and child.tag_ == "VBG"
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children)
+            # "refused to commit troops, citing domestic opposition": a reason, not an effect
+            and child.lemma_.lower() not in _REASON_PARTICIPLES
         )
         if participle:
             out += [o for o in direct_objects(child) if o not in out]
     return out
 
 
+_REASON_PARTICIPLES = frozenset("cite say add note claim argue insist explain quote".split())
 # Prepositions that introduce the other party of an event noun: "war with", "sanctions on",
-# "attack against", "investigation into", "hostility toward", "aid to".
-_DYADIC_PREPS = {"with", "against", "on", "upon", "into", "toward", "towards", "to", "at"}
+# "attack against", "investigation into", "hostility toward", "aid to", "mediation between".
+_DYADIC_PREPS = {
+    "with", "against", "on", "upon", "into", "toward", "towards", "to", "at", "among", "between",
+}  # fmt: skip
 # Prepositions through which an event noun hangs off another one without changing the parties:
 # "an offensive in its war with Iraq", "a suspension of links with Serbia", "a formula for ending
 # its dispute with ...".
@@ -806,7 +1053,8 @@ _MEASURES = frozenset(
 
 def _protested(predicate: Predicate) -> list[Token]:
     """What a protest's purpose clause is against: "began a hunger strike to protest the
-    president's failure to ...", "marched to denounce Israel's blockade" (the owner first)."""
+    president's failure to ...", "marched to denounce Israel's blockade", "blocked a road to
+    show their anger at the government's policy" (the owner first)."""
     if predicate.root != "14":
         return []
     out: list[Token] = []
@@ -821,7 +1069,16 @@ def _protested(predicate: Predicate) -> list[Token]:
             out += [c for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"]
             out += [o for p, o in prep_phrases(obj) if p in ("by", "of")]
             out.append(obj)
+            # "to show their disapproval for the United States' policies": what the stance is
+            # about, its owner first.
+            for p, o in prep_phrases(obj):
+                if p in _STANCE_TOPIC_PREPS:
+                    out += [c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+                    out.append(o)
     return out
+
+
+_STANCE_TOPIC_PREPS = {"for", "over", "against", "at", "with", "toward", "towards"}
 
 
 def _counted(noun: Token) -> bool:
@@ -894,6 +1151,8 @@ def _domestic(refs: list[ActorRef], others: list[ActorRef] = ()) -> list[ActorRe
     return out
 
 
+# Sectors that are not one country's: peacekeepers and international bodies.
+_NOT_NATIONAL = {"PKO", "IGO", "NGO", "IMG", "MNC"}
 # Unnamed forces a state moves are its own, not a target (see Coder._own_forces).
 _FORCES = {"MIL", "PKO", "COP", "SPY"}
 # Roots of events that move, offer or pull back a state's own forces: intent, cooperation, aid,
@@ -904,21 +1163,46 @@ _MOVING_ROOTS = {"03", "05", "06", "07", "08", "15", "16"}
 _PLACED_ROOTS = {"14", "17", "18", "19", "20"}
 
 
+# Unnamed groups of people that are actors when listed with named ones: "the Palestinian people
+# and organizations", "Nigeria and other African countries".
+_GROUP_NOUNS = frozenset(
+    "people member organization organisation group agency country nation state government "
+    "party official leader family community".split()
+)
+
+
+# People aid is for, who need no dictionary entry to be a target ("flood victims in Sindh").
+_HELPED_NOUNS = _GROUP_NOUNS | frozenset(
+    "victim refugee household child farmer survivor resident civilian migrant".split()
+)
+
+
+def _helped_group(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.lemma_.lower() in _HELPED_NOUNS
+
+
+def _actor_noun(token: Token) -> bool:
+    """A conjunct that names an actor even though no dictionary knows it."""
+    if token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "GPE", "NORP", "PERSON", "LOC"):
+        return True
+    return token.pos_ == "NOUN" and token.lemma_.lower() in _GROUP_NOUNS
+
+
+def _event_tokens(predicate: Predicate) -> set[int]:
+    """Token indices that spell out the event itself (trigger, light noun, complements)."""
+    return predicate.chain | {t.i for t in predicate.trigger_tokens}
+
+
+def _conjunct_extent(refs: list[ActorRef | None]) -> list[tuple[int, int]]:
+    """Where one conjunct's mention lies, if it fills the role at all."""
+    spans = [(r.start, r.end) for r in refs if r is not None and r.start is not None]
+    return [(min(s for s, _ in spans), max(e for _, e in spans))] if spans else []
+
+
 def _placed(ref: ActorRef, country: str) -> ActorRef:
     if ref.country is None and ref.resolution == "agent" and ref.sector in _NATIONAL_SECTORS:
         return replace(ref, country=country, code=country + ref.sector)
     return ref
-
-
-def _with_possessed(ref: ActorRef, possessor: Token) -> ActorRef:
-    """A target named as a possessor is mentioned by the whole phrase: "rejected the Croatian
-    government's request" is directed at the government, and the mention is the request."""
-    owned = possessor.head
-    if owned.pos_ not in ("NOUN", "PROPN") or ref.start is None or owned.i < possessor.i:
-        return ref
-    lo = min(owned.left_edge.idx, ref.start)
-    hi = max(owned.idx + len(owned.text), ref.end or 0)
-    return replace(ref, text=possessor.doc.text[lo:hi], start=lo, end=hi)
 
 
 _PLACE_PREPS = {"in", "near", "at", "throughout", "across", "inside", "outside", "around"}
@@ -927,6 +1211,14 @@ _PLACE_PREPS = {"in", "near", "at", "throughout", "across", "inside", "outside",
 def _name_ranges(doc: Doc, actor: ActorRef) -> list[tuple[int, int]]:
     """Character ranges of an actor mention minus its locative post-modifier: in "Russian
     positions near Kharkiv" the actor is the positions, and Kharkiv is still the place."""
+    store = memo(doc)  # asked for the same source and target by every event of a predicate
+    key = ("name-ranges", actor.start, actor.end)
+    if key not in store:
+        store[key] = _locative_free_ranges(doc, actor)
+    return list(store[key])
+
+
+def _locative_free_ranges(doc: Doc, actor: ActorRef) -> list[tuple[int, int]]:
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None:
         return [(actor.start, actor.end)]
@@ -944,8 +1236,42 @@ def _name_ranges(doc: Doc, actor: ActorRef) -> list[tuple[int, int]]:
     return ranges
 
 
-def _named(refs: list[ActorRef]) -> bool:
+def _party(ref: ActorRef) -> bool:
+    """An actor that can take part in talks: resolved, and not a bare place."""
+    return ref.resolution not in ("unresolved", "location", "context", "coreference", None)
+
+
+def _named(refs: list[ActorRef], *, mutual: bool = False) -> bool:
+    """Some ref names an actor.  For a mutual act only a national or coded actor counts: in
+    "Peru and Chile failed to agree on a prisoner exchange" the exchange is the topic, and in
+    "agreed to a ceasefire in their conflict over Kashmir" the place is where it holds."""
+    if mutual:
+        return any(
+            (r.country or (r.code and len(r.code) > 3)) and r.resolution != "location" for r in refs
+        )
     return any(r.resolution != "unresolved" for r in refs)
+
+
+_PERSONS = {"person-dictionary", "unknown-person"}
+
+
+def _outside(refs: list[ActorRef], extents: list[tuple[int, int]]) -> list[ActorRef]:
+    """The refs whose mention lies in none of the given character spans."""
+    return [
+        r
+        for r in refs
+        if r.start is None or not any(lo <= r.start and r.end <= hi for lo, hi in extents)
+    ]
+
+
+def _same_party(source: ActorRef, target: ActorRef) -> bool:
+    """Source and target are one actor.  A named person is not the unnamed group that shares
+    their country and sector: Macron's ultimatum "to Muslim leaders" (taken as French) is
+    still directed at them, and "a president" worried about Tinubu's health is not Tinubu."""
+    for person, group in ((source, target), (target, source)):
+        if person.resolution in _PERSONS and not group.name and group.resolution == "agent":
+            return False
+    return _same(source, target)
 
 
 def _same(a: ActorRef, b: ActorRef) -> bool:

@@ -16,8 +16,8 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as dateparser
 from spacy.tokens import Span, Token
 
-from ..nlp.ents import sentence_ents
 from ..records import DateInfo
+from .docmemo import sent_ents, sent_text
 
 __all__ = ["date_for_trigger", "resolve_expression"]
 
@@ -218,10 +218,10 @@ def _governing_verb(token: Token) -> Token:
 
 def _expressions(trigger: Token, sent: Span, chain: set[int]) -> list[str]:
     found = []
-    for ent in sentence_ents(sent):
+    for ent in sent_ents(sent):
         if ent.label_ in ("DATE", "TIME") and _governing_verb(ent.root).i in chain:
             found.append(ent.text)
-    text = sent.text.lower()
+    text = sent_text(sent).lower()
     for phrase in _VAGUE_PAST:
         position = text.find(phrase)
         if position >= 0:

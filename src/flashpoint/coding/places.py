@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from ..nlp.ents import sentence_ents
 from ..records import Location
+from .docmemo import memo, sent_ents, sent_tokens
 
 __all__ = ["place_mentions"]
 
@@ -93,32 +93,74 @@ def _named_place_of(head: Token) -> bool:
     return kind.dep_ == "pobj" and kind.head.lower_ in _LOCATIVE
 
 
+def _locative(head: Token) -> bool:
+    """True when the name is introduced as where something happened: "in Gaza", "near the
+    town of Samarra", "through the capital Antananarivo", "in the Syrian capital, Damascus"."""
+    if head.dep_ == "appos" and head.head.lemma_.lower() in _PLACE_NOUNS:
+        # The appositive names the place noun it stands beside; that noun carries the
+        # locative preposition.
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
+        return True
+    if head.dep_ in ("compound", "amod", "poss") and head.head.dep_ == "pobj":
+        return head.head.head.lower_ in _LOCATIVE
+    return _named_place_of(head)
+
+
+def _unlabelled_names(sent: Span, labelled: set[int]) -> Iterable[Span]:
+    """Proper-noun chains the small NER model left unlabelled ("Antananarivo" is often
+    missed).  Only offered in a locative position, and the caller keeps them only if the
+    gazetteer knows the name, so an unknown capitalised word never becomes a place."""
+    doc = sent.doc
+    for token in sent_tokens(sent):
+        if token.pos_ != "PROPN" or token.i in labelled or token.dep_ == "compound":
+            continue
+        start = token.i
+        while (
+            start > sent.start
+            and doc[start - 1].dep_ == "compound"
+            and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in labelled)
+        ):
+            start -= 1
+        yield doc[start : token.i + 1]
+
+
+def _candidates(sent: Span) -> list[tuple[Span, bool]]:
+    """Every place-like name of the sentence, labelled ones first; the same for every event
+    of the sentence, so computed once per sentence while a document is coded."""
+    store = memo(sent.doc)
+    key = ("place-candidates", sent.start, sent.end)
+    if key in store:
+        return store[key]
+    ents = sent_ents(sent)
+    labelled = {i for ent in ents for i in range(ent.start, ent.end)}
+    candidates = [
+        (ent, True)
+        for ent in ents
+        if ent.label_ in _PLACE_LABELS
+        or (ent.label_ in _MISREAD_PLACE_LABELS and _named_place_of(ent.root))
+    ]
+    candidates += [(span, False) for span in _unlabelled_names(sent, labelled)]
+    store[key] = candidates
+    return candidates
+
+
 def place_mentions(
     sent: Span, trigger_chain: set[int], exclude: Iterable[tuple[int, int]]
 ) -> list[tuple[Span, bool]]:
-    """Candidate place spans for the event, best first; the flag says 'locative preposition'."""
+    """Candidate place spans for the event, in sentence order.  The flag says whether the
+    NER model labelled the span a place; unlabelled proper nouns need the gazetteer's
+    confirmation before they count."""
     excluded = list(exclude)
     trigger_chain = _with_participle_governors(sent, trigger_chain)
     out: list[tuple[Span, bool]] = []
-    for ent in sentence_ents(sent):
-        if ent.label_ not in _PLACE_LABELS and not (
-            ent.label_ in _MISREAD_PLACE_LABELS and _named_place_of(ent.root)
-        ):
+    for span, named in _candidates(sent):
+        if any(start < span.end_char and span.start_char < end for start, end in excluded):
             continue
-        if any(start < ent.end_char and ent.start_char < end for start, end in excluded):
-            continue
-        if not _in_clause(ent.root, trigger_chain):
-            continue
-        head = ent.root
-        locative = head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
-        if head.dep_ in ("compound", "amod", "poss") and head.head.dep_ == "pobj":
-            locative = head.head.head.lower_ in _LOCATIVE
-        if not locative:
-            locative = _named_place_of(head)
         # Only places introduced as locations ("in Gaza", "near Kharkiv") count: a place name
         # used as a modifier ("West Bank policy") says nothing about where the event happened.
-        if locative:
-            out.append((ent, locative))
+        if _in_clause(span.root, trigger_chain) and _locative(span.root):
+            out.append((span, named))
     out.sort(key=lambda item: item[0].start)
     return out
 

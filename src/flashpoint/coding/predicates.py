@@ -10,6 +10,7 @@ syntactic heads; turning them into actors is the coder's job.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Span, Token
 
@@ -24,6 +25,7 @@ from .complements import (
     refines,
     slot_for,
 )
+from .docmemo import sent_tokens
 from .lexicon import Lexicon, Match, Pattern
 from .reporting import REPORTING_VERBS
 from .syntax import agent_of, direct_objects, is_passive, particle_of, prep_phrases, subject_of
@@ -169,7 +171,7 @@ def through_partitive(token: Token) -> Token:
     """ "part of a military aid programme" -> "programme", "hundreds of thousands of people"
     -> "people"; any other token is itself."""
     for _ in range(3):
-        if token.lemma_.lower() not in _PARTITIVES:
+        if token.lemma_.lower() not in _PARTITIVES and not _counting(token):
             return token
         pobj = next(
             (
@@ -185,6 +187,15 @@ def through_partitive(token: Token) -> Token:
             return token
         token = pobj
     return token
+
+
+# Quantifiers that pick members out of a group: "several of the protesters", "each of them".
+_QUANTIFIERS = frozenset("several each both few either any one".split())
+
+
+def _counting(token: Token) -> bool:
+    """A number or quantifier heading a partitive: "two of the soldiers", "several of them"."""
+    return token.pos_ == "NUM" or token.lower_ in _QUANTIFIERS
 
 
 def _match_noun(
@@ -474,16 +485,15 @@ def content_words(lexicon: Lexicon, heads: list[Token]) -> list[tuple[set[str], 
             lemmas = [token.lemma_.lower()]
         kinds = set()
         if not (token.pos_ == "VERB" and lemmas[0] in _TRANSPARENT_VERBS):
-            kinds = {k for c, k in CONTENT_KINDS for x in lemmas if lexicon.in_class(x, c)}
+            member = [_content_classes(lexicon, x) for x in lemmas]
+            kinds = {k for c, k in CONTENT_KINDS for m in member if c in m}
         domains: set[str] = set()
-        classes = CONTENT_DOMAINS
-        if token.pos_ == "VERB":
-            # "grant more rights" is not a grant, "aid the rebels" not aid: verbs are read
-            # through the content classes and the event classes that name acts.
-            classes = tuple((c, d) for c, d in CONTENT_DOMAINS if c in _VERB_DOMAIN_CLASSES)
+        # "grant more rights" is not a grant, "aid the rebels" not aid: verbs are read
+        # through the content classes and the event classes that name acts.
+        verb = token.pos_ == "VERB"
         for x in lemmas:
             # The most specific class of the most specific lemma ("military aid" before "aid").
-            hit = next((d for c, d in classes if lexicon.in_class(x, c)), None)
+            hit = _content_domain(lexicon, x, verb)
             if hit is not None:
                 domains.add(hit)
                 break
@@ -499,6 +509,56 @@ def content_words(lexicon: Lexicon, heads: list[Token]) -> list[tuple[set[str], 
     return out
 
 
+_VERB_CONTENT_DOMAINS = tuple((c, d) for c, d in CONTENT_DOMAINS if c in _VERB_DOMAIN_CLASSES)
+_CONTENT_CLASSES = frozenset(c for c, _ in CONTENT_KINDS)
+# Per lexicon, what content_words reads off a lemma: the same few hundred lemmas come up in
+# every article, and each lookup tries some thirty classes.
+_CONTENT_MEMO: WeakKeyDictionary[Lexicon, dict[tuple, object]] = WeakKeyDictionary()
+
+
+def _content_classes(lexicon: Lexicon, lemma: str) -> frozenset[str]:
+    """The CONTENT_KINDS classes ``lemma`` belongs to."""
+    memo = _CONTENT_MEMO.setdefault(lexicon, {})
+    key = ("kinds", lemma)
+    if key not in memo:
+        memo[key] = frozenset(c for c in _CONTENT_CLASSES if lexicon.in_class(lemma, c))
+    return memo[key]  # type: ignore[return-value]
+
+
+def _content_domain(lexicon: Lexicon, lemma: str, verb: bool) -> str | None:
+    """The domain of the first CONTENT_DOMAINS class holding ``lemma`` (for a verb, only the
+    classes that name acts)."""
+    memo = _CONTENT_MEMO.setdefault(lexicon, {})
+    key = ("domain", lemma, verb)
+    if key not in memo:
+        classes = _VERB_CONTENT_DOMAINS if verb else CONTENT_DOMAINS
+        memo[key] = next((d for c, d in classes if lexicon.in_class(lemma, c)), None)
+    return memo[key]  # type: ignore[return-value]
+
+
+# Verbs coded by a rule of _Finder.verb rather than by a lexicon pattern of their own.
+_RULE_VERBS = (
+    _STEP_VERBS
+    | _PHONE_VERBS
+    | _WANT_VERBS
+    | _PERMIT_VERBS
+    | _DEATH_VERBS
+    | _STATEMENT_VERBS
+    | {"prepare"}
+)
+
+
+def _may_code_verb(lexicon: Lexicon, lemma: str) -> bool:
+    """Whether any path of _Finder.verb can code this lemma: a verb pattern, a light verb
+    ("launched an assault", "engaged in talks") or a rule verb.  Keep in step with verb()."""
+    return (
+        lexicon.has("V", lemma)
+        or lemma in _RULE_VERBS
+        or lexicon.is_light_verb(lemma)
+        or lexicon.in_class(lemma, "@PREPLIGHT")
+    )
+
+
 class _Finder:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
@@ -506,6 +566,8 @@ class _Finder:
     def verb(self, verb: Token, *, allow_fold: bool = True) -> Predicate | None:
         lex = self.lexicon
         lemma = verb.lemma_.lower()
+        if not _may_code_verb(lex, lemma):
+            return None  # most verbs of a sentence: no pattern or rule below can fire
         if lemma in _STEP_VERBS and allow_fold:
             stepped = self._steps(verb)
             if stepped is not None:
@@ -1271,16 +1333,25 @@ def _reporting_speaker(token: Token) -> Token | None:
 
 def _depths(sent: Span) -> dict[int, int]:
     """Distance of every token from the sentence root, so governors are coded first."""
+    doc = sent.doc
+    tokens = sent_tokens(sent)
+    # Head indices read once per token (Token.head builds a new Token on every access).
+    heads = {t.i: t.head.i for t in tokens}
     depth: dict[int, int] = {}
-    for token in sent:
+    for token in tokens:
         path = []
-        current = token
-        while current.i not in depth and current.head.i != current.i and len(path) < 50:
+        current = token.i
+        while current not in depth and len(path) < 50:
+            head = heads.get(current)
+            if head is None:
+                head = heads[current] = doc[current].head.i
+            if head == current:
+                break
             path.append(current)
-            current = current.head
-        base = depth.get(current.i, 0)
+            current = head
+        base = depth.get(current, 0)
         for offset, node in enumerate(reversed(path), start=1):
-            depth[node.i] = base + offset
+            depth[node] = base + offset
         depth.setdefault(token.i, base)
     return depth
 
@@ -1290,7 +1361,7 @@ def find_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
     consumed: set[int] = set()
     found: list[Predicate] = []
     depth = _depths(sent)
-    for token in sorted(sent, key=lambda t: (depth[t.i], t.i)):
+    for token in sorted(sent_tokens(sent), key=lambda t: (depth[t.i], t.i)):
         if token.i in consumed:
             continue
         predicate = None

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from .docmemo import sent_tokens
+
 __all__ = ["REPORTING_VERBS", "Frame", "find_frame"]
 
 REPORTING_VERBS = frozenset(
@@ -66,7 +68,7 @@ class Frame:
 
 
 def _according_to(sent: Span) -> Frame | None:
-    for token in sent:
+    for token in sent_tokens(sent):
         if token.lower_ == "according":
             for child in token.children:
                 if child.lower_ == "to":

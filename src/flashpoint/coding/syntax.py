@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .docmemo import per_token
+
 __all__ = [
     "agent_of",
     "clause_head",
@@ -41,9 +43,13 @@ STATEMENT_NOUNS = frozenset(
 CLAUSAL = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "conj", "parataxis"}
 
 
-_PARTICLES = {"down", "off", "up", "out", "back", "over", "away", "in", "on", "aside", "through"}
+# "free": "set free two hostages" (the parser makes it an adverb of "set").
+_PARTICLES = {
+    "down", "off", "up", "out", "back", "over", "away", "in", "on", "aside", "through", "free",
+}  # fmt: skip
 
 
+@per_token
 def particle_of(verb: Token) -> str | None:
     """The phrasal particle; the small parser often labels it advmod or a bare prep."""
     for child in verb.children:
@@ -60,6 +66,7 @@ def particle_of(verb: Token) -> str | None:
     return None
 
 
+@per_token
 def conjuncts(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Egypt and Qatar")."""
     nominal = ("NOUN", "PROPN", "PRON")
@@ -76,6 +83,7 @@ def conjuncts(token: Token) -> list[Token]:
     return out
 
 
+@per_token
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
@@ -86,7 +94,16 @@ def _own_subject(verb: Token) -> Token | None:
     if not candidates:
         return None
     nominal = [c for c in candidates if c.pos_ in ("NOUN", "PROPN", "PRON")] or candidates
-    return min(nominal, key=lambda c: abs(verb.i - c.i))
+    subject = min(nominal, key=lambda c: abs(verb.i - c.i))
+    if subject.pos_ == "VERB" and subject.tag_ in ("VBG", "VBN"):
+        # "The Red Cross operating in Iraq said ...", misparsed with the participle as the
+        # subject and the noun as its subject: the noun the participle describes speaks.
+        described = [
+            c for c in subject.children if c.dep_ in SUBJ and c.i < subject.i and c.pos_ != "VERB"
+        ]
+        if described:
+            return described[-1]
+    return subject
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -107,6 +124,8 @@ def subject_of(verb: Token) -> Token | None:
                 return current.head
             return subject
         head = current.head
+        if current.dep_ == "ROOT":
+            return _stranded_subject_before(current)
         if current.dep_ == "conj":
             current = head
             continue
@@ -130,7 +149,12 @@ def subject_of(verb: Token) -> Token | None:
                 top = head
                 while top.dep_ == "pobj" and top.head.dep_ == "prep":
                     top = top.head.head
-                finite = current.tag_ == "VBD" or top.dep_ == "ROOT" or direct_objects(current)
+                finite = (
+                    current.tag_ == "VBD"
+                    or top.dep_ == "ROOT"
+                    or direct_objects(current)
+                    or _shares_subject_slot(top)
+                )
                 if finite and (top.dep_ in SUBJ or top.dep_ == "ROOT"):
                     return top
             if (
@@ -167,10 +191,46 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _stranded_subject_before(verb: Token) -> Token | None:
+    """The subject of a finite main verb the parser left without one: "With the signing of
+    the accord, the government and the rebels have agreed to ..." hangs "government" as a
+    conjunct inside the fronted phrase.  The noun phrase right before the verb's auxiliaries,
+    from the comma that closes the fronted phrase on, is the subject."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    if not auxiliaries or verb.tag_ not in ("VBN", "VBD", "VBZ", "VBP", "VBG"):
+        return None
+    first = min(a.i for a in auxiliaries)
+    doc = verb.doc
+    if first - 1 < verb.sent.start:
+        return None
+    token = doc[first - 1]
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("conj", "pobj", "appos"):
+        return None
+    # Climb the coordination back to its first conjunct after the closing comma.
+    while token.dep_ == "conj" and not any(t.text == "," for t in doc[token.head.i : token.i]):
+        token = token.head
+    if any(t.text == "," for t in doc[token.i : first]):
+        return None
+    return token
+
+
+def _shares_subject_slot(noun: Token) -> bool:
+    """The noun is one of two subjects of one verb: "Youths resorted to ..., officials said"
+    misparsed with "resorted" as a modifier of "youths" and both nouns under "said".  Its
+    "modifier" is then the reported clause's own verb."""
+    if noun.dep_ not in SUBJ:
+        return False
+    return sum(c.dep_ in SUBJ for c in noun.head.children) > 1
+
+
+@per_token
 def direct_objects(verb: Token) -> list[Token]:
     """Direct objects, shared across coordinated verbs ("kidnapped and killed two soldiers")."""
     objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    if not objs:
+    # "refused to deploy troops and urged its citizens to leave": a verb with its own
+    # complement clause does not share the next verb's object.
+    complemented = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+    if not objs and not complemented:
         for conj in verb.children:
             if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i > verb.i:
                 objs = [c for c in conj.children if c.dep_ in ("dobj", "obj")]
@@ -181,6 +241,18 @@ def direct_objects(verb: Token) -> list[Token]:
     return out
 
 
+def _stranded_subject(head: Token, prep: Token) -> Token | None:
+    """ "granted asylum to five officers holed up in ...": the parser makes the officers the
+    subject of the following clause and leaves "to" bare; that subject is the object."""
+    for clause in head.children:
+        if clause.dep_ in ("advcl", "ccomp", "conj") and clause.i > prep.i:
+            for c in clause.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == prep.i + 1:
+                    return c
+    return None
+
+
+@per_token
 def prep_phrases(head: Token) -> list[tuple[str, Token]]:
     """(preposition, object) pairs attached to ``head``; "according to" is never one.
 
@@ -199,7 +271,7 @@ def prep_phrases(head: Token) -> list[tuple[str, Token]]:
                 stranded = next(
                     (c for c in head.children if c.dep_ in ("dobj", "obj") and c.i > child.i),
                     None,
-                )
+                ) or _stranded_subject(head, child)
                 if stranded is not None and stranded.left_edge.i == child.i + 1:
                     out.extend((child.lower_, obj) for obj in conjuncts(stranded))
         elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):

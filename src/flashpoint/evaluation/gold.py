@@ -29,7 +29,7 @@ _PLOVER_RENAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "
                    "FIGHT": "ASSAULT"}  # fmt: skip
 # Legacy CAMEO country codes -> ISO-3.
 _LEGACY_COUNTRY = {"ROM": "ROU", "JAP": "JPN", "TMP": "TLS", "KOS": "XKX", "ZAR": "COD",
-                   "BUR": "MMR", "GER": "DEU", "UK": "GBR"}  # fmt: skip
+                   "BUR": "MMR", "GER": "DEU", "UK": "GBR", "ITL": "ITA", "VTN": "VNM"}  # fmt: skip
 
 
 @dataclass
@@ -144,12 +144,26 @@ def _detokenise(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
     """
     text, offsets = "", []
     for index, token in enumerate(tokens):
-        glue = index == 0 or token in _NO_SPACE_BEFORE or tokens[index - 1] in _NO_SPACE_AFTER
+        glue = (
+            index == 0
+            or token in _NO_SPACE_BEFORE
+            or tokens[index - 1] in _NO_SPACE_AFTER
+            or _inside_number(tokens, index)
+        )
         if not glue:
             text += " "
         offsets.append((len(text), len(text) + len(token)))
         text += token
     return text, offsets
+
+
+def _inside_number(tokens: list[str], index: int) -> bool:
+    """The digits after a thousands comma or decimal point: "1 , 086" was "1,086", "2 . 5"
+    was "2.5" ("July 7 , 2017" keeps its space: a year is no thousands group)."""
+    if index < 2 or not tokens[index].isdigit() or not tokens[index - 2][-1:].isdigit():
+        return False
+    mark = tokens[index - 1]
+    return mark == "." or (mark == "," and len(tokens[index]) == 3)
 
 
 _CONLL_TAGS = {"O"} | {f"{b}-{r}" for b in "BI" for r in "STR"}

@@ -11,7 +11,11 @@ Three views of the same run:
   is what a user reading every row experiences.
 
 Actor-span gold (CoNLL) is scored by token: a gold token tagged S (or R) is a hit when it lies
-inside the primary event's source mention, likewise T (or R) for the target.
+inside a source mention of the primary event, likewise T (or R) for the target.  The gold marks
+one event per sentence with every actor of a role ("Kenya and Tanzania signed ..." tags both
+as reciprocal R), while the coder writes one directed event per actor pair sharing the trigger
+(Kenya→Tanzania, Tanzania→Kenya); so the primary event's role mentions are those of all events
+with its trigger and code.  Nothing else is pooled: other events of the sentence do not count.
 """
 
 from __future__ import annotations
@@ -96,14 +100,31 @@ def _inside(token: tuple[int, int], actor: ActorRef | None) -> bool:
     return token[0] < actor.end and actor.start < token[1]
 
 
-def _score_spans(sentence: GoldSentence, event: Event | None, scores: dict[str, Score]) -> None:
-    for metric, role, actor in (
-        ("source_span", "S", event.source if event else None),
-        ("target_span", "T", event.target if event else None),
+def _siblings(primary: Event | None, events: Sequence[Event]) -> list[Event]:
+    """The primary event and the events splitting the same act over other actor pairs."""
+    if primary is None:
+        return []
+    trigger = primary.evidence.trigger
+    return [
+        e
+        for e in events
+        if e.cameo.code == primary.cameo.code
+        and e.sentence_index == primary.sentence_index
+        and (e.evidence.trigger.start, e.evidence.trigger.end) == (trigger.start, trigger.end)
+    ]
+
+
+def _score_spans(
+    sentence: GoldSentence, primary: Event | None, events: Sequence[Event], scores: dict[str, Score]
+) -> None:
+    siblings = _siblings(primary, events)
+    for metric, role, actors in (
+        ("source_span", "S", [e.source for e in siblings]),
+        ("target_span", "T", [e.target for e in siblings]),
     ):
         score = scores.setdefault(metric, Score())
         for offsets, gold_role in zip(sentence.tokens, sentence.roles, strict=True):
-            predicted = _inside(offsets, actor)
+            predicted = any(_inside(offsets, actor) for actor in actors)
             gold = gold_role in {role, "R"}
             score.tp += predicted and gold
             score.fp += predicted and not gold
@@ -126,7 +147,7 @@ def evaluate(path: str | Path, coder: Coder, *, limit: int | None = None) -> Eva
         report.with_events += bool(events)
         primary = primary_event(events)
         if sentence.tokens:
-            _score_spans(sentence, primary, report.scores)
+            _score_spans(sentence, primary, events, report.scores)
         predicted = predicted_labels(events, set(metrics))
         top = predicted_labels([primary] if primary else [], set(metrics))
         for metric in metrics:

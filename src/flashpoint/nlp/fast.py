@@ -1,7 +1,7 @@
-"""Faster, output-equivalent stand-ins for two costs of the stock spaCy pipeline.
+"""Faster, output-equivalent stand-ins for four costs of the stock spaCy pipeline.
 
-Both are switched on by the ``fast_nlp`` setting (``FLASHPOINT_FAST_NLP=0`` runs the model
-exactly as shipped), and both leave every annotation the same:
+All are switched on by the ``fast_nlp`` setting (``FLASHPOINT_FAST_NLP=0`` runs the model
+exactly as shipped), and all leave every annotation the same:
 
 * **Matrix products.**  thinc's CPU backend multiplies with BLIS, which on common x86 machines
   runs several times slower than the OpenBLAS numpy ships with (18 against 70 GFLOPS on one
@@ -16,6 +16,22 @@ exactly as shipped), and both leave every annotation the same:
   values once, caches which patterns fit, and applies the ruler's own attribute sets in the
   ruler's order (later patterns win) with spaCy's ``set_token_attrs``.  A pattern it cannot
   read (quantifiers, other attributes) makes it keep the stock ruler.
+* **The lemmatizer.**  spaCy's rule lemmatizer is a Python loop that builds a ``Token`` and its
+  morphology for every word (~5 ms an article).  Its answer depends only on the word, its coarse
+  POS and its morphology (the stock cache is keyed the same way), so :class:`FastLemmatizer`
+  reads those three columns in one array, asks the stock lemmatizer once per new combination and
+  writes the lemma column back in one call.  Tokens that already have a lemma (set by the
+  attribute ruler) keep it, as with the stock component.
+* **Entity decoding.**  spaCy 3.8's greedy transition decoder releases the GIL for its loop,
+  but the compiled action-validity checks take it back and release it again around each call
+  of a parser-state accessor: dozens of lock round trips per token, about a third of the
+  entity recognizer's time.  Beam search with a beam of one runs the same model and keeps, at
+  every step, the single best-scoring valid action -- the greedy decision -- while holding the
+  GIL, so those round trips cost nothing (~35% less time for ``ner``).  Its scores come from
+  numpy rather than the compiled loop, so a near tie could in principle resolve differently
+  in the last bit of a float; on every sentence of the dev gold files and the bundled examples
+  the entities are identical, and tests check it.  (The dependency parser has more features
+  and projectivity bookkeeping, and is slower on the beam path: it stays greedy.)
 
 OpenBLAS uses every core by default: when running one worker process per core set
 ``OPENBLAS_NUM_THREADS=1`` (the throughput benchmark does).
@@ -26,16 +42,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, NORM, ORTH, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, NORM, ORTH, POS, TAG
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
+from spacy.util import minibatch
 from thinc.api import NumpyOps
 
-__all__ = ["FastAttributeRuler", "speed_up"]
+__all__ = ["BeamOneDecoder", "FastAttributeRuler", "FastLemmatizer", "speed_up"]
 
 FAST_RULER_NAME = "flashpoint_attribute_ruler"
+FAST_LEMMATIZER_NAME = "flashpoint_lemmatizer"
+BEAM_NER_NAME = "flashpoint_entity_decoder"
 
 # Token attributes a pattern may test, and the array attribute each is read from.
 _FEATURES = {
@@ -204,11 +224,94 @@ class FastAttributeRuler:
             yield self(doc)
 
 
+class FastLemmatizer:
+    """Applies a stock rule or lookup :class:`Lemmatizer` once per (word, POS, morphology)."""
+
+    # Lemmatizers whose answer is known to depend on nothing but those three values.
+    _KNOWN = (Lemmatizer, EnglishLemmatizer)
+
+    def __init__(self, lemmatizer: Lemmatizer):
+        if not lemmatizer._validated:  # the stock component checks its tables on first use
+            lemmatizer._validate_tables()
+        self.lemmatizer = lemmatizer
+        self.strings = lemmatizer.vocab.strings
+        self._lemmas: dict[tuple[int, int, int], int] = {}
+
+    @classmethod
+    def supports(cls, lemmatizer: object) -> bool:
+        return type(lemmatizer) in cls._KNOWN and lemmatizer.mode in ("rule", "lookup")
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
+        overwrite = self.lemmatizer.overwrite
+        cache = self._lemmas
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma and not overwrite:
+                continue
+            key = (orth, pos, morph)
+            new = cache.get(key)
+            if new is None:
+                if len(cache) > _MAX_CACHE:
+                    cache.clear()
+                new = cache[key] = self.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            lemmas[i] = new
+        doc.from_array([LEMMA], lemmas)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
 def _attr_of(key: str) -> int:
     attr = _FEATURES.get(key.upper())
     if attr is None:  # "OP" quantifiers, POS, MORPH, extension attributes ...
         raise _Unsupported(key)
     return attr
+
+
+class BeamOneDecoder:
+    """Runs a greedy transition component (the entity recognizer) through its beam-search
+    decoder with a beam of one (see the module docstring); everything else is the component's.
+    """
+
+    def __init__(self, component: object):
+        self.component = component
+
+    @classmethod
+    def supports(cls, component: object) -> bool:
+        cfg = getattr(component, "cfg", {})
+        return hasattr(component, "beam_parse") and cfg.get("beam_width") == 1
+
+    def __getattr__(self, name: str) -> object:  # labels, cfg, moves, model, to_disk ...
+        if name == "component":  # not yet set (copy, unpickling): no recursion
+            raise AttributeError(name)
+        return getattr(self.component, name)
+
+    def predict(self, docs: list[Doc]) -> list:
+        if not any(len(doc) for doc in docs):
+            return self.component.predict(docs)
+        return self.component.beam_parse(docs, beam_width=1, beam_density=0.0)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.component.set_annotations([doc], self.predict([doc]))
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
+        # One decoding pass per batch: the beam decoder's per-step cost is mostly fixed, so
+        # unlike the stock pipe() we do not split the batch in four.  Output does not depend
+        # on how documents are batched.
+        error_handler = self.component.get_error_handler()
+        for batch in minibatch(docs, size=batch_size):
+            batch = list(batch)
+            try:
+                self.component.set_annotations(batch, self.predict(batch))
+                yield from batch
+            except Exception as e:
+                error_handler(self.component.name, self.component, batch, e)
 
 
 def _numpy_gemm(nlp: Language) -> None:
@@ -229,6 +332,14 @@ def speed_up(nlp: Language) -> Language:
     ):
         nlp.add_pipe(FAST_RULER_NAME, after="attribute_ruler")
         nlp.remove_pipe("attribute_ruler")
+    if "ner" in nlp.pipe_names and BeamOneDecoder.supports(nlp.get_pipe("ner")):
+        # Same name, so select_pipes / disable=["ner"] and get_pipe("ner") keep working.
+        nlp.add_pipe(BEAM_NER_NAME, name=BEAM_NER_NAME, after="ner")
+        nlp.remove_pipe("ner")
+        nlp.rename_pipe(BEAM_NER_NAME, "ner")
+    if "lemmatizer" in nlp.pipe_names and FastLemmatizer.supports(nlp.get_pipe("lemmatizer")):
+        nlp.add_pipe(FAST_LEMMATIZER_NAME, after="lemmatizer")
+        nlp.remove_pipe("lemmatizer")
     return nlp
 
 
@@ -236,3 +347,17 @@ def speed_up(nlp: Language) -> Language:
 def _make_fast_ruler(nlp: Language, name: str) -> FastAttributeRuler:
     """Built from the pipeline's own ``attribute_ruler`` (see :func:`speed_up`)."""
     return FastAttributeRuler(nlp.get_pipe("attribute_ruler"))
+
+
+@Language.factory(FAST_LEMMATIZER_NAME, assigns=["token.lemma"])
+def _make_fast_lemmatizer(nlp: Language, name: str) -> FastLemmatizer:
+    """Wraps the pipeline's own ``lemmatizer`` (see :func:`speed_up`)."""
+    return FastLemmatizer(nlp.get_pipe("lemmatizer"))
+
+
+@Language.factory(
+    BEAM_NER_NAME, assigns=["doc.ents", "token.ent_iob", "token.ent_type"], requires=[]
+)
+def _make_beam_ner(nlp: Language, name: str) -> BeamOneDecoder:
+    """Wraps the pipeline's own ``ner`` (see :func:`speed_up`)."""
+    return BeamOneDecoder(nlp.get_pipe("ner"))

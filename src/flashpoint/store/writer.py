@@ -395,7 +395,9 @@ def refresh_clusters(session: Session, cluster_ids: set[int]) -> None:
             E.cluster_id,
             func.count(func.distinct(E.article_id)),
             func.coalesce(func.sum(E.num_mentions), 0),
-            func.count(func.distinct(A.publisher)),
+            # Articles of unknown publisher count together as one source: every event has
+            # at least one, and corroboration is never overstated.
+            func.count(func.distinct(func.coalesce(A.publisher, ""))),
             func.min(E.event_date),
             func.max(E.event_date),
             func.min(A.story_date),
