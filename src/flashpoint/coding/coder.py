@@ -31,12 +31,23 @@ from ..records import (
 )
 from ..records import Span as TextSpan
 from ..settings import get_setting
+from .arguments import (
+    actor_noun,
+    addressees,
+    against_or_affected,
+    conjunct_extent,
+    dyadic_heads,
+    event_tokens,
+    helped_group,
+    is_counted,
+    object_heads,
+    protested,
+)
 from .beneficiary import beneficiary_heads
 from .cameo import cameo_table
-from .complements import fold
 from .counterparts import borrow_subordinate_targets, counterpart_heads
 from .dates import date_for_trigger, is_historical
-from .docmemo import coding, memo, sent_text, sent_tokens
+from .docmemo import coding, sent_text, sent_tokens
 from .implicit import implicit_authority, moved_forces
 from .lexicon import load_lexicon
 from .mentions import (
@@ -48,20 +59,35 @@ from .mentions import (
     with_restrictive_modifiers,
 )
 from .modality import modality_of
+from .parties import (
+    CIVIL_SECTORS,
+    DISSIDENT_SECTORS,
+    FORCES,
+    MOVING_ROOTS,
+    NOT_NATIONAL,
+    PLACED_ROOTS,
+    domestic,
+    is_party,
+    mentioned_outside,
+    name_ranges,
+    names_actor,
+    placed_in,
+    same_actor,
+    same_party,
+)
 from .places import as_location, place_mentions
 from .predicates import Predicate, find_predicates
-from .reciprocity import mutual_act, symmetric_with, topic_extents
-from .reporting import find_frame
-from .syntax import (
-    DIRECTIVES,
-    SUBORDINATORS,
-    agent_of,
-    conjuncts,
-    direct_objects,
-    directive_governor,
-    prep_phrases,
-    subordination,
+from .ranking import (
+    demand_outranks_content,
+    event_confidence,
+    frames_other,
+    main_outranks_purpose,
 )
+from .reciprocity import mutual_act, symmetric_with, topic_extents
+from .recoding import apply_sense, conditional_threat, express_intent
+from .reporting import find_frame
+from .skipping import headline_spans, is_skipped
+from .syntax import agent_of, conjuncts, direct_objects, prep_phrases
 from .target_context import (
     bare_place_name,
     country_target,
@@ -74,13 +100,13 @@ from .target_context import (
 __all__ = ["CODER_VERSION", "Coder"]
 
 CODER_VERSION = "flashpoint-coder/0.1.0"
-# Events between coordinated actors with no separate target are reciprocal in CAMEO:
-# "Hungarian and Romanian officials agreed ..." is HUN->ROU and ROU->HUN.
 _DATELINE_LINE = re.compile(r"(?m)^" + DATELINE.pattern)
 _TRAVEL_VERBS = {"visit", "travel", "fly", "arrive", "go", "head", "tour", "return"}
 _VIOLENT_ROOTS = {"18", "19", "20"}
 # Roots whose place is never their target: a statement, meeting or visit happens somewhere.
 _NO_PLACE_TARGET = {"01", "02", "04"}
+# Events between coordinated actors with no separate target are reciprocal in CAMEO:
+# "Hungarian and Romanian officials agreed ..." is HUN->ROU and ROU->HUN.
 _RECIPROCAL_ROOTS = {"01", "03", "04", "05", "06"}
 # Prepositions that name the author of a proposal: "a request from X", "the call of X".
 _OWNER_PREPS = {"by", "from", "of"}
@@ -132,10 +158,10 @@ class Coder:
     def _code_doc(self, doc: Doc, article: Article) -> list[Event]:
         story = date.fromisoformat(article.date) if article.date else None
         actors = DocActors(self.kb, doc, story, self._dateline_country(article.text))
-        skip = list(article.skip_spans) + _headline(article.text)
+        skip = list(article.skip_spans) + headline_spans(article.text)
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
-            if _skipped(sent, skip) or not any(t.is_alpha for t in sent_tokens(sent)):
+            if is_skipped(sent, skip) or not any(t.is_alpha for t in sent_tokens(sent)):
                 continue
             actors.observe(sent)
             sentence_events: dict[tuple, Event] = {}
@@ -143,11 +169,11 @@ class Coder:
                 (p, self._events(p, sent, index, actors, article, story))
                 for p in find_predicates(sent, self.lexicon)
             ]
-            coded = _demand_outranks_content(coded)
-            coded = _main_outranks_purpose(coded)
+            coded = demand_outranks_content(coded)
+            coded = main_outranks_purpose(coded)
             coded = borrow_subordinate_targets(coded)
             for predicate, predicate_events in coded:
-                if predicate.generic and predicate.root == "01" and _frames_other(predicate, coded):
+                if predicate.generic and predicate.root == "01" and frames_other(predicate, coded):
                     continue
                 for event in predicate_events:
                     key = (
@@ -193,12 +219,13 @@ class Coder:
                     r
                     for r in found
                     if not any(
-                        _same(r, e) or (own and r.country in (e.country, None)) for e in exclude
+                        same_actor(r, e) or (own and r.country in (e.country, None))
+                        for e in exclude
                     )
                 ]
                 refs.extend(kept)
-                unnamed = [actors.unresolved(token)] if not found and _actor_noun(token) else []
-                extents += _conjunct_extent(kept or unnamed)
+                unnamed = [actors.unresolved(token)] if not found and actor_noun(token) else []
+                extents += conjunct_extent(kept or unnamed)
                 if parties and (token.pos_ == "PROPN" or token.ent_type_):
                     others += unnamed
             # One actor named by a list ("the rebel commander and four members of his family")
@@ -236,7 +263,7 @@ class Coder:
             sources = moved_forces(predicate, actors)
         if not sources:
             return []
-        event_words = _event_tokens(predicate) | {predicate.trigger.i}
+        event_words = event_tokens(predicate) | {predicate.trigger.i}
         heads = [
             t
             for t in predicate.targets
@@ -256,34 +283,38 @@ class Coder:
         if (
             len(sources) > 1
             and reciprocal
-            and not _named(_outside(targets, topic_extents(predicate, self.lexicon)), mutual=True)
+            and not names_actor(
+                mentioned_outside(targets, topic_extents(predicate, self.lexicon)), mutual=True
+            )
         ):
             # "Canada and Costa Rica agreed to start negotiations for a trade agreement": the
             # agreement is what they agree on; the two are each other's counterpart.
             targets = []
-        if sources[0].resolution == "unidentified" and not _named(targets):
+        if sources[0].resolution == "unidentified" and not names_actor(targets):
             return []  # an attack by no one on no one says nothing
 
-        if not _named(targets) and (
+        if not names_actor(targets) and (
             predicate.code == "010" or (predicate.generic and predicate.root == "02")
         ):
             # "X said ..." / "X called ..." with no addressee is not an event worth a row.
             return []
         if predicate.root == "01" and predicate.generic and not sources[0].country:
             return []
-        _apply_sense(predicate, sources)
-        targets = _domestic(targets, sources)
-        sources = _domestic(sources, targets)
+        apply_sense(predicate, sources)
+        targets = domestic(targets, sources)
+        sources = domestic(sources, targets)
 
         pairs: list[tuple[ActorRef, ActorRef | None]] = []
         if targets:
-            pairs = [(s, t) for s in sources for t in targets if not _same_party(s, t)]
+            pairs = [(s, t) for s in sources for t in targets if not same_party(s, t)]
             if not pairs:
                 # "Bosnian Serbs demanded a truce in east Bosnia": the only target found is
                 # the source's own country, which does not undo the act itself.
                 pairs = [(s, None) for s in sources]
         elif len(sources) > 1 and reciprocal:
-            pairs = [(s, t) for s in sources for t in sources if s is not t and not _same(s, t)]
+            pairs = [
+                (s, t) for s in sources for t in sources if s is not t and not same_actor(s, t)
+            ]
         else:
             pairs = [(s, None) for s in sources]
         if not pairs:
@@ -292,7 +323,7 @@ class Coder:
         if len(sources) == 1 and symmetric_with(predicate, self.lexicon):
             # "X held talks with Y" is coded Y->X as well (see reciprocity.py); a place or an
             # unresolved phrase is no party to the talks.
-            pairs += [(t, s) for s, t in pairs if t is not None and _party(t)]
+            pairs += [(t, s) for s, t in pairs if t is not None and is_party(t)]
 
         trigger = predicate.trigger
         frame = find_frame(trigger, sent)
@@ -305,8 +336,8 @@ class Coder:
         draft, _ = modality_of(
             trigger, reported=False, reported_speech=frame is not None, historical=False
         )
-        if not _conditional_threat(predicate, draft):
-            _express_intent(predicate, draft)
+        if not conditional_threat(predicate, draft):
+            express_intent(predicate, draft)
         event_date, date_info = date_for_trigger(
             trigger, sent, story, future=draft == "intended", chain=predicate.chain
         )
@@ -316,7 +347,7 @@ class Coder:
         events = []
         for n, (source, target) in enumerate(pairs):
             reported = frame is not None and (
-                frame.hearsay or speaker is None or not _same(speaker, source)
+                frame.hearsay or speaker is None or not same_actor(speaker, source)
             )
             modality, _cues = modality_of(
                 trigger,
@@ -341,15 +372,15 @@ class Coder:
                 # An unnamed attacker is placed where the attack happened (IRQUAF for a
                 # roadside bomb near Samarra), as CAMEO's UAF codes with a country prefix do.
                 source = replace(source, country=location.country, code=location.country + "UAF")
-            if location is not None and location.country and predicate.root in _PLACED_ROOTS:
+            if location is not None and location.country and predicate.root in PLACED_ROOTS:
                 # "a journalist was killed in Beirut", "police fired tear gas in Nairobi": an
                 # unnamed national actor belongs to the country the event happens in.
-                source = _placed(source, location.country)
+                source = placed_in(source, location.country)
                 if target is not None and not self._own_phrase_country(sent, target):
                     # "a missionary from Calgary was arrested in Lebanon" stays Canadian.
-                    target = _placed(target, location.country)
+                    target = placed_in(target, location.country)
             trigger_span = _trigger_span(predicate, sent)
-            confidence = _confidence(predicate, source, target)
+            confidence = event_confidence(predicate, source, target)
             if n >= forward and events:
                 # The reversed reading of a mutual act never becomes the sentence's main event.
                 confidence = min(confidence, events[0].confidence)
@@ -357,7 +388,7 @@ class Coder:
             # target, and must not reorder which event is the sentence's main one.
             target = self._context_target(predicate, sent, source, target, actors)
             target = context_mention(
-                target, sent, source, self.kb, self._lookup, _event_tokens(predicate)
+                target, sent, source, self.kb, self._lookup, event_tokens(predicate)
             )
             source = self._context_source(sent, source, actors.home_country)
             event_id = _event_id(
@@ -451,28 +482,28 @@ class Coder:
             if head in predicate.sources:
                 continue
             # "police prevented the demonstration staged by students": unnamed students
-            # facing Turkish police are Turkish (see _domestic).
+            # facing Turkish police are Turkish (see domestic).
             # An agent named by a by-phrase ("abuses by the city police") is the author even
             # when nothing places it in a country.
             by_agent = head.dep_ == "pobj" and head.head.lower_ == "by"
             refs = [
                 r
-                for r in _domestic(self._actors([head], actors, exclude=sources), sources)
+                for r in domestic(self._actors([head], actors, exclude=sources), sources)
                 if r.country or (r.code and len(r.code) > 3) or (by_agent and r.code)
             ]
             if refs:
                 if predicate.root in _PROPOSAL_ROOTS and head.head.lower_ in _OWNER_PREPS:
                     refs = [with_owned_noun(r, head) for r in refs]
                 return refs
-        candidates = [*_addressees(predicate), *_against_or_affected(predicate)]
-        for head in [*candidates, *_protested(predicate)]:
+        candidates = [*addressees(predicate), *against_or_affected(predicate)]
+        for head in [*candidates, *protested(predicate)]:
             if head in predicate.sources:
                 continue
             # "police prevented the demonstration staged by students": unnamed students
-            # facing Turkish police are Turkish (see _domestic).
+            # facing Turkish police are Turkish (see domestic).
             refs = [
                 r
-                for r in _domestic(self._actors([head], actors, exclude=sources), sources)
+                for r in domestic(self._actors([head], actors, exclude=sources), sources)
                 if r.country or (r.code and len(r.code) > 3)
             ]
             if refs:
@@ -494,12 +525,12 @@ class Coder:
                     "location",
                 )
                 things = [t for t in predicate.targets if not self._event_noun(t)]
-                return [place_mention(ref, sent.doc, things, _event_tokens(predicate))]
+                return [place_mention(ref, sent.doc, things, event_tokens(predicate))]
         protest = self._protested_government(predicate, sources)
         if protest:
             return protest
         for head in predicate.targets:
-            if head in predicate.sources or (head.i in predicate.chain and not _counted(head)):
+            if head in predicate.sources or (head.i in predicate.chain and not is_counted(head)):
                 continue
             ref = actors.unresolved(head)
             if ref is not None:
@@ -513,7 +544,7 @@ class Coder:
         own actors' country far more often than not.  Only a single-country sentence counts.
         An unidentified attacker the attack's location did not place is coded the same way
         (IRQUAF for "a roadside bomb killed three Iraqi policemen")."""
-        if source.sector in _NOT_NATIONAL:
+        if source.sector in NOT_NATIONAL:
             return source
         if not needs_country(source):
             return source
@@ -543,7 +574,7 @@ class Coder:
         if target is None:
             # "refused to allow United Nations planes to land": an object the argument slots
             # passed over (it is the complement's subject) still names the party.
-            for head in _objects(predicate):
+            for head in object_heads(predicate):
                 refs = [
                     r
                     for r in self._actors([head], actors, exclude=[source])
@@ -556,7 +587,7 @@ class Coder:
             country = self._own_phrase_country(sent, target)
         else:
             country = next(
-                filter(None, (self._object_country(o) for o in _objects(predicate))), None
+                filter(None, (self._object_country(o) for o in object_heads(predicate))), None
             )
         if country:
             if target is None:
@@ -593,9 +624,7 @@ class Coder:
         # "Young Algerians", "Thousands of Iraqi Kurds": a plural people, not the state.
         head = predicate.sources[0] if predicate.sources else None
         people = source.sector is None and head is not None and head.tag_ in ("NNS", "NNPS")
-        if not source.country or not (
-            people or source.sector in _CIVIL_SECTORS | _DISSIDENT_SECTORS
-        ):
+        if not source.country or not (people or source.sector in CIVIL_SECTORS | DISSIDENT_SECTORS):
             return []
         name = self.kb.country_name(source.country) or source.country
         code = source.country + "GOV"
@@ -610,7 +639,7 @@ class Coder:
     ) -> bool:
         """Unnamed troops a state sends, withdraws or mobilises are its own, not the target:
         "withdrew peacekeepers from Rwanda", "mobilized troops for a war against Iraq"."""
-        if predicate.root not in _MOVING_ROOTS:
+        if predicate.root not in MOVING_ROOTS:
             return False
         if head.dep_ not in ("dobj", "obj", "nsubjpass") or not any(
             s.country or (s.code and len(s.code) > 3) for s in sources
@@ -618,7 +647,7 @@ class Coder:
             return False
         refs = actors.resolve(head)
         return bool(refs) and all(
-            r.country is None and r.resolution == "agent" and r.sector in _FORCES for r in refs
+            r.country is None and r.resolution == "agent" and r.sector in FORCES for r in refs
         )
 
     def _recipient(
@@ -650,10 +679,10 @@ class Coder:
                 return []
         for head in recipients:
             # "police prevented the demonstration staged by students": unnamed students
-            # facing Turkish police are Turkish (see _domestic).
+            # facing Turkish police are Turkish (see domestic).
             refs = [
                 r
-                for r in _domestic(self._actors([head], actors, exclude=sources), sources)
+                for r in domestic(self._actors([head], actors, exclude=sources), sources)
                 if r.country or (r.code and len(r.code) > 3)
             ]
             if refs:
@@ -666,9 +695,9 @@ class Coder:
         """Whom aid or help is for ("sent aid to help Myanmar"), ahead of what is given."""
         for head in beneficiary_heads(predicate, self.lexicon):
             refs = self._actors([head], actors, exclude=sources)
-            if any(r.country or r.code or _helped_group(head) for r in refs):
+            if any(r.country or r.code or helped_group(head) for r in refs):
                 return refs
-            if not refs and _helped_group(head):
+            if not refs and helped_group(head):
                 # "aid for flood victims": whom it is for, though no dictionary names them
                 return [with_restrictive_modifiers(actors.unresolved(head), head)]
         return []
@@ -681,7 +710,7 @@ class Coder:
         for head in counterpart_heads(predicate):
             refs = [
                 r
-                for r in _domestic(self._actors([head], actors, exclude=sources), sources)
+                for r in domestic(self._actors([head], actors, exclude=sources), sources)
                 if r.country or (r.code and len(r.code) > 3)
             ]
             if refs:
@@ -697,7 +726,7 @@ class Coder:
         """The other party named by an event noun's with/on/against/into phrase: "a new offensive
         in its war with Iraq", "a suspension of air links with Serbia", "an investigation into
         crimes committed by Croat forces"."""
-        for head in _dyadic_heads(predicate):
+        for head in dyadic_heads(predicate):
             if head in predicate.sources:
                 continue
             refs = [r for r in self._actors([head], actors, exclude=sources) if r.country]
@@ -745,7 +774,7 @@ class Coder:
             r
             for a in (source, target)
             if a and a.start is not None and a.resolution != "location"
-            for r in _name_ranges(sent.doc, a)
+            for r in name_ranges(sent.doc, a)
         ]
         candidates = place_mentions(sent, predicate.chain, exclude)
         hint = tuple(c for c in (source.country, target.country if target else None) if c)
@@ -778,528 +807,6 @@ class Coder:
         return found
 
 
-_CONFLICT_ROOTS = {"11", "12", "13", "14", "15", "16", "17", "18", "19", "20"}
-
-
-def _objects(predicate: Predicate) -> list[Token]:
-    """The object nouns of an event: folded into its trigger ("rejected an invitation"), the
-    direct objects of its trigger verbs, and the subjects of their complement clauses."""
-    trigger = predicate.trigger
-    folded = [t for t in predicate.trigger_tokens if t != trigger and t.pos_ == "NOUN"]
-    verbs = [t for t in [trigger, *predicate.trigger_tokens] if t.pos_ == "VERB"]
-    direct = [o for v in verbs for o in direct_objects(v)]  # "prepared to resume shelling X"
-    # "refused to allow UN planes to land": the parser makes the planes the complement's subject
-    subjects = [
-        s
-        for v in verbs
-        for c in v.children
-        if c.dep_ in ("ccomp", "xcomp") and c.i not in predicate.chain
-        for s in c.children
-        if s.dep_ in ("nsubj", "nsubjpass")
-    ]
-    return list(dict.fromkeys([*folded, *direct, *subjects]))
-
-
-def _conditional_threat(predicate: Predicate, draft_modality: str) -> bool:
-    """ "X will withdraw its troops unless Y ..." and "X could impose sanctions if Y ..." are
-    threats: a promised cost made conditional on the target's behaviour (CAMEO 13x).
-
-    "unless" makes any promised act a threat; "if" only a hostile one ("will help if asked" is
-    an offer).  Returns True when the code was changed.
-    """
-    if draft_modality not in ("intended", "hypothetical") or predicate.folded:
-        return False
-    marks = {
-        m.lower_
-        for c in predicate.trigger.children
-        if c.dep_ == "advcl"
-        for m in c.children
-        if m.dep_ == "mark"
-    }
-    hostile = predicate.root in _CONFLICT_ROOTS or predicate.code.startswith("087")
-    if not ("unless" in marks or ("if" in marks and hostile)):
-        return False
-    predicate.code = fold("threaten", predicate.code) or ("131" if not hostile else "130")
-    predicate.folded = True
-    return True
-
-
-def _express_intent(predicate: Predicate, draft_modality: str) -> None:
-    """A promised act is an expression of intent in CAMEO (and AGREE in PLOVER).
-
-    "Egypt will host talks" is 036, "Norway is willing to send aid" 033; a promised attack is a
-    threat ("Iran will respond to any attack" -> 13x).  The modality stays "intended".
-    """
-    if draft_modality != "intended" or predicate.folded:
-        return
-    if predicate.root in ("04", "05", "06", "07", "08"):
-        recoded = fold("intent", predicate.code)
-    elif predicate.root in ("15", "17", "18", "19", "20"):
-        recoded = fold("threaten", predicate.code)
-    else:
-        return
-    if recoded is not None:
-        predicate.code = recoded
-        predicate.folded = True
-
-
-def _against_or_affected(predicate: Predicate) -> list[Token]:
-    """Heads of "against X" phrases on the trigger, its nouns, its objects and the places they
-    sit in; then the objects of a free participle on the trigger ("..., killing five soldiers")."""
-    trigger = predicate.trigger
-    hosts = [trigger, *(t for t in predicate.trigger_tokens if t is not trigger)]
-    hosts += [t for t in predicate.targets if t not in hosts]
-    for host in list(hosts):
-        # "threw stones during demonstrations against the occupation": the occasion too
-        hosts += [
-            o for p, o in prep_phrases(host) if p in _PLACE_PREPS | {"during"} and o not in hosts
-        ]
-    out = []
-    for o in (o for host in hosts for p, o in prep_phrases(host) if p == "against"):
-        # "against the violations by the Israeli military": the violator is the one opposed
-        out += [a for p, a in prep_phrases(o) if p == "by"]
-        out.append(o)
-    for child in trigger.children:
-        participle = (
-            child.dep_ == "advcl"
-            and child.tag_ == "VBG"
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children)
-            # "refused to commit troops, citing domestic opposition": a reason, not an effect
-            and child.lemma_.lower() not in _REASON_PARTICIPLES
-        )
-        if participle:
-            out += [o for o in direct_objects(child) if o not in out]
-    return out
-
-
-_REASON_PARTICIPLES = frozenset("cite say add note claim argue insist explain quote".split())
-# Prepositions that introduce the other party of an event noun: "war with", "sanctions on",
-# "attack against", "investigation into", "hostility toward", "aid to", "mediation between".
-_DYADIC_PREPS = {
-    "with", "against", "on", "upon", "into", "toward", "towards", "to", "at", "among", "between",
-}  # fmt: skip
-# Prepositions through which an event noun hangs off another one without changing the parties:
-# "an offensive in its war with Iraq", "a suspension of links with Serbia", "a formula for ending
-# its dispute with ...".
-# What a comment is about: "expressed pessimism about the North Korean standoff".
-_TOPIC_PREPS = {"about", "over", "regarding", "concerning", "towards", "toward", "for"}
-_NESTING_PREPS = {"in", "of", "for", "over", "about", "into", "on"}
-
-
-def _dyadic_heads(predicate: Predicate) -> list[Token]:
-    """Objects of dyadic prepositions on the trigger, its nouns and its objects, and on event
-    nouns nested under them; the by-agent of a participle on such a noun ("crimes committed by
-    Croat forces"), and a "-ing" clause's object ("a formula for ending its dispute with X")."""
-    trigger = predicate.trigger
-    hosts = [trigger, *(t for t in predicate.trigger_tokens if t is not trigger)]
-    hosts += [t for t in predicate.targets if t not in hosts]
-    seen = {h.i for h in hosts}
-    frontier = list(hosts)
-    for _ in range(3):  # a few levels of nesting
-        nxt = []
-        for host in frontier:
-            for prep, obj in prep_phrases(host):
-                if prep in _NESTING_PREPS and obj.pos_ in ("NOUN", "VERB") and obj.i not in seen:
-                    nxt.append(obj)
-            for child in host.children:
-                if child.dep_ in ("dobj", "obj") and host.tag_ == "VBG" and child.i not in seen:
-                    nxt.append(child)
-                infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-                if child.dep_ == "acl" and infinitive and child.i not in seen:
-                    nxt.append(child)  # "an invitation to meet with Kim"
-        nxt = list(dict.fromkeys(nxt))
-        seen |= {t.i for t in nxt}
-        hosts += nxt
-        frontier = nxt
-    preps = _DYADIC_PREPS | (_TOPIC_PREPS if predicate.root == "01" else set())
-    out: list[Token] = []
-    for host in hosts:
-        for prep, obj in prep_phrases(host):
-            if prep in preps and obj not in out:
-                out.append(obj)
-        for child in host.children:
-            if child.dep_ == "acl" and child.tag_ == "VBN":
-                # "sanctions imposed on Eritrea", "crimes committed by Croat forces"
-                agent = agent_of(child)
-                if agent is not None and agent not in out:
-                    out.append(agent)
-                out += [o for p, o in prep_phrases(child) if p in _DYADIC_PREPS and o not in out]
-    return out
-
-
-def _addressees(predicate: Predicate) -> list[Token]:
-    """Whom a demand or appeal is addressed to when the parser gave it no object: the subject of
-    its content clause ("demanded that the US match ...", "its demands that the government
-    grant ...")."""
-    trigger = predicate.trigger
-    if predicate.root == "13":
-        return _conditioned(predicate)
-    # "expressed hope that the government will ...": the comment is about the government
-    comment = predicate.root == "01" and predicate.code != "010" and not predicate.generic
-    directive = trigger.lemma_.lower() in DIRECTIVES or predicate.root in ("02", "10")
-    if not directive and not comment:
-        return []
-    out = []
-    for token in [trigger, *predicate.trigger_tokens]:
-        for child in token.children:
-            if child.dep_ == "ccomp" or (child.dep_ == "acl" and token.pos_ == "NOUN"):
-                out += [
-                    c
-                    for c in child.children
-                    if c.dep_ in ("nsubj", "nsubjpass") and not (comment and c.pos_ == "PRON")
-                ]
-    return out
-
-
-def _demand_outranks_content(
-    coded: list[tuple[Predicate, list[Event]]],
-) -> list[tuple[Predicate, list[Event]]]:
-    """The content clause of a coded demand or appeal ("demanded that its partners refuse to
-    recognize X", "its demand that Israel ease restrictions") is what is asked for, not what
-    happened: its events rank just below the demand's."""
-    out = []
-    for predicate, events in coded:
-        governor = directive_governor(predicate.trigger) if events else None
-        ceiling = None
-        if governor is not None:
-            ceiling = max(
-                (
-                    e.confidence
-                    for other, other_events in coded
-                    if other is not predicate and governor in other.trigger_tokens
-                    for e in other_events
-                ),
-                default=None,
-            )
-        if ceiling is not None:
-            events = [
-                replace(e, confidence=round(max(0.05, ceiling - 0.05), 2))
-                if e.confidence >= ceiling
-                else e
-                for e in events
-            ]
-        out.append((predicate, events))
-    return out
-
-
-# Links through which a clause serves the act that governs it: a purpose or participial clause
-# ("began a hunger strike to demand ...", "demonstrated calling for ..."), a noun's infinitive
-# ("defended the right of troops to fire") or a gerund under a preposition ("convicted Turkey
-# for destroying ...").  Reported speech (ccomp), coordination and relative clauses are not.
-_PURPOSE_LINKS = frozenset(
-    "xcomp advcl acl dobj obj pobj prep pcomp attr oprd acomp npadvmod".split()
-)
-
-
-def _purpose_governor(token: Token) -> Iterator[Token]:
-    """The tokens above ``token`` reached only through purpose and complement links, nearest
-    first; the caller checks which is another predicate's trigger."""
-    current = token
-    for _ in range(12):
-        if current.dep_ == "ROOT" or current.head.i == current.i:
-            return
-        if current.dep_ not in _PURPOSE_LINKS:
-            return
-        if current.dep_ == "advcl":
-            marks = {c.lower_ for c in current.children if c.dep_ == "mark"}
-            if marks & SUBORDINATORS:
-                return
-        current = current.head
-        yield current
-
-
-def _main_outranks_purpose(
-    coded: list[tuple[Predicate, list[Event]]],
-) -> list[tuple[Predicate, list[Event]]]:
-    """The sentence's main assertion is its headline event: an act's purpose or participial
-    clause ("blocked roads to press their demands", "demonstrated calling for independence",
-    "rejected calls by Annan to adopt reforms") ranks just below the act that governs it.
-    Folded complements ("threatened to attack") are part of their governor's own event, and
-    reported speech (a ccomp) is not a purpose link, so both stay the main assertion."""
-    triggers: dict[int, list[Event]] = {}
-    for predicate, events in coded:
-        if not events or (predicate.generic and predicate.root in ("01", "02")):
-            continue  # "issued a declaration demanding ...": the bare statement frames it
-        for token in predicate.trigger_tokens or [predicate.trigger]:
-            triggers.setdefault(token.i, []).extend(events)
-    out = []
-    for predicate, events in coded:
-        ceiling = None
-        if events:
-            own = {t.i for t in predicate.trigger_tokens or [predicate.trigger]}
-            for governor in _purpose_governor(predicate.trigger):
-                if governor.i in own:
-                    continue
-                above = triggers.get(governor.i)
-                if above:
-                    ceiling = max(e.confidence for e in above)
-                    break
-        if ceiling is not None:
-            events = [
-                replace(e, confidence=round(max(0.05, ceiling - 0.05), 2))
-                if e.confidence >= ceiling
-                else e
-                for e in events
-            ]
-        out.append((predicate, events))
-    return out
-
-
-_MEASURES = frozenset(
-    "euro dollar pound yen franc rupee yuan ruble rouble shekel ton tonne kg kilogram litre "
-    "liter barrel unit dose".split()
-)
-
-
-def _protested(predicate: Predicate) -> list[Token]:
-    """What a protest's purpose clause is against: "began a hunger strike to protest the
-    president's failure to ...", "marched to denounce Israel's blockade", "blocked a road to
-    show their anger at the government's policy" (the owner first)."""
-    if predicate.root != "14":
-        return []
-    out: list[Token] = []
-    for clause in predicate.trigger.children:
-        purpose = clause.dep_ in ("advcl", "xcomp") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
-        )
-        if not purpose:
-            continue
-        out += [o for p, o in prep_phrases(clause) if p in ("against", "at")]
-        for obj in direct_objects(clause):
-            out += [c for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-            out += [o for p, o in prep_phrases(obj) if p in ("by", "of")]
-            out.append(obj)
-            # "to show their disapproval for the United States' policies": what the stance is
-            # about, its owner first.
-            for p, o in prep_phrases(obj):
-                if p in _STANCE_TOPIC_PREPS:
-                    out += [c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-                    out.append(o)
-    return out
-
-
-_STANCE_TOPIC_PREPS = {"for", "over", "against", "at", "with", "toward", "towards"}
-
-
-def _counted(noun: Token) -> bool:
-    """A counted or named object of the event's own pattern is whom it is done to: "freed 37
-    prisoners", "released two hostages" (unlike "lifted a ban")."""
-    if noun.lemma_.lower() in _MEASURES or any(
-        t.ent_type_ in ("MONEY", "QUANTITY", "PERCENT") for t in noun.subtree
-    ):
-        return False
-    return noun.ent_type_ == "PERSON" or any(
-        c.dep_ == "nummod" or c.ent_type_ == "CARDINAL" for c in noun.children
-    )
-
-
-def _conditioned(predicate: Predicate) -> list[Token]:
-    """A threat is directed at the party whose conduct it is conditioned on: "threatened to
-    hold a general strike unless Israel rescinded ...", "will boycott the elections unless the
-    president agrees to step down"."""
-    out: list[Token] = []
-    for token in [predicate.trigger, *predicate.trigger_tokens]:
-        for clause in token.children:
-            marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
-            if clause.dep_ == "advcl" and marks & {"unless", "if"}:
-                out += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return out
-
-
-def _frames_other(statement: Predicate, coded: list[tuple[Predicate, list[Event]]]) -> bool:
-    subtree = {t.i for t in statement.trigger.subtree}
-    return any(
-        other is not statement and events and other.trigger.i in subtree for other, events in coded
-    )
-
-
-# Sectors that exist inside one country: an unnamed rebel group, court or president dealing
-# with a national actor of a known country is that country's own ("the Sudanese government
-# accused Darfur rebels", "President Museveni banned Ugandan opposition candidates").
-_NATIONAL_SECTORS = {
-    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "SEP", "UAF", "RAD",
-    "SPY", "CVL", "LAB", "EDU", "MED", "ELI", "REL", "BUS", "CRM", "HRI", "HLH",
-}  # fmt: skip
-
-
-def _domestic(refs: list[ActorRef], others: list[ActorRef] = ()) -> list[ActorRef]:
-    """Give a country to an unnamed national actor from its counterpart in the same event.
-
-    Only when the counterpart is itself a sub-national actor or a place (a country's
-    government, police, rebels; "in Algiers"): "President Bush threatened Russia" says nothing
-    about Bush's country, but "rebels shelled government troops in Juba" is one country's war.
-    """
-    if not others:
-        return list(refs)
-    anchors = {
-        o.country
-        for o in others
-        if o.country and (o.sector in _NATIONAL_SECTORS or o.resolution == "location")
-    }
-    if len(anchors) != 1:
-        return list(refs)
-    country = next(iter(anchors))
-    out = []
-    for ref in refs:
-        if (
-            ref.country is None
-            and ref.sector in _NATIONAL_SECTORS
-            and ref.resolution != ("unidentified")
-        ):
-            ref = replace(ref, country=country, code=country + ref.sector)
-        out.append(ref)
-    return out
-
-
-# Sectors that are not one country's: peacekeepers and international bodies.
-_NOT_NATIONAL = {"PKO", "IGO", "NGO", "IMG", "MNC"}
-# Unnamed forces a state moves are its own, not a target (see Coder._own_forces).
-_FORCES = {"MIL", "PKO", "COP", "SPY"}
-# Roots of events that move, offer or pull back a state's own forces: intent, cooperation, aid,
-# yielding, mobilisation and reduced relations ("withdrew peacekeepers", "sent troops").
-_MOVING_ROOTS = {"03", "05", "06", "07", "08", "15", "16"}
-# Events whose unnamed participants are the place's own: "a journalist was killed in Beirut",
-# "police fired tear gas in Nairobi" (not troops deployed or aid sent there).
-_PLACED_ROOTS = {"14", "17", "18", "19", "20"}
-
-
-# Unnamed groups of people that are actors when listed with named ones: "the Palestinian people
-# and organizations", "Nigeria and other African countries".
-_GROUP_NOUNS = frozenset(
-    "people member organization organisation group agency country nation state government "
-    "party official leader family community".split()
-)
-
-
-# People aid is for, who need no dictionary entry to be a target ("flood victims in Sindh").
-_HELPED_NOUNS = _GROUP_NOUNS | frozenset(
-    "victim refugee household child farmer survivor resident civilian migrant".split()
-)
-
-
-def _helped_group(token: Token) -> bool:
-    return token.pos_ == "PROPN" or token.lemma_.lower() in _HELPED_NOUNS
-
-
-def _actor_noun(token: Token) -> bool:
-    """A conjunct that names an actor even though no dictionary knows it."""
-    if token.pos_ == "PROPN" or token.ent_type_ in ("ORG", "GPE", "NORP", "PERSON", "LOC"):
-        return True
-    return token.pos_ == "NOUN" and token.lemma_.lower() in _GROUP_NOUNS
-
-
-def _event_tokens(predicate: Predicate) -> set[int]:
-    """Token indices that spell out the event itself (trigger, light noun, complements)."""
-    return predicate.chain | {t.i for t in predicate.trigger_tokens}
-
-
-def _conjunct_extent(refs: list[ActorRef | None]) -> list[tuple[int, int]]:
-    """Where one conjunct's mention lies, if it fills the role at all."""
-    spans = [(r.start, r.end) for r in refs if r is not None and r.start is not None]
-    return [(min(s for s, _ in spans), max(e for _, e in spans))] if spans else []
-
-
-def _placed(ref: ActorRef, country: str) -> ActorRef:
-    if ref.country is None and ref.resolution == "agent" and ref.sector in _NATIONAL_SECTORS:
-        return replace(ref, country=country, code=country + ref.sector)
-    return ref
-
-
-_PLACE_PREPS = {"in", "near", "at", "throughout", "across", "inside", "outside", "around"}
-
-
-def _name_ranges(doc: Doc, actor: ActorRef) -> list[tuple[int, int]]:
-    """Character ranges of an actor mention minus its locative post-modifier: in "Russian
-    positions near Kharkiv" the actor is the positions, and Kharkiv is still the place."""
-    store = memo(doc)  # asked for the same source and target by every event of a predicate
-    key = ("name-ranges", actor.start, actor.end)
-    if key not in store:
-        store[key] = _locative_free_ranges(doc, actor)
-    return list(store[key])
-
-
-def _locative_free_ranges(doc: Doc, actor: ActorRef) -> list[tuple[int, int]]:
-    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    if span is None:
-        return [(actor.start, actor.end)]
-    inside = {t.i for t in span}
-    ranges = []
-    for token in span:
-        current, placed = token, False
-        while current.head.i in inside and current.head.i != current.i:
-            if current.dep_ == "pobj" and current.head.lower_ in _PLACE_PREPS:
-                placed = True
-                break
-            current = current.head
-        if not placed:
-            ranges.append((token.idx, token.idx + len(token.text)))
-    return ranges
-
-
-def _party(ref: ActorRef) -> bool:
-    """An actor that can take part in talks: resolved, and not a bare place."""
-    return ref.resolution not in ("unresolved", "location", "context", "coreference", None)
-
-
-def _named(refs: list[ActorRef], *, mutual: bool = False) -> bool:
-    """Some ref names an actor.  For a mutual act only a national or coded actor counts: in
-    "Peru and Chile failed to agree on a prisoner exchange" the exchange is the topic, and in
-    "agreed to a ceasefire in their conflict over Kashmir" the place is where it holds."""
-    if mutual:
-        return any(
-            (r.country or (r.code and len(r.code) > 3)) and r.resolution != "location" for r in refs
-        )
-    return any(r.resolution != "unresolved" for r in refs)
-
-
-_PERSONS = {"person-dictionary", "unknown-person"}
-
-
-def _outside(refs: list[ActorRef], extents: list[tuple[int, int]]) -> list[ActorRef]:
-    """The refs whose mention lies in none of the given character spans."""
-    return [
-        r
-        for r in refs
-        if r.start is None or not any(lo <= r.start and r.end <= hi for lo, hi in extents)
-    ]
-
-
-def _same_party(source: ActorRef, target: ActorRef) -> bool:
-    """Source and target are one actor.  A named person is not the unnamed group that shares
-    their country and sector: Macron's ultimatum "to Muslim leaders" (taken as French) is
-    still directed at them, and "a president" worried about Tinubu's health is not Tinubu."""
-    for person, group in ((source, target), (target, source)):
-        if person.resolution in _PERSONS and not group.name and group.resolution == "agent":
-            return False
-    return _same(source, target)
-
-
-def _same(a: ActorRef, b: ActorRef) -> bool:
-    """Same actor: same person/organisation name, or the same unnamed country+sector."""
-    if a.name and b.name:
-        return a.name == b.name
-    return a.code is not None and a.code == b.code
-
-
-# Event nouns whose sense depends on who acts: a union's strike is a labour protest (143),
-# a state's or armed group's strike is a military attack (190).
-_DISSIDENT_SECTORS = {"REB", "INS", "SEP", "RAD", "PTY", "REL"}
-_CIVIL_SECTORS = {"LAB", "CVL", "EDU", "HLH", "BUS", "OPP", "AGR", "MED", "REF", "HRI", "NGO"}
-_SENSES = {("strike", "143"): "190"}
-_LABOUR_MODIFIERS = {"general", "hunger", "labour", "labor", "national", "nationwide"}
-
-
-def _apply_sense(predicate: Predicate, sources: list[ActorRef]) -> None:
-    lemma = predicate.trigger.lemma_.lower()
-    other = _SENSES.get((lemma, predicate.code))
-    if other is None:
-        return
-    civil_actor = any(s.sector in _CIVIL_SECTORS for s in sources)
-    labour_words = any(c.lower_ in _LABOUR_MODIFIERS for c in predicate.trigger.children)
-    if not civil_actor and not labour_words:
-        predicate.code = other
-
-
 def _trigger_span(predicate: Predicate, sent: Span) -> TextSpan:
     tokens = sorted(predicate.trigger_tokens, key=lambda t: t.i)
     first = predicate.trigger
@@ -1307,42 +814,6 @@ def _trigger_span(predicate: Predicate, sent: Span) -> TextSpan:
     lo, hi = min(t.i for t in close), max(t.i for t in close)
     span = sent.doc[lo : hi + 1]
     return TextSpan(span.text, span.start_char, span.end_char)
-
-
-def _confidence(predicate: Predicate, source: ActorRef, target: ActorRef | None) -> float:
-    """A transparent score, not a probability: what evidence does this event rest on?
-
-    Base 0.45; +0.05 per unit of pattern specificity (max 4); +0.15 when the source resolved
-    to a country or organisation; +0.10 for a resolved target; -0.10 when an argument came from
-    coreference; -0.10 for a generic family code; -0.05 for a source known only by sector.
-    The main assertion of a sentence is its headline event: -0.15 for an event in an adverbial
-    clause ("... as police cracked down", "unless Baghdad accepts"), -0.10 in a relative or
-    participial noun modifier ("a jet carrying monitors"), -0.05 in a free participle, -0.15 in
-    the content clause of a demand or appeal ("demanded that Sudan end curbs").
-    """
-    score = 0.45 + 0.05 * min(predicate.pattern.specificity, 4)
-    if predicate.folded:
-        score += 0.05
-    if source.country or (source.code and source.code[:3] in ("IGO", "NGO", "IMG")):
-        score += 0.15
-    elif source.resolution == "agent":
-        score -= 0.05
-    if target is not None and (target.country or target.code):
-        score += 0.10
-    if "coreference" in (source.resolution, target.resolution if target else None):
-        score -= 0.10
-    if predicate.generic:
-        score -= 0.10
-    score -= _SUBORDINATE_PENALTY.get(subordination(predicate.trigger), 0.0)
-    return round(min(0.95, max(0.05, score)), 2)
-
-
-_SUBORDINATE_PENALTY = {
-    "adverbial": 0.15,
-    "complement": 0.15,
-    "relative": 0.10,
-    "participial": 0.05,
-}
 
 
 def _event_id(
@@ -1365,21 +836,3 @@ def _event_id(
         )
     )
     return "fp-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
-
-
-def _skipped(sent: Span, skip: list[tuple[int, int]]) -> bool:
-    return any(start < sent.end_char and sent.start_char < end for start, end in skip)
-
-
-_HEADLINE = re.compile(r"\A\s*([^\n]{3,200})\n\s*\n")
-
-
-def _headline(text: str) -> list[tuple[int, int]]:
-    """A first line standing alone without final punctuation is a headline, not reporting.
-
-    Headlines restate the lead in telegraphic grammar; coding both double-counts the event.
-    """
-    match = _HEADLINE.match(text)
-    if match and not match.group(1).rstrip().endswith((".", "!", "?", '"', "”")):
-        return [(match.start(1), match.end(1))]
-    return []
