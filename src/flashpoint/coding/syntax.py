@@ -12,6 +12,8 @@ from spacy.tokens import Token
 from .docmemo import per_token
 
 __all__ = [
+    "NOMINAL",
+    "TARGET_PREPS",
     "agent_of",
     "clause_head",
     "conjuncts",
@@ -24,6 +26,24 @@ __all__ = [
     "subordination",
 ]
 
+# Prepositions whose object may be the target of an event ("talks with", "an attack on").
+TARGET_PREPS = (
+    "with",
+    "against",
+    "on",
+    "to",
+    "toward",
+    "towards",
+    "into",
+    "at",
+    "upon",
+    "over",
+    "from",
+    "for",
+    "between",
+)
+# Parts of speech an argument head can have.
+NOMINAL = ("NOUN", "PROPN", "PRON")
 SUBJ = {"nsubj", "csubj", "expl"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 OBJ = {"dobj", "obj", "attr", "oprd"}
