@@ -139,6 +139,20 @@ def _extent(head: Token, tokens: list[Token]) -> tuple[int, int]:
     container = _quantity_container(head)
     if container is not None:  # "dozens of demonstrators": the mention is the whole phrase
         first = min(first, container.left_edge.i)
+    if head.ent_type_ == "PERSON":
+        # "President Mohamed Abdullahi Mohamed Farmajo", misparsed (and tagged) as two
+        # names: the mention is the whole run of name words.
+        while first > 0 and doc[first].ent_type_ == doc[first - 1].ent_type_ == "PERSON":
+            first -= 1
+        title = doc[first - 1] if first > 0 else None
+        if (
+            title is not None
+            and title.i < head.i
+            and any(
+                t.head == title and t.dep_ in ("appos", "compound") for t in doc[first : head.i]
+            )
+        ):
+            first = title.left_edge.i  # "the Somali President" + the name hung off it
     for t in tokens:
         if t.dep_ == "nummod":  # "at least 75 people"
             first = min([first] + [c.i for c in t.subtree])

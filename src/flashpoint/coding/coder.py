@@ -82,10 +82,12 @@ from .ranking import (
     event_confidence,
     frames_other,
     main_outranks_purpose,
+    report_yields_to_content,
 )
 from .reciprocity import mutual_act, symmetric_with, topic_extents
 from .recoding import apply_sense, conditional_threat, express_intent
 from .reporting import find_frame
+from .shared_heads import split_shared_head
 from .skipping import headline_spans, is_skipped
 from .syntax import agent_of, conjuncts, direct_objects, prep_phrases
 from .target_context import (
@@ -171,6 +173,7 @@ class Coder:
             ]
             coded = demand_outranks_content(coded)
             coded = main_outranks_purpose(coded)
+            coded = report_yields_to_content(coded)
             coded = borrow_subordinate_targets(coded)
             for predicate, predicate_events in coded:
                 if predicate.generic and predicate.root == "01" and frames_other(predicate, coded):
@@ -214,7 +217,7 @@ class Coder:
             own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
             extents: list[tuple[int, int]] = []
             for token in conjuncts(head):
-                found = actors.resolve(token)
+                found = split_shared_head(token, actors.resolve(token), actors)
                 kept = [
                     r
                     for r in found

@@ -111,7 +111,8 @@ def with_coordination(
 
 # Nouns that name no one by themselves: who the people are is said by what follows them.
 _BARE_GROUPS = frozenset(
-    "people person family member victim resident civilian household survivor".split()
+    "people person family member victim resident civilian household survivor"
+    " demonstrator protester worker fighter force".split()
 )
 _RESTRICTIVE = {"prep", "relcl", "acl"}
 

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from ..records import ActorRef, Event
 from .predicates import Predicate
+from .reporting import REPORTING_VERBS
 from .syntax import SUBORDINATORS, directive_governor, subordination
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "frames_other",
     "main_outranks_purpose",
     "purpose_governor",
+    "report_yields_to_content",
 ]
 
 
@@ -107,6 +109,49 @@ def main_outranks_purpose(
                 if above:
                     ceiling = max(e.confidence for e in above)
                     break
+        if ceiling is not None:
+            events = [
+                replace(e, confidence=round(max(0.05, ceiling - 0.05), 2))
+                if e.confidence >= ceiling
+                else e
+                for e in events
+            ]
+        out.append((predicate, events))
+    return out
+
+
+def _reports(verb: Token, token: Token) -> bool:
+    """``token`` lies in a clause ``verb`` reports that comes before it ("X did Y, Z said")."""
+    current = token
+    for _ in range(12):
+        if current.head.i == current.i:
+            return False
+        if current.head.i == verb.i:
+            return current.dep_ in ("ccomp", "parataxis") and current.i < verb.i
+        current = current.head
+    return False
+
+
+def report_yields_to_content(
+    coded: list[tuple[Predicate, list[Event]]],
+) -> list[tuple[Predicate, list[Event]]]:
+    """A sentence-final reporting clause ("Hungary offered its condolences to ..., the ministry
+    informed the news agency") says how the news came out; the act it reports is the headline,
+    so a reporting verb coded as an event of its own ranks just below what it reports."""
+    out = []
+    for predicate, events in coded:
+        verb = predicate.trigger
+        ceiling = None
+        if events and verb.lemma_.lower() in REPORTING_VERBS:
+            ceiling = max(
+                (
+                    e.confidence
+                    for other, other_events in coded
+                    if other is not predicate and _reports(verb, other.trigger)
+                    for e in other_events
+                ),
+                default=None,
+            )
         if ceiling is not None:
             events = [
                 replace(e, confidence=round(max(0.05, ceiling - 0.05), 2))

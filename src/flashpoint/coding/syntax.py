@@ -7,7 +7,7 @@ passive.  Keeping them here lets the coder read like the linguistics it implemen
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .docmemo import per_token
 
@@ -97,10 +97,39 @@ def conjuncts(token: Token) -> list[Token]:
             same_kind = child.pos_ == token.pos_ or (
                 token.pos_ in nominal and child.pos_ in nominal
             )
-            if child.dep_ == "conj" and same_kind:
+            if child.dep_ == "conj" and same_kind and _list_owner(child) in (None, token):
                 out.append(child)
                 stack.append(child)
+    if token.pos_ in nominal:
+        stray = next((t for t in _later(out[-1]) if _list_owner(t) == out[-1]), None)
+        if stray is not None:
+            out.extend(conjuncts(stray))
     return out
+
+
+def _later(token: Token) -> Span:
+    return token.doc[token.i + 1 : min(token.i + 30, token.sent.end)]
+
+
+@per_token
+def _list_owner(conj: Token) -> Token | None:
+    """The list item a stray conjunct belongs with.  In "sanctions on the Central African
+    Republic (CAR) and the Congo (DRC)" the parenthesis leads the small parser to attach
+    "Congo" to the verb or to "sanctions" rather than to the list's previous item, the noun
+    the parenthesis closes."""
+    doc = conj.doc
+    cc = conj.left_edge.i - 1
+    if cc < 2 or doc[cc].lower_ not in ("and", "or") or doc[cc - 1].text != ")":
+        return None
+    opening = next((t for t in reversed(doc[max(cc - 12, 0) : cc - 1]) if t.text in "()"), None)
+    if opening is None or opening.text != "(":
+        return None
+    owner = opening.head
+    while owner.dep_ == "appos":
+        owner = owner.head
+    if owner.pos_ not in ("NOUN", "PROPN") or owner == conj.head:
+        return None
+    return owner if conj.head in owner.ancestors else None
 
 
 @per_token
