@@ -6,7 +6,7 @@ clause, a subordinate clause; a bare statement that frames another event is not 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -26,9 +26,37 @@ __all__ = [
 ]
 
 
+Coded = list[tuple[Predicate, list[Event]]]
+
+
+def _highest(
+    coded: Coded, predicate: Predicate, related: Callable[[Predicate], bool]
+) -> float | None:
+    """The highest confidence among the events of the other predicates ``related`` selects."""
+    return max(
+        (
+            e.confidence
+            for other, other_events in coded
+            if other is not predicate and related(other)
+            for e in other_events
+        ),
+        default=None,
+    )
+
+
+def _ranked_below(events: list[Event], ceiling: float | None) -> list[Event]:
+    """Events at or above ``ceiling`` drop just below it; the others keep their confidence."""
+    if ceiling is None:
+        return events
+    return [
+        replace(e, confidence=round(max(0.05, ceiling - 0.05), 2)) if e.confidence >= ceiling else e
+        for e in events
+    ]
+
+
 def demand_outranks_content(
-    coded: list[tuple[Predicate, list[Event]]],
-) -> list[tuple[Predicate, list[Event]]]:
+    coded: Coded,
+) -> Coded:
     """The content clause of a coded demand or appeal ("demanded that its partners refuse to
     recognize X", "its demand that Israel ease restrictions") is what is asked for, not what
     happened: its events rank just below the demand's."""
@@ -37,23 +65,10 @@ def demand_outranks_content(
         governor = directive_governor(predicate.trigger) if events else None
         ceiling = None
         if governor is not None:
-            ceiling = max(
-                (
-                    e.confidence
-                    for other, other_events in coded
-                    if other is not predicate and governor in other.trigger_tokens
-                    for e in other_events
-                ),
-                default=None,
+            ceiling = _highest(
+                coded, predicate, lambda other, g=governor: g in other.trigger_tokens
             )
-        if ceiling is not None:
-            events = [
-                replace(e, confidence=round(max(0.05, ceiling - 0.05), 2))
-                if e.confidence >= ceiling
-                else e
-                for e in events
-            ]
-        out.append((predicate, events))
+        out.append((predicate, _ranked_below(events, ceiling)))
     return out
 
 
@@ -84,8 +99,8 @@ def purpose_governor(token: Token) -> Iterator[Token]:
 
 
 def main_outranks_purpose(
-    coded: list[tuple[Predicate, list[Event]]],
-) -> list[tuple[Predicate, list[Event]]]:
+    coded: Coded,
+) -> Coded:
     """The sentence's main assertion is its headline event: an act's purpose or participial
     clause ("blocked roads to press their demands", "demonstrated calling for independence",
     "rejected calls by Annan to adopt reforms") ranks just below the act that governs it.
@@ -109,14 +124,7 @@ def main_outranks_purpose(
                 if above:
                     ceiling = max(e.confidence for e in above)
                     break
-        if ceiling is not None:
-            events = [
-                replace(e, confidence=round(max(0.05, ceiling - 0.05), 2))
-                if e.confidence >= ceiling
-                else e
-                for e in events
-            ]
-        out.append((predicate, events))
+        out.append((predicate, _ranked_below(events, ceiling)))
     return out
 
 
@@ -133,8 +141,8 @@ def _reports(verb: Token, token: Token) -> bool:
 
 
 def report_yields_to_content(
-    coded: list[tuple[Predicate, list[Event]]],
-) -> list[tuple[Predicate, list[Event]]]:
+    coded: Coded,
+) -> Coded:
     """A sentence-final reporting clause ("Hungary offered its condolences to ..., the ministry
     informed the news agency") says how the news came out; the act it reports is the headline,
     so a reporting verb coded as an event of its own ranks just below what it reports."""
@@ -143,27 +151,12 @@ def report_yields_to_content(
         verb = predicate.trigger
         ceiling = None
         if events and verb.lemma_.lower() in REPORTING_VERBS:
-            ceiling = max(
-                (
-                    e.confidence
-                    for other, other_events in coded
-                    if other is not predicate and _reports(verb, other.trigger)
-                    for e in other_events
-                ),
-                default=None,
-            )
-        if ceiling is not None:
-            events = [
-                replace(e, confidence=round(max(0.05, ceiling - 0.05), 2))
-                if e.confidence >= ceiling
-                else e
-                for e in events
-            ]
-        out.append((predicate, events))
+            ceiling = _highest(coded, predicate, lambda other, v=verb: _reports(v, other.trigger))
+        out.append((predicate, _ranked_below(events, ceiling)))
     return out
 
 
-def frames_other(statement: Predicate, coded: list[tuple[Predicate, list[Event]]]) -> bool:
+def frames_other(statement: Predicate, coded: Coded) -> bool:
     subtree = {t.i for t in statement.trigger.subtree}
     return any(
         other is not statement and events and other.trigger.i in subtree for other, events in coded
