@@ -499,18 +499,10 @@ class Coder:
                     refs = [with_owned_noun(r, head) for r in refs]
                 return refs
         candidates = [*addressees(predicate), *against_or_affected(predicate)]
-        for head in [*candidates, *protested(predicate)]:
-            if head in predicate.sources:
-                continue
-            # "police prevented the demonstration staged by students": unnamed students
-            # facing Turkish police are Turkish (see domestic).
-            refs = [
-                r
-                for r in domestic(self._actors([head], actors, exclude=sources), sources)
-                if r.country or (r.code and len(r.code) > 3)
-            ]
-            if refs:
-                return refs
+        heads = [h for h in [*candidates, *protested(predicate)] if h not in predicate.sources]
+        refs = self._first_national(heads, actors, sources)
+        if refs:
+            return refs
         refs = self._dyadic_target(predicate, actors, sources)
         if refs:
             return refs
@@ -680,17 +672,7 @@ class Coder:
                 r.resolution in ("person-dictionary", "unknown-person") for r in refs
             ):
                 return []
-        for head in recipients:
-            # "police prevented the demonstration staged by students": unnamed students
-            # facing Turkish police are Turkish (see domestic).
-            refs = [
-                r
-                for r in domestic(self._actors([head], actors, exclude=sources), sources)
-                if r.country or (r.code and len(r.code) > 3)
-            ]
-            if refs:
-                return refs
-        return []
+        return self._first_national(recipients, actors, sources)
 
     def _beneficiary(
         self, predicate: Predicate, actors: DocActors, sources: list[ActorRef]
@@ -710,7 +692,15 @@ class Coder:
     ) -> list[ActorRef]:
         """The other party named by a grievance, "from" or "in defiance of" phrase (see
         counterparts), when it resolves to a national or international actor."""
-        for head in counterpart_heads(predicate):
+        return self._first_national(counterpart_heads(predicate), actors, sources)
+
+    def _first_national(
+        self, heads: Iterable[Token], actors: DocActors, sources: list[ActorRef]
+    ) -> list[ActorRef]:
+        """The actors of the first head naming a national or international actor.  "Police
+        prevented the demonstration staged by students": unnamed students facing Turkish
+        police are Turkish (see domestic)."""
+        for head in heads:
             refs = [
                 r
                 for r in domestic(self._actors([head], actors, exclude=sources), sources)
