@@ -45,41 +45,32 @@ def memo(doc: Doc) -> dict[Any, Any]:
     return {}
 
 
-def doc_text(doc: Doc) -> str:
+def _remembered(doc: Doc, key: Any, compute: Callable[[], Any]) -> Any:
+    """``compute()``, once per key for the document being coded."""
     store = memo(doc)
-    text = store.get("text")
-    if text is None:
-        text = store["text"] = doc.text
-    return text
+    value = store.get(key)
+    if value is None:
+        value = store[key] = compute()
+    return value
+
+
+def doc_text(doc: Doc) -> str:
+    return _remembered(doc, "text", lambda: doc.text)
 
 
 def sent_text(sent: Span) -> str:
-    store = memo(sent.doc)
-    key = ("sent-text", sent.start, sent.end)
-    text = store.get(key)
-    if text is None:
-        text = store[key] = sent.text
-    return text
+    return _remembered(sent.doc, ("sent-text", sent.start, sent.end), lambda: sent.text)
 
 
 def sent_tokens(sent: Span) -> list[Token]:
     """The sentence's tokens (a shared list: callers must not change it)."""
-    store = memo(sent.doc)
-    key = ("sent-tokens", sent.start, sent.end)
-    tokens = store.get(key)
-    if tokens is None:
-        tokens = store[key] = list(sent)
-    return tokens
+    return _remembered(sent.doc, ("sent-tokens", sent.start, sent.end), lambda: list(sent))
 
 
 def sent_ents(sent: Span) -> list[Span]:
     """``sentence_ents(sent)``, a fresh list each call."""
-    store = memo(sent.doc)
     key = ("sent-ents", sent.start, sent.end)
-    ents = store.get(key)
-    if ents is None:
-        ents = store[key] = _sentence_ents(sent)
-    return list(ents)
+    return list(_remembered(sent.doc, key, lambda: _sentence_ents(sent)))
 
 
 _T = TypeVar("_T")
