@@ -123,12 +123,66 @@ def test_beam_of_one_decodes_entities_like_the_greedy_decoder(stock, texts):
     assert beam.labels == ner.labels  # everything else is the stock component's
 
 
+def test_lockstep_decoder_finds_the_entities_of_the_greedy_decoder(stock, texts):
+    from spacy.tokens import Doc
+
+    from flashpoint.nlp.entity_decoder import LockstepEntityDecoder
+
+    ner = stock.get_pipe("ner")
+    assert LockstepEntityDecoder.supports(ner)
+    lockstep = LockstepEntityDecoder(ner)
+    sentences = [
+        *texts,
+        "",
+        "   ",
+        "Paris  \n\n  France",  # whitespace tokens between names
+        "The foreign minister of Burkina Faso met Ghana's president in Accra on Tuesday.",
+        "Rebels loyal to the National Front shelled the town of Kismayo overnight. Kenya",
+        " ".join(texts),  # one long document beside short ones in a batch
+    ]
+    with stock.select_pipes(disable=["ner"]):
+        parsed = list(stock.pipe(sentences))
+    greedy = [Doc(stock.vocab).from_bytes(d.to_bytes()) for d in parsed]
+    ours = [Doc(stock.vocab).from_bytes(d.to_bytes()) for d in parsed]
+    list(ner.pipe(greedy, batch_size=3))
+    list(lockstep.pipe(ours, batch_size=3))
+    for mine, theirs in zip(ours, greedy, strict=True):
+        assert _signature(mine) == _signature(theirs)
+        assert [(e.start, e.end, e.label_) for e in mine.ents] == [
+            (e.start, e.end, e.label_) for e in theirs.ents
+        ]
+    assert sum(len(d.ents) for d in ours) > 50
+    single = lockstep(Doc(stock.vocab).from_bytes(parsed[-2].to_bytes()))
+    assert _signature(single) == _signature(greedy[-2])
+    assert lockstep.labels == ner.labels  # everything else is the stock component's
+
+
+def test_lockstep_decoder_leaves_preset_entities_to_the_stock_component(stock):
+    from spacy.tokens import Doc, Span
+
+    from flashpoint.nlp.entity_decoder import LockstepEntityDecoder
+
+    ner = stock.get_pipe("ner")
+    text = "Officials in Accra said John Mahama met the minister on Tuesday."
+    with stock.select_pipes(disable=["ner"]):
+        parsed = stock(text)
+    docs = []
+    for _ in range(2):
+        doc = Doc(stock.vocab).from_bytes(parsed.to_bytes())
+        doc.set_ents([Span(doc, 0, 1, label="ORG")], default="unmodified")  # a preset entity
+        docs.append(doc)
+    ner(docs[0])
+    LockstepEntityDecoder(ner)(docs[1])
+    assert _signature(docs[1]) == _signature(docs[0])
+    assert docs[1].ents[0].label_ == "ORG"
+
+
 def test_fast_pipeline_keeps_the_entity_recognizer_name():
     from flashpoint.nlp import load_nlp
-    from flashpoint.nlp.fast import BeamOneDecoder
+    from flashpoint.nlp.entity_decoder import LockstepEntityDecoder
 
     nlp = load_nlp()
-    assert isinstance(nlp.get_pipe("ner"), BeamOneDecoder)
+    assert isinstance(nlp.get_pipe("ner"), LockstepEntityDecoder)
     with nlp.select_pipes(disable=["ner"]):
         assert not nlp("Angela Merkel visited Paris.").ents
     assert nlp("Angela Merkel visited Paris.").ents

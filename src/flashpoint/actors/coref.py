@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from ..coding.docmemo import children, sentence_of
 from ..records import ActorRef
 
 __all__ = ["Memory", "Remembered"]
@@ -49,11 +50,11 @@ def _coarguments(token: Token) -> set[int]:
     if token.lower_.endswith(("self", "selves")) or token.dep_ not in ("dobj", "dative", "pobj"):
         return set()
     verb = token.head.head if token.dep_ == "pobj" else token.head
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
     out: set[int] = set()
     for subject in subjects:  # memory keys a mention by its head (or an apposition's)
         out.add(subject.i)
-        out.update(c.i for c in subject.children if c.dep_ == "appos")
+        out.update(c.i for c in children(subject) if c.dep_ == "appos")
     return out
 
 
@@ -64,10 +65,10 @@ def _reporting_subject(token: Token) -> set[int]:
         return set()
     verb = token.head.head
     out: set[int] = set()
-    for subject in verb.children:
+    for subject in children(verb):
         if subject.dep_ == "nsubj":
             out.add(subject.i)
-            out.update(c.i for c in subject.children if c.dep_ == "appos")
+            out.update(c.i for c in children(subject) if c.dep_ == "appos")
     return out
 
 
@@ -110,7 +111,7 @@ class Memory:
             # subject of a clause reported by its own speaker is the speaker, as sure as the
             # name itself, and nearer mentions (the UN) are not candidates.
             return [reporters[-1].ref]
-        if antecedent.token >= token.sent.start and antecedent.ref.start is not None:
+        if antecedent.token >= sentence_of(token).start and antecedent.ref.start is not None:
             # "called Erdogan and urged him to ...": within one sentence the mention is the
             # antecedent's own name, which is what a reader (and an annotator) points to.
             return [replace(antecedent.ref, resolution="coreference")]

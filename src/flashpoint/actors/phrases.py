@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from ..coding.docmemo import children
+
 __all__ = ["np_tokens"]
 
 _INSIDE = {
@@ -40,7 +42,7 @@ def np_tokens(
     stack = [(head, 0)]
     while stack:
         token, depth = stack.pop()
-        for child in token.children:
+        for child in children(token):
             dep = child.dep_
             # Coordination of the head itself ("Egypt and Qatar") is split by the caller;
             # coordination inside a modifier ("Hungarian and Romanian officials") stays.
@@ -56,7 +58,7 @@ def np_tokens(
                 with_preps and dep == "prep" and child.lower_ in _TITLE_PREPS and depth <= 1
             )
             if title_prep and actor_like is not None:
-                objects = [g for g in child.children if g.dep_ == "pobj"]
+                objects = [g for g in children(child) if g.dep_ == "pobj"]
                 title_prep = bool(objects) and actor_like(objects[0])
             if dep in _INSIDE or title_prep or (dep == "pobj" and token.dep_ == "prep"):
                 out[child.i] = child

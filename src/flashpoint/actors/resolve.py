@@ -14,7 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ..coding.docmemo import doc_text, sent_tokens
+from ..coding.docmemo import children, doc_text, sent_tokens, sentence_of
 from ..nlp.extensions import AGENTS_GROUP, NAMES_GROUP
 from ..records import ActorRef
 from .coref import PAIR_HEADS, PRONOUNS, Memory, Remembered
@@ -157,11 +157,11 @@ def _extent(head: Token, tokens: list[Token]) -> tuple[int, int]:
         if t.dep_ == "nummod":  # "at least 75 people"
             first = min([first] + [c.i for c in t.subtree])
     extra: set[int] = set()
-    for child in head.children:
+    for child in children(head):
         if child.dep_ != "prep" or child.i < head.i or head.ent_type_ == "PERSON":
             # "met Trump in Washington": a person is not described by where the event was
             continue
-        pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+        pobj = next((g for g in children(child) if g.dep_ == "pobj"), None)
         if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
             continue
         if not (
@@ -357,7 +357,7 @@ class DocActors:
         core_names = self._spans_in(core, self.names)
         appos_names = [
             s
-            for c in head.children
+            for c in children(head)
             if c.dep_ == "appos"
             for s in self._spans_in(self._np(c, with_preps=False), self.names)
         ]
@@ -523,8 +523,8 @@ class DocActors:
         for span in self.doc.spans.get(NAMES_GROUP, []):
             entry = self.kb.names[span.kb_id_]
             if (
-                span.start >= head.sent.start
-                and span.end <= head.sent.end
+                span.start >= sentence_of(head).start
+                and span.end <= sentence_of(head).end
                 and entry.kind in ("country", "capital")
                 and entry.country
                 and entry.country not in kin
@@ -548,7 +548,7 @@ class DocActors:
         kin = self.kb.names[span.kb_id_]
         if kin.kind != "adjective":
             return False
-        for prep in head.children:
+        for prep in children(head):
             if prep.dep_ != "prep" or prep.lower_ != "of":
                 continue
             for token in prep.subtree:
@@ -572,7 +572,7 @@ class DocActors:
         return []
 
     def _located_in(self, head: Token) -> list[list[tuple]]:
-        for child in head.children:
+        for child in children(head):
             if child.dep_ != "prep" or child.lower_ not in _IN_COUNTRY:
                 continue
             for token in child.subtree:
@@ -585,7 +585,7 @@ class DocActors:
         return []
 
     def _appos_agent(self, head: Token) -> Span | None:
-        for child in head.children:
+        for child in children(head):
             if child.dep_ == "appos":
                 found = self._head_agent(child, self._np(child, with_preps=False))
                 if found is not None:
@@ -642,7 +642,7 @@ class DocActors:
         return candidates[-1] if candidates else None
 
     def _possessor(self, head: Token) -> ActorRef | None:
-        for child in head.children:
+        for child in children(head):
             if child.dep_ == "poss":
                 refs = self.resolve(child)
                 return refs[0] if refs else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import ActorRef
+from .docmemo import children
 from .predicates import Predicate
 from .syntax import DIRECTIVES, agent_of, direct_objects, prep_phrases
 
@@ -44,9 +45,9 @@ def object_heads(predicate: Predicate) -> list[Token]:
     subjects = [
         s
         for v in verbs
-        for c in v.children
+        for c in children(v)
         if c.dep_ in ("ccomp", "xcomp") and c.i not in predicate.chain
-        for s in c.children
+        for s in children(c)
         if s.dep_ in ("nsubj", "nsubjpass")
     ]
     return list(dict.fromkeys([*folded, *direct, *subjects]))
@@ -68,11 +69,11 @@ def against_or_affected(predicate: Predicate) -> list[Token]:
         # "against the violations by the Israeli military": the violator is the one opposed
         out += [a for p, a in prep_phrases(o) if p == "by"]
         out.append(o)
-    for child in trigger.children:
+    for child in children(trigger):
         participle = (
             child.dep_ == "advcl"
             and child.tag_ == "VBG"
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in children(child))
             # "refused to commit troops, citing domestic opposition": a reason, not an effect
             and child.lemma_.lower() not in _REASON_PARTICIPLES
         )
@@ -112,10 +113,10 @@ def dyadic_heads(predicate: Predicate) -> list[Token]:
             for prep, obj in prep_phrases(host):
                 if prep in _NESTING_PREPS and obj.pos_ in ("NOUN", "VERB") and obj.i not in seen:
                     nxt.append(obj)
-            for child in host.children:
+            for child in children(host):
                 if child.dep_ in ("dobj", "obj") and host.tag_ == "VBG" and child.i not in seen:
                     nxt.append(child)
-                infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children(child))
                 if child.dep_ == "acl" and infinitive and child.i not in seen:
                     nxt.append(child)  # "an invitation to meet with Kim"
         nxt = list(dict.fromkeys(nxt))
@@ -128,7 +129,7 @@ def dyadic_heads(predicate: Predicate) -> list[Token]:
         for prep, obj in prep_phrases(host):
             if prep in preps and obj not in out:
                 out.append(obj)
-        for child in host.children:
+        for child in children(host):
             if child.dep_ == "acl" and child.tag_ == "VBN":
                 # "sanctions imposed on Eritrea", "crimes committed by Croat forces"
                 agent = agent_of(child)
@@ -152,11 +153,11 @@ def addressees(predicate: Predicate) -> list[Token]:
         return []
     out = []
     for token in [trigger, *predicate.trigger_tokens]:
-        for child in token.children:
+        for child in children(token):
             if child.dep_ == "ccomp" or (child.dep_ == "acl" and token.pos_ == "NOUN"):
                 out += [
                     c
-                    for c in child.children
+                    for c in children(child)
                     if c.dep_ in ("nsubj", "nsubjpass") and not (comment and c.pos_ == "PRON")
                 ]
     return out
@@ -168,10 +169,10 @@ def conditioned(predicate: Predicate) -> list[Token]:
     president agrees to step down"."""
     out: list[Token] = []
     for token in [predicate.trigger, *predicate.trigger_tokens]:
-        for clause in token.children:
-            marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
+        for clause in children(token):
+            marks = {m.lower_ for m in children(clause) if m.dep_ == "mark"}
             if clause.dep_ == "advcl" and marks & {"unless", "if"}:
-                out += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                out += [c for c in children(clause) if c.dep_ in ("nsubj", "nsubjpass")]
     return out
 
 
@@ -182,22 +183,22 @@ def protested(predicate: Predicate) -> list[Token]:
     if predicate.root != "14":
         return []
     out: list[Token] = []
-    for clause in predicate.trigger.children:
+    for clause in children(predicate.trigger):
         purpose = clause.dep_ in ("advcl", "xcomp") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+            c.dep_ == "aux" and c.lower_ == "to" for c in children(clause)
         )
         if not purpose:
             continue
         out += [o for p, o in prep_phrases(clause) if p in ("against", "at")]
         for obj in direct_objects(clause):
-            out += [c for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            out += [c for c in children(obj) if c.dep_ == "poss" and c.pos_ != "PRON"]
             out += [o for p, o in prep_phrases(obj) if p in ("by", "of")]
             out.append(obj)
             # "to show their disapproval for the United States' policies": what the stance is
             # about, its owner first.
             for p, o in prep_phrases(obj):
                 if p in _STANCE_TOPIC_PREPS:
-                    out += [c for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+                    out += [c for c in children(o) if c.dep_ == "poss" and c.pos_ != "PRON"]
                     out.append(o)
     return out
 
@@ -218,7 +219,7 @@ def is_counted(noun: Token) -> bool:
     ):
         return False
     return noun.ent_type_ == "PERSON" or any(
-        c.dep_ == "nummod" or c.ent_type_ == "CARDINAL" for c in noun.children
+        c.dep_ == "nummod" or c.ent_type_ == "CARDINAL" for c in children(noun)
     )
 
 

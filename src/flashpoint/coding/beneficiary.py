@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .docmemo import children
 from .lexicon import Lexicon
 from .predicates import Predicate
 from .syntax import direct_objects, prep_phrases
@@ -37,9 +38,9 @@ def _helped(verb: Token) -> list[Token]:
         return objects
     return [
         s
-        for c in verb.children
+        for c in children(verb)
         if c.dep_ in ("ccomp", "xcomp")
-        for s in c.children
+        for s in children(c)
         if s.dep_ == "nsubj"
     ]
 
@@ -49,7 +50,7 @@ def _purpose(host: Token) -> bool:
     return (
         host.dep_ in ("advcl", "xcomp", "acl", "relcl")
         and host.lemma_.lower() in _HELP_VERBS
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in host.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(host))
     )
 
 
@@ -62,7 +63,7 @@ def beneficiary_heads(predicate: Predicate, lexicon: Lexicon) -> list[Token]:
         return []  # "offered troops to Uganda to help ...": the named recipient is the target
     out: list[Token] = []
     for host in hosts:
-        for clause in host.children:
+        for clause in children(host):
             if _purpose(clause) and clause not in predicate.trigger_tokens:
                 out += _helped(clause)
         if any(lexicon.in_class(host.lemma_.lower(), c) for c in _AID_CLASSES):

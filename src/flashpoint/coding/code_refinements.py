@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from .complement_clauses import absorb_clause
 from .complements import content_slot, fold, slot_for
 from .content_words import content_words
+from .docmemo import children
 from .event_nouns import match_noun, prep_pairs
 from .syntax import direct_objects, prep_phrases
 
@@ -57,10 +58,10 @@ _ACCUSATION_DOMAINS = {"rights": "1122", "violence": "1123", "ceasefire": "1123"
 def joint_exercise(predicate: Predicate, noun: Token) -> None:
     """Manoeuvres held by two or more forces together are military cooperation (062), not a
     show of force (150): "France and Egypt launched war games", "joint drills with Japan"."""
-    joint = any(c.lower_ in _JOINT for c in noun.children)
+    joint = any(c.lower_ in _JOINT for c in children(noun))
     # "France and Egypt launched ...", "French and Egyptian warships launched ..."
     together = any(
-        s.conjuncts or any(c.dep_ == "amod" and c.conjuncts for c in s.children)
+        s.conjuncts or any(c.dep_ == "amod" and c.conjuncts for c in children(s))
         for s in predicate.sources
     ) or any(p == "with" for p, _ in prep_phrases(noun) + prep_phrases(predicate.trigger))
     if joint or together:
@@ -74,10 +75,10 @@ class CodeRefinements:
         """ "The rebels claimed that they had attacked the base" claims responsibility (015):
         the claimant reports its own act of force, so the claim is the event."""
         subject = predicate.sources[0] if predicate.sources else None
-        for clause in predicate.trigger.children:
+        for clause in children(predicate.trigger):
             if clause.dep_ != "ccomp":
                 continue
-            inner_subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            inner_subject = next((c for c in children(clause) if c.dep_ == "nsubj"), None)
             if inner_subject is None or subject is None:
                 continue
             own = inner_subject.tag_ == "PRP" or inner_subject.lemma_ == subject.lemma_
@@ -97,7 +98,7 @@ class CodeRefinements:
             return
         trigger = predicate.trigger
         failed = trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in _FAILING_GOVERNORS
-        if not failed and not any(c.dep_ == "neg" for c in trigger.children):
+        if not failed and not any(c.dep_ == "neg" for c in children(trigger)):
             return
         folded = fold("reject", predicate.code)
         if folded is not None:
@@ -111,13 +112,13 @@ class CodeRefinements:
         heads = [o for p, o in preps if p in _INSTRUMENT_PREPS]
         heads += [
             o
-            for c in predicate.trigger.children
+            for c in children(predicate.trigger)
             if c.dep_ in ("advcl", "acl") and c.lemma_.lower() == "use"
             for o in direct_objects(c)
         ]
         heads += [s for s in predicate.sources if s.pos_ == "NOUN"]
         # "a roadside bomb attack": the weapon may be a modifier of the attack noun.
-        heads += [c for h in list(heads) for c in h.children if c.dep_ == "compound"]
+        heads += [c for h in list(heads) for c in children(h) if c.dep_ == "compound"]
         for head in heads:
             match = match_noun(self.lexicon, head, prep_pairs(prep_phrases(head)))
             if match is None or match.pattern.code[:2] not in VIOLENT_ROOTS:
@@ -136,15 +137,15 @@ class CodeRefinements:
         *that* something is so expresses accord (019); agreeing *to* do it is a promise (03x).
         """
         verb = predicate.trigger
-        if any(c.dep_ in ("xcomp", "prep", "dobj") for c in verb.children):
+        if any(c.dep_ in ("xcomp", "prep", "dobj") for c in children(verb)):
             return
         clause = next(
             (
                 c
-                for c in verb.children
+                for c in children(verb)
                 if c.dep_ == "ccomp"
                 and c.i > verb.i
-                and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                and not any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))
             ),
             None,
         )
@@ -163,7 +164,7 @@ class CodeRefinements:
         hosts = [*nouns, predicate.trigger]
         hosts += [o for n in nouns for p, o in prep_phrases(n) if p in ("from", "by", "of")]
         for host in hosts:
-            for clause in host.children:
+            for clause in children(host):
                 if clause.dep_ not in ("acl", "relcl", "ccomp") or clause.pos_ != "VERB":
                     continue
                 if host is predicate.trigger and clause.dep_ != "ccomp":
@@ -171,7 +172,7 @@ class CodeRefinements:
                 if host not in nouns and host is not predicate.trigger and clause.dep_ != "relcl":
                     continue
                 if clause.dep_ == "relcl" and not any(
-                    c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+                    c.dep_ == "mark" and c.lower_ == "that" for c in children(clause)
                 ):
                     continue  # "demands which it had rejected" says nothing of the content
                 inner = self.verb(clause, allow_fold=False)
@@ -204,7 +205,7 @@ class CodeRefinements:
         event noun) that codes as a demand or appeal names what the protest is for."""
         hosts = [predicate.trigger, *predicate.trigger_tokens[1:]]
         for host in hosts:
-            for clause in host.children:
+            for clause in children(host):
                 if clause.dep_ not in _AIM_DEPS or clause.pos_ != "VERB":
                     continue
                 if clause.dep_ == "conj" and clause.tag_ != "VBG":

@@ -47,7 +47,7 @@ from .beneficiary import beneficiary_heads
 from .cameo import cameo_table
 from .counterparts import borrow_subordinate_targets, counterpart_heads
 from .dates import date_for_trigger, is_historical
-from .docmemo import coding, sent_text, sent_tokens
+from .docmemo import children, coding, sent_text, sent_tokens
 from .implicit import implicit_authority, moved_forces
 from .lexicon import load_lexicon
 from .mentions import (
@@ -214,7 +214,7 @@ class Coder:
             others: list[ActorRef] = []
             # "withdraw its peacekeeping force from Chad": the source's own force is what
             # moves, not whom the event is directed at.
-            own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+            own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(head))
             extents: list[tuple[int, int]] = []
             for token in conjuncts(head):
                 found = split_shared_head(token, actors.resolve(token), actors)
@@ -464,21 +464,21 @@ class Coder:
             chain_nouns.insert(0, predicate.trigger)
         owners: list[Token] = []
         for noun in chain_nouns:
-            for child in noun.children:
+            for child in children(noun):
                 possessor = child.dep_ == "poss" and child.pos_ != "PRON"
                 modifier = child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i
                 if possessor or modifier:
                     owners.append(child)
             owners += [o for p, o in prep_phrases(noun) if p in ("by", "from", "of", "for")]
         for head in predicate.targets:  # "denounced Serbia's suppression of ..."
-            owners += [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+            owners += [c for c in children(head) if c.dep_ == "poss" and c.pos_ != "PRON"]
             # "conceded to the demands of the truck drivers": an event noun's "of" is its author
             authors = ("by", "from", "of") if self._event_noun(head) else ("by", "from")
             owners += [o for p, o in prep_phrases(head) if p in authors]
             # "prevented the demonstration staged by students": the stager is the author.
             owners += [
                 a
-                for c in head.children
+                for c in children(head)
                 if c.dep_ == "acl" and (a := agent_of(c)) is not None and self._event_noun(head)
             ]
         for head in owners:
@@ -659,7 +659,7 @@ class Coder:
         if not objects:
             return []
         hosts = [verb, *(t for o in objects for t in o.subtree if t.pos_ in ("NOUN", "PROPN"))]
-        recipients = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        recipients = [c for c in children(verb) if c.dep_ == "dative" and c.pos_ != "ADP"]
         recipients += [
             o for h in hosts for p, o in prep_phrases(h) if p in ("to", "toward", "towards")
         ]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from .docmemo import children
 from .syntax import direct_objects, particle_of
 
 if TYPE_CHECKING:
@@ -74,17 +75,17 @@ def absorb_clause(predicate: Predicate, clause: Token, inner: Predicate | None) 
     if inner is not None:
         predicate.chain |= inner.chain
     predicate.trigger_tokens.append(clause)
-    predicate.targets = [c for c in clause.children if c.dep_ == "nsubj"] + predicate.targets
+    predicate.targets = [c for c in children(clause) if c.dep_ == "nsubj"] + predicate.targets
 
 
 def infinitival_complement(verb: Token) -> Token | None:
     """The 'to'-clause of a control verb: an xcomp, or a ccomp with 'to' (parser variation)."""
-    for child in verb.children:
+    for child in children(verb):
         if (
             child.dep_ == "ccomp"
             and child.tag_ == "NN"
-            and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
-            and any(g.dep_ == "nsubj" for g in child.children)
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in children(child))
+            and any(g.dep_ == "nsubj" for g in children(child))
         ):
             return child  # a subjunctive tagged as a noun: "demanded that the president resign"
         if child.pos_ not in ("VERB", "AUX", "ADP"):
@@ -96,16 +97,18 @@ def infinitival_complement(verb: Token) -> Token | None:
             and child.i == verb.i + 2
             and verb.nbor(1).lower_ == "to"
             and verb.nbor(1).head.i == child.i
-            and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
+            and not any(c.dep_ in ("dobj", "obj") for c in children(verb))
         ):
             return child  # "have sworn to fight": the parser's advcl right after the verb
         if child.dep_ == "prep" and child.lower_ in ("to", "toward", "towards"):
-            pcomp = next((g for g in child.children if g.dep_ == "pcomp"), None)
+            pcomp = next((g for g in children(child) if g.dep_ == "pcomp"), None)
             if pcomp is not None and pcomp.pos_ == "VERB":
                 return pcomp  # "did not commit to freezing the plans"
         if child.dep_ == "ccomp" and (
             child.tag_ == "VB"  # subjunctive: "demanded that Rajoelina step down"
-            or any(g.dep_ == "aux" and g.lower_ in ("to", "should", "must") for g in child.children)
+            or any(
+                g.dep_ == "aux" and g.lower_ in ("to", "should", "must") for g in children(child)
+            )
         ):
             return child
     return None
@@ -128,14 +131,14 @@ def that_complement(heads: list[Token], family: str) -> Token | None:
     if modals is None:
         return None
     for head in heads:
-        for clause in head.children:
+        for clause in children(head):
             if clause.dep_ not in ("ccomp", "acl") or clause.pos_ != "VERB" or clause.i < head.i:
                 continue
-            if any(c.dep_ == "mark" and c.lower_ != "that" for c in clause.children):
+            if any(c.dep_ == "mark" and c.lower_ != "that" for c in children(clause)):
                 continue
-            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(clause)):
                 continue
-            auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+            auxes = [c for c in children(clause) if c.dep_ in ("aux", "auxpass")]
             if any(a.lower_ in modals for a in auxes):
                 return clause
             subjunctive = (not auxes and clause.tag_ in ("VB", "VBP")) or any(

@@ -30,6 +30,7 @@ from .complements import (
     slot_for,
 )
 from .content_words import content_words
+from .docmemo import children
 from .event_nouns import match_noun
 from .syntax import NOMINAL, TARGET_PREPS, direct_objects, prep_phrases
 
@@ -65,10 +66,10 @@ class ComplementFolding:
                 (
                     c
                     for t in predicate.trigger_tokens[1:]
-                    for c in t.children
+                    for c in children(t)
                     if c.dep_ == "acl"
                     and c.pos_ == "VERB"
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))
                 ),
                 None,
             )
@@ -94,7 +95,7 @@ class ComplementFolding:
             nested = infinitival_complement(complement) or next(
                 (
                     c
-                    for c in complement.children
+                    for c in children(complement)
                     if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
                 ),
                 None,
@@ -120,7 +121,7 @@ class ComplementFolding:
             slot = "yield_mil"
         if slot is None and complement.lemma_.lower() in _DEESCALATE_VERBS:
             # "urged the forces to stop using excessive force": stopping violence de-escalates.
-            nested = next((c for c in complement.children if c.dep_ == "xcomp"), None)
+            nested = next((c for c in children(complement) if c.dep_ == "xcomp"), None)
             nested_predicate = self.verb(nested, allow_fold=False) if nested is not None else None
             if nested_predicate is not None and nested_predicate.root in ("17", "18", "19", "20"):
                 slot = "yield_mil"
@@ -149,7 +150,7 @@ class ComplementFolding:
             folded = fold(family, inner.code if inner else None, slot)
         absorb_clause(predicate, complement, inner)
         # "agreed to share information and cooperate": coordinated complements are one promise.
-        predicate.chain |= {c.i for c in complement.children if c.dep_ == "conj"}
+        predicate.chain |= {c.i for c in children(complement) if c.dep_ == "conj"}
         if inner is not None:
             predicate.targets += [t for t in inner.targets if t not in predicate.targets]
         else:
@@ -193,20 +194,20 @@ class ComplementFolding:
         hand over" demands (10x); "Japan needs to enact reforms" said of another party appeals
         (02x), when what is needed is itself an event ("NATO would need to remain strong" is
         not)."""
-        for c in head.children:
-            if c.dep_ not in ("ccomp", "acl") or not any(a.dep_ == "nsubj" for a in c.children):
+        for c in children(head):
+            if c.dep_ not in ("ccomp", "acl") or not any(a.dep_ == "nsubj" for a in children(c)):
                 continue
-            if any(a.dep_ == "aux" and a.lower_ in _OBLIGATION for a in c.children):
+            if any(a.dep_ == "aux" and a.lower_ in _OBLIGATION for a in children(c)):
                 return c, c, "demand"
-            subject = next(a for a in c.children if a.dep_ == "nsubj")
+            subject = next(a for a in children(c) if a.dep_ == "nsubj")
             if c.lemma_.lower() in _NEED_VERBS and subject.pos_ in ("PROPN", "NOUN"):
                 content = next(
                     (
                         x
-                        for x in c.children
+                        for x in children(c)
                         if x.dep_ == "xcomp"
                         and x.pos_ == "VERB"
-                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(x))
                     ),
                     None,
                 )
@@ -236,7 +237,7 @@ class ComplementFolding:
         """The 'to'-clause (or bare infinitive: "let them march") of ``verb`` and its coding,
         looking through transparent verbs ("prepared to resume shelling")."""
         complement = infinitival_complement(verb) or next(
-            (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB" and c.i > verb.i),
+            (c for c in children(verb) if c.dep_ == "ccomp" and c.pos_ == "VERB" and c.i > verb.i),
             None,
         )
         if complement is None:
@@ -245,7 +246,7 @@ class ComplementFolding:
         hops = 0
         while inner is None and complement.lemma_.lower() in TRANSPARENT_VERBS and hops < 2:
             nested = infinitival_complement(complement) or next(
-                (c for c in complement.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None
+                (c for c in children(complement) if c.dep_ == "xcomp" and c.pos_ == "VERB"), None
             )
             if nested is None:
                 break
@@ -266,7 +267,7 @@ class ComplementFolding:
         # What the permitted party does, not who does it: "allow elections to take place".
         words = {
             t.lemma_.lower()
-            for c in complement.children
+            for c in children(complement)
             if c.dep_ not in ("nsubj", "nsubjpass")
             for t in c.subtree
         }
@@ -288,10 +289,10 @@ class ComplementFolding:
         clause = next(
             (
                 c
-                for c in noun.children
+                for c in children(noun)
                 if c.dep_ in ("acl", "relcl")
                 and c.pos_ == "VERB"
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))
             ),
             None,
         )

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from .complement_clauses import TRANSPARENT_VERBS
 from .complements import CONTENT_DOMAINS, CONTENT_KINDS
+from .docmemo import children
 from .event_nouns import noun_lemmas
 from .lexicon import Lexicon
 
@@ -69,11 +70,11 @@ def content_words(lexicon: Lexicon, heads: list[Token]) -> list[tuple[set[str], 
                 break
         if kinds or domains:
             out.append((kinds, domains))
-        children = sorted(
-            (c for c in token.children if c.dep_ in _CONTENT_DEPS and c.i not in seen),
+        dependents = sorted(
+            (c for c in children(token) if c.dep_ in _CONTENT_DEPS and c.i not in seen),
             key=lambda c: (_CONTENT_DEPS[c.dep_], c.i),
         )
-        for child in children:
+        for child in dependents:
             seen.add(child.i)
             queue.append(child)
     return out

@@ -17,11 +17,23 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp.ents import sentence_ents as _sentence_ents
 
-__all__ = ["coding", "doc_text", "memo", "per_token", "sent_ents", "sent_text", "sent_tokens"]
+__all__ = [
+    "children",
+    "coding",
+    "doc_text",
+    "doc_tokens",
+    "memo",
+    "per_token",
+    "sent_ents",
+    "sent_text",
+    "sent_tokens",
+    "sentence_of",
+]
 
 _local = threading.local()
 
@@ -58,13 +70,61 @@ def doc_text(doc: Doc) -> str:
     return _remembered(doc, "text", lambda: doc.text)
 
 
+def doc_tokens(doc: Doc) -> list[Token]:
+    """The document's tokens, built once: ``doc[i]`` and iterating a span build a new Token
+    object on every access, a large share of the coder's time (a shared list: callers must
+    not change it)."""
+    return _remembered(doc, "tokens", lambda: list(doc))
+
+
 def sent_text(sent: Span) -> str:
     return _remembered(sent.doc, ("sent-text", sent.start, sent.end), lambda: sent.text)
 
 
 def sent_tokens(sent: Span) -> list[Token]:
     """The sentence's tokens (a shared list: callers must not change it)."""
-    return _remembered(sent.doc, ("sent-tokens", sent.start, sent.end), lambda: list(sent))
+    key = ("sent-tokens", sent.start, sent.end)
+    return _remembered(sent.doc, key, lambda: doc_tokens(sent.doc)[sent.start : sent.end])
+
+
+def children(token: Token) -> list[Token]:
+    """``list(token.children)``.  spaCy's ``Token.children`` scans every word between the
+    token's left and right edges and builds a new Token for each child on every call (a verb's
+    children: its whole clause); the coder asks for children everywhere.  While a document is
+    coded, every token's children are found in one pass over the heads instead, in the same
+    order (left to right).  A shared list: callers must not change it."""
+    current = getattr(_local, "current", None)
+    if current is None or current[0] is not token.doc:
+        return list(token.children)
+    store = current[1]
+    found = store.get("children")
+    if found is None:
+        found = store["children"] = _children_lists(token.doc)
+    return found[token.i]
+
+
+def _children_lists(doc: Doc) -> list[list[Token]]:
+    tokens = doc_tokens(doc)
+    out: list[list[Token]] = [[] for _ in tokens]
+    heads = doc.to_array(HEAD).astype("int64").tolist()  # offsets to each head
+    for token, head in zip(tokens, heads, strict=True):
+        if head:  # 0 for a sentence root, its own head
+            out[token.i + head].append(token)
+    return out
+
+
+def sentence_of(token: Token) -> Span:
+    """``token.sent``, which scans the parse for the sentence's boundaries on every call."""
+    current = getattr(_local, "current", None)
+    if current is None or current[0] is not token.doc:
+        return token.sent
+    store = current[1]
+    sentences = store.get("sentences")
+    if sentences is None:
+        sentences = store["sentences"] = [
+            sent for sent in token.doc.sents for _ in range(sent.start, sent.end)
+        ]
+    return sentences[token.i]
 
 
 def sent_ents(sent: Span) -> list[Span]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .docmemo import children
 from .lexicon import Lexicon, Match
 
 __all__ = ["match_noun", "noun_lemmas", "prep_pairs", "through_partitive"]
@@ -35,7 +36,7 @@ def noun_lemmas(token: Token, lexicon: Lexicon) -> list[str]:
     lemma = token.lemma_.lower()
     modifiers = [
         c
-        for c in token.children
+        for c in children(token)
         if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i and c.is_alpha
     ]
     out = [f"{m.lemma_.lower()} {lemma}" for m in modifiers]
@@ -47,7 +48,7 @@ def noun_lemmas(token: Token, lexicon: Lexicon) -> list[str]:
             # "a military aid programme": the modifier's own phrase first ("military aid").
             inner = [
                 f"{c.lemma_.lower()} {m.lemma_.lower()}"
-                for c in m.children
+                for c in children(m)
                 if c.dep_ in ("compound", "amod") and c.i < m.i and c.is_alpha
             ]
             out += [x for x in [*inner, m.lemma_.lower()] if x not in out]
@@ -63,9 +64,9 @@ def through_partitive(token: Token) -> Token:
         pobj = next(
             (
                 g
-                for child in token.children
+                for child in children(token)
                 if child.dep_ == "prep" and child.lower_ == "of"
-                for g in child.children
+                for g in children(child)
                 if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
             ),
             None,

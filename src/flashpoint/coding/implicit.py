@@ -21,6 +21,7 @@ from spacy.tokens import Span
 from ..actors.kb import ActorKB
 from ..actors.resolve import DocActors
 from ..records import ActorRef, Location
+from .docmemo import children
 from .places import place_mentions
 from .predicates import Predicate
 from .syntax import is_passive
@@ -72,7 +73,7 @@ def moved_forces(predicate: Predicate, actors: DocActors) -> list[ActorRef]:
     trigger = predicate.trigger
     if predicate.root not in _MOVING_ROOTS or predicate.sources or not is_passive(trigger):
         return []
-    for head in (t for t in trigger.children if t.dep_ == "nsubjpass"):
+    for head in (t for t in children(trigger) if t.dep_ == "nsubjpass"):
         agent = actors.agents.get(head.i)
         if agent is None or agent.label_ not in _FORCE_SECTORS:
             continue

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.kb import ActorKB
 from ..nlp.extensions import NAMES_GROUP
 from ..records import ActorRef, Location
-from .docmemo import doc_text, sent_ents
+from .docmemo import children, doc_text, sent_ents
 
 __all__ = [
     "context_mention",
@@ -128,7 +128,7 @@ def with_restrictive_modifiers(ref: ActorRef, head: Token) -> ActorRef:
     # aside, not a restriction.
     after = [
         c
-        for c in head.children
+        for c in children(head)
         if c.dep_ in _RESTRICTIVE and c.i > head.i and not c.doc[c.left_edge.i - 1].is_punct
     ]
     if not after:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .docmemo import children
+
 __all__ = ["ModalityCues", "modality_of"]
 
 _NEGATORS = {"not", "n't", "never", "no"}
@@ -107,7 +109,7 @@ def modality_of(
     cues = ModalityCues()
     governors = _governors(trigger)
     for token in [trigger, *governors]:
-        for child in token.children:
+        for child in children(token):
             low = child.lower_
             if child.dep_ == "neg" or (low in _NEGATORS and child.dep_ in ("advmod", "det")):
                 cues.add("negated", child.text)
@@ -121,8 +123,8 @@ def modality_of(
                 cues.add("hypothetical", child.text)
             if child.dep_ == "advmod" and low in _PAST_ADVERBS and token is trigger:
                 cues.add("historical", child.text)
-    for obj in (c for c in trigger.children if c.dep_ in ("dobj", "obj")):
-        if any(d.lower_ == "no" and d.dep_ == "det" for d in obj.children):
+    for obj in (c for c in children(trigger) if c.dep_ in ("dobj", "obj")):
+        if any(d.lower_ == "no" and d.dep_ == "det" for d in children(obj)):
             cues.add("negated", "no")
     for governor in governors:
         lemma = governor.lemma_.lower()
@@ -133,7 +135,7 @@ def modality_of(
         elif lemma in _INTENDING_GOVERNORS:
             cues.add("intended", governor.text)
     if trigger.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in trigger.children
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children(trigger)
     ):
         cues.add("hypothetical", "if")
     if extra_negation:

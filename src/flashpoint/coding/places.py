@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from ..records import Location
-from .docmemo import memo, sent_ents, sent_tokens
+from .docmemo import children, memo, sent_ents, sent_tokens
 
 __all__ = ["place_mentions"]
 
@@ -76,7 +76,7 @@ def _with_participle_governors(sent: Span, chain: set[int]) -> set[int]:
         if (
             token.dep_ == "advcl"
             and token.tag_ == "VBG"
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in children(token))
         ):
             out.add(token.head.i)
     return out

@@ -21,7 +21,7 @@ from .code_refinements import VIOLENT_ROOTS, CodeRefinements, joint_exercise
 from .complement_clauses import absorb_clause, infinitival_complement
 from .complement_folding import ComplementFolding
 from .complements import family_of
-from .docmemo import sent_tokens
+from .docmemo import children, sent_tokens
 from .event_nouns import match_noun, noun_lemmas, prep_pairs, through_partitive
 from .lexicon import Lexicon, Match, Pattern
 from .reporting import REPORTING_VERBS
@@ -94,12 +94,12 @@ def _preps_for(tokens: list[Token]) -> list[tuple[str, Token]]:
 def _wanted_of_other(verb: Token, objects: list[Token]) -> bool:
     """ "wants Germany to pay": a 'to'-clause with a subject of its own (parsed as a ccomp
     with a subject, or an object plus xcomp)."""
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ not in ("ccomp", "xcomp") or child.pos_ != "VERB":
             continue
-        if not any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+        if not any(a.dep_ == "aux" and a.lower_ == "to" for a in children(child)):
             continue
-        own = [c for c in child.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
+        own = [c for c in children(child) if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
         if own or (child.dep_ == "xcomp" and any(o.pos_ == "PROPN" for o in objects)):
             return True
     return False
@@ -127,10 +127,10 @@ def _stative(verb: Token) -> bool:
     return (
         verb.lemma_.lower() in _STATIVE_PARTICIPLES
         and agent_of(verb) is None
-        and any(c.dep_ == "nsubjpass" for c in verb.children)
+        and any(c.dep_ == "nsubjpass" for c in children(verb))
         and any(
             c.dep_ in ("prep", "xcomp") or (c.dep_ == "aux" and c.lower_ == "to")
-            for c in verb.children
+            for c in children(verb)
         )
     )
 
@@ -143,9 +143,9 @@ def _suspected(person: Token) -> bool:
     """ "the alleged bombers", "(two of its) nationals suspected of ...", "men wanted for"."""
     people = [person]
     people += [
-        g for c in person.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        g for c in children(person) if c.lower_ == "of" for g in children(c) if g.dep_ == "pobj"
     ]
-    for child in (c for p in people for c in p.children):
+    for child in (c for p in people for c in children(p)):
         if child.dep_ in ("amod", "compound") and child.lower_ in _SUSPECT_MODIFIERS:
             return True
         if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in _SUSPECT_CLAUSES:
@@ -202,26 +202,26 @@ class _Finder(ComplementFolding, CodeRefinements):
             particle = next(
                 (
                     c.lower_
-                    for c in verb.children
+                    for c in children(verb)
                     if c.lower_ in _SPLIT_PARTICLES
                     and c.dep_ in ("prep", "advmod", "prt")
                     and c.i > verb.i
-                    and not any(g.dep_ == "pobj" for g in c.children)
-                    and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
+                    and not any(g.dep_ == "pobj" for g in children(c))
+                    and any(g.dep_ == "prep" and g.lower_ == "of" for g in children(c))
                 ),
                 None,
             )
         objects = direct_objects(verb)
         if is_passive(verb) and not _stative(verb):
             # "sanctions were lifted" reads like "lifted sanctions" for the lexicon.
-            objects = objects + [c for c in verb.children if c.dep_ == "nsubjpass"]
+            objects = objects + [c for c in children(verb) if c.dep_ == "nsubjpass"]
         objects = [through_partitive(o) for o in objects]
         preps = prep_phrases(verb) + _preps_for(objects)
         object_lemmas = [lemma for o in objects for lemma in noun_lemmas(o, lex)]
         match: Match | None = lex.match(
             "V", lemma, particle=particle, objects=object_lemmas, preps=prep_pairs(preps)
         )
-        if match is None and particle and not any(c.dep_ == "prt" for c in verb.children):
+        if match is None and particle and not any(c.dep_ == "prt" for c in children(verb)):
             # The "particle" was a guess from an advmod; read the verb without it.
             particle = None
             match = lex.match("V", lemma, objects=object_lemmas, preps=prep_pairs(preps))
@@ -285,7 +285,7 @@ class _Finder(ComplementFolding, CodeRefinements):
         trigger_tokens = [verb]
         chain = {verb.i}
         if particle:
-            trigger_tokens += [c for c in verb.children if c.lower_ == particle]
+            trigger_tokens += [c for c in children(verb) if c.lower_ == particle]
         if light_noun is not None:
             trigger_tokens.append(light_noun)
             chain.add(light_noun.i)
@@ -301,7 +301,7 @@ class _Finder(ComplementFolding, CodeRefinements):
         if passive:
             agent = agent_of(verb)
             sources = [agent] if agent is not None else []
-            targets = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            targets = [c for c in children(verb) if c.dep_ == "nsubjpass"]
         else:
             subject = subject_of(verb)
             sources = [subject] if subject is not None else []
@@ -317,14 +317,14 @@ class _Finder(ComplementFolding, CodeRefinements):
                 targets.append(prep_object)
         if light_noun is not None:
             # "rejected Putin's proposal", "a proposal by the EU": the owner is the target.
-            targets += [c for c in light_noun.children if c.dep_ == "poss"]
+            targets += [c for c in children(light_noun) if c.dep_ == "poss"]
             targets += [o for p, o in prep_phrases(light_noun) if p in ("by", "from", "of")]
             if light_noun.pos_ in NOMINAL and pattern.obj:
                 targets.append(light_noun)  # "expelled Russian diplomats": they are the target
         for obj in objects:
             if obj.i not in chain and obj.pos_ in NOMINAL:
                 targets.append(obj)
-        targets += [c for c in verb.children if c.dep_ == "dative" and c.pos_ in NOMINAL]
+        targets += [c for c in children(verb) if c.dep_ == "dative" and c.pos_ in NOMINAL]
         for prep, obj in preps:
             if prep in TARGET_PREPS and obj.pos_ in NOMINAL and obj not in targets:
                 targets.append(obj)
@@ -393,10 +393,10 @@ class _Finder(ComplementFolding, CodeRefinements):
             clause = next(
                 (
                     c
-                    for c in [*obj.children, *verb.children]
+                    for c in [*children(obj), *children(verb)]
                     if c.dep_ in ("acl", "xcomp", "advcl", "relcl")
                     and c.pos_ == "VERB"
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))
                 ),
                 None,
             )
@@ -430,7 +430,7 @@ class _Finder(ComplementFolding, CodeRefinements):
         for _prep, obj in preps:
             if obj.pos_ in NOMINAL:
                 targets.append(obj)
-            targets += [c for c in obj.children if c.dep_ == "poss"]
+            targets += [c for c in children(obj) if c.dep_ == "poss"]
             targets += [o for p, o in prep_phrases(obj) if p in ("of", "by")]
         predicate = Predicate(
             adj, match.pattern.code, match.pattern, [subject], targets, {adj.i, copula.i}, [adj]
@@ -507,7 +507,7 @@ class _Finder(ComplementFolding, CodeRefinements):
         if match is None:
             return None
         sources: list[Token] = []
-        for child in noun.children:
+        for child in children(noun):
             if child.dep_ == "poss" or (
                 child.dep_ in ("amod", "compound")
                 and child.pos_ in ("ADJ", "PROPN")
@@ -542,7 +542,7 @@ def _reporting_speaker(token: Token) -> Token | None:
         if head.i == current.i:
             return None
         if current.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS:
-            return next((c for c in head.children if c.dep_ == "nsubj"), None)
+            return next((c for c in children(head) if c.dep_ == "nsubj"), None)
         current = head
     return None
 

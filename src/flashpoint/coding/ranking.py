@@ -12,6 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..records import ActorRef, Event
+from .docmemo import children
 from .predicates import Predicate
 from .reporting import REPORTING_VERBS
 from .syntax import SUBORDINATORS, directive_governor, subordination
@@ -91,7 +92,7 @@ def purpose_governor(token: Token) -> Iterator[Token]:
         if current.dep_ not in _PURPOSE_LINKS:
             return
         if current.dep_ == "advcl":
-            marks = {c.lower_ for c in current.children if c.dep_ == "mark"}
+            marks = {c.lower_ for c in children(current) if c.dep_ == "mark"}
             if marks & SUBORDINATORS:
                 return
         current = current.head

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..records import ActorRef
 from .complements import fold
+from .docmemo import children
 from .parties import CIVIL_SECTORS
 from .predicates import Predicate
 
@@ -26,9 +27,9 @@ def conditional_threat(predicate: Predicate, draft_modality: str) -> bool:
         return False
     marks = {
         m.lower_
-        for c in predicate.trigger.children
+        for c in children(predicate.trigger)
         if c.dep_ == "advcl"
-        for m in c.children
+        for m in children(c)
         if m.dep_ == "mark"
     }
     hostile = predicate.root in _CONFLICT_ROOTS or predicate.code.startswith("087")
@@ -71,6 +72,6 @@ def apply_sense(predicate: Predicate, sources: list[ActorRef]) -> None:
     if other is None:
         return
     civil_actor = any(s.sector in CIVIL_SECTORS for s in sources)
-    labour_words = any(c.lower_ in _LABOUR_MODIFIERS for c in predicate.trigger.children)
+    labour_words = any(c.lower_ in _LABOUR_MODIFIERS for c in children(predicate.trigger))
     if not civil_actor and not labour_words:
         predicate.code = other

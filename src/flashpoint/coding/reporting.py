@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .docmemo import sent_tokens
+from .docmemo import children, sent_tokens
 
 __all__ = ["REPORTING_VERBS", "Frame", "find_frame"]
 
@@ -70,9 +70,9 @@ class Frame:
 def _according_to(sent: Span) -> Frame | None:
     for token in sent_tokens(sent):
         if token.lower_ == "according":
-            for child in token.children:
+            for child in children(token):
                 if child.lower_ == "to":
-                    objs = [g for g in child.children if g.dep_ == "pobj"]
+                    objs = [g for g in children(child) if g.dep_ == "pobj"]
                     if objs:
                         last = max(t.i for t in objs[0].subtree)
                         text = token.doc[token.i : last + 1].text
@@ -103,20 +103,20 @@ def find_frame(trigger: Token, sent: Span) -> Frame | None:
             and head.pos_ in ("VERB", "AUX")
             and current.dep_ != "conj"
         ):
-            speaker = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            speaker = next((c for c in children(head) if c.dep_ in ("nsubj", "nsubjpass")), None)
             return Frame(_speaker_text(head, speaker), speaker)
         current = head
     # "X attacked Y, officials said": spaCy may hang "said" under the main verb.
-    for child in trigger.children:
+    for child in children(trigger):
         if child.dep_ in ("parataxis", "advcl", "ccomp") and (
             child.lemma_.lower() in REPORTING_VERBS and child.i > trigger.i
         ):
-            speaker = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            speaker = next((c for c in children(child) if c.dep_ == "nsubj"), None)
             if speaker is not None:
                 return Frame(_speaker_text(child, speaker), speaker)
     according = _according_to(sent)
     if according is not None:
         return according
-    if any(t.lower_ in _HEARSAY for t in trigger.children):
-        return Frame(next(t.text for t in trigger.children if t.lower_ in _HEARSAY), None, True)
+    if any(t.lower_ in _HEARSAY for t in children(trigger)):
+        return Frame(next(t.text for t in children(trigger) if t.lower_ in _HEARSAY), None, True)
     return None

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ..actors.resolve import DocActors
 from ..records import ActorRef
-from .docmemo import doc_text
+from .docmemo import children, doc_text
 from .parties import same_actor
 
 __all__ = ["split_shared_head"]
@@ -25,15 +25,15 @@ _NAMES = ("PROPN", "ADJ")
 
 def _pair(head: Token) -> tuple[Token, Token] | None:
     """The two coordinated modifiers before ``head``."""
-    for first in head.children:
+    for first in children(head):
         if first.i >= head.i or first.dep_ not in _MODIFIERS or first.pos_ not in _NAMES:
             continue
-        cc = next((c for c in first.children if c.dep_ == "cc" and c.i > first.i), None)
+        cc = next((c for c in children(first) if c.dep_ == "cc" and c.i > first.i), None)
         if cc is None or cc.lower_ not in ("and", "or"):
             continue
         # "British and EU negotiators" parses as a coordination of the modifiers; "UK and EU
         # negotiators" as two modifiers of the noun.
-        siblings = [*first.children, *head.children]
+        siblings = [*children(first), *children(head)]
         second = next(
             (c for c in siblings if c.dep_ in (*_MODIFIERS, "conj") and c.left_edge.i == cc.i + 1),
             None,

@@ -7,9 +7,9 @@ passive.  Keeping them here lets the coder read like the linguistics it implemen
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Token
 
-from .docmemo import per_token
+from .docmemo import children, doc_tokens, memo, per_token, sentence_of
 
 __all__ = [
     "NOMINAL",
@@ -72,14 +72,14 @@ _PARTICLES = {
 @per_token
 def particle_of(verb: Token) -> str | None:
     """The phrasal particle; the small parser often labels it advmod or a bare prep."""
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ == "prt":
             return child.lower_
-    for child in verb.children:
+    for child in children(verb):
         if (
             child.lower_ in _PARTICLES
             and child.dep_ in ("advmod", "prep")
-            and not any(g.dep_ == "pobj" for g in child.children)
+            and not any(g.dep_ == "pobj" for g in children(child))
             and child.i == verb.i + 1
         ):
             return child.lower_
@@ -107,8 +107,29 @@ def conjuncts(token: Token) -> list[Token]:
     return out
 
 
-def _later(token: Token) -> Span:
-    return token.doc[token.i + 1 : min(token.i + 30, token.sent.end)]
+def _later(token: Token) -> list[Token]:
+    """The next words of the sentence that could be stray conjuncts of ``token``; none at all
+    (without building a token) when no "and"/"or" follows a closing parenthesis nearby, which
+    :func:`_list_owner` requires."""
+    sent = sentence_of(token)
+    end = min(token.i + 30, sent.end)
+    # A stray's left edge lies in its sentence, so the conjunction is at sent.start - 1 or later.
+    after_parens = _paren_conjunctions(token.doc)
+    if not any(sent.start - 1 <= cc < end for cc in after_parens):
+        return []
+    return doc_tokens(token.doc)[token.i + 1 : end]
+
+
+def _paren_conjunctions(doc: Doc) -> list[int]:
+    """Indices of "and"/"or" right after ")" in the document."""
+    store = memo(doc)
+    found = store.get("paren-conjunctions")
+    if found is None:
+        tokens = doc_tokens(doc)
+        found = store["paren-conjunctions"] = [
+            t.i for t in tokens[2:] if t.lower_ in ("and", "or") and tokens[t.i - 1].text == ")"
+        ]
+    return found
 
 
 @per_token
@@ -134,12 +155,12 @@ def _list_owner(conj: Token) -> Token | None:
 
 @per_token
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+    return any(c.dep_ in PASS_SUBJ or c.dep_ == "auxpass" for c in children(verb))
 
 
 def _own_subject(verb: Token) -> Token | None:
     """The verb's own subject; with two candidates (a misparse), the nominal nearest the verb."""
-    candidates = [c for c in verb.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ]
+    candidates = [c for c in children(verb) if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ]
     if not candidates:
         return None
     nominal = [c for c in candidates if c.pos_ in ("NOUN", "PROPN", "PRON")] or candidates
@@ -148,7 +169,7 @@ def _own_subject(verb: Token) -> Token | None:
         # "The Red Cross operating in Iraq said ...", misparsed with the participle as the
         # subject and the noun as its subject: the noun the participle describes speaks.
         described = [
-            c for c in subject.children if c.dep_ in SUBJ and c.i < subject.i and c.pos_ != "VERB"
+            c for c in children(subject) if c.dep_ in SUBJ and c.i < subject.i and c.pos_ != "VERB"
         ]
         if described:
             return described[-1]
@@ -180,7 +201,7 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if current.dep_ == "xcomp":
             if head.lemma_.lower() in OBJECT_CONTROL:
-                for child in head.children:
+                for child in children(head):
                     if child.dep_ in OBJ and child.i < current.i:
                         return child  # object control
             current = head  # subject control, or a purpose clause ("summoned X to complain")
@@ -222,13 +243,13 @@ def subject_of(verb: Token) -> Token | None:
             governor = head.head
             # "accused the UAE of arming": the object arms; "refrained from criticising":
             # with no object, the subject criticises.
-            for child in governor.children:
+            for child in children(governor):
                 if child.dep_ in ("dobj", "obj") and child.i < head.i:
                     return child
             current = governor
             continue
         purpose = current.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in current.children
+            c.dep_ == "aux" and c.lower_ == "to" for c in children(current)
         )
         if purpose:
             current = head  # "marched ... to demand": the marchers demand
@@ -245,12 +266,12 @@ def _stranded_subject_before(verb: Token) -> Token | None:
     the accord, the government and the rebels have agreed to ..." hangs "government" as a
     conjunct inside the fronted phrase.  The noun phrase right before the verb's auxiliaries,
     from the comma that closes the fronted phrase on, is the subject."""
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    auxiliaries = [c for c in children(verb) if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
     if not auxiliaries or verb.tag_ not in ("VBN", "VBD", "VBZ", "VBP", "VBG"):
         return None
     first = min(a.i for a in auxiliaries)
     doc = verb.doc
-    if first - 1 < verb.sent.start:
+    if first - 1 < sentence_of(verb).start:
         return None
     token = doc[first - 1]
     if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in ("conj", "pobj", "appos"):
@@ -269,20 +290,20 @@ def _shares_subject_slot(noun: Token) -> bool:
     "modifier" is then the reported clause's own verb."""
     if noun.dep_ not in SUBJ:
         return False
-    return sum(c.dep_ in SUBJ for c in noun.head.children) > 1
+    return sum(c.dep_ in SUBJ for c in children(noun.head)) > 1
 
 
 @per_token
 def direct_objects(verb: Token) -> list[Token]:
     """Direct objects, shared across coordinated verbs ("kidnapped and killed two soldiers")."""
-    objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    objs = [c for c in children(verb) if c.dep_ in ("dobj", "obj")]
     # "refused to deploy troops and urged its citizens to leave": a verb with its own
     # complement clause does not share the next verb's object.
-    complemented = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+    complemented = any(c.dep_ in ("xcomp", "ccomp") for c in children(verb))
     if not objs and not complemented:
-        for conj in verb.children:
+        for conj in children(verb):
             if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i > verb.i:
-                objs = [c for c in conj.children if c.dep_ in ("dobj", "obj")]
+                objs = [c for c in children(conj) if c.dep_ in ("dobj", "obj")]
                 break
     out: list[Token] = []
     for obj in objs:
@@ -293,9 +314,9 @@ def direct_objects(verb: Token) -> list[Token]:
 def _stranded_subject(head: Token, prep: Token) -> Token | None:
     """ "granted asylum to five officers holed up in ...": the parser makes the officers the
     subject of the following clause and leaves "to" bare; that subject is the object."""
-    for clause in head.children:
+    for clause in children(head):
         if clause.dep_ in ("advcl", "ccomp", "conj") and clause.i > prep.i:
-            for c in clause.children:
+            for c in children(clause):
                 if c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == prep.i + 1:
                     return c
     return None
@@ -309,16 +330,16 @@ def prep_phrases(head: Token) -> list[tuple[str, Token]]:
     such a stranded preposition is paired with the object right after it.
     """
     out: list[tuple[str, Token]] = []
-    for child in head.children:
+    for child in children(head):
         if child.dep_ in ("prep", "agent") and child.lower_ != "according":
-            objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+            objects = [g for g in children(child) if g.dep_ in ("pobj", "pcomp")]
             if objects and objects[0].ent_type_ in ("DATE", "TIME"):
                 continue  # "on Wednesday" says when, never whom: not "call on"
             if objects:
                 out.extend((child.lower_, obj) for obj in conjuncts(objects[0]))
             elif child.dep_ == "prep":
                 stranded = next(
-                    (c for c in head.children if c.dep_ in ("dobj", "obj") and c.i > child.i),
+                    (c for c in children(head) if c.dep_ in ("dobj", "obj") and c.i > child.i),
                     None,
                 ) or _stranded_subject(head, child)
                 if stranded is not None and stranded.left_edge.i == child.i + 1:
@@ -327,7 +348,7 @@ def prep_phrases(head: Token) -> list[tuple[str, Token]]:
             out.append(("to", child))  # "gave Ukraine aid"
         elif child.dep_ == "dative" and child.pos_ == "ADP":
             # "provide support to Palestinian refugees": the parser labels the "to" dative.
-            objects = [g for g in child.children if g.dep_ == "pobj"]
+            objects = [g for g in children(child) if g.dep_ == "pobj"]
             if objects:
                 out.extend((child.lower_, obj) for obj in conjuncts(objects[0]))
     return out
@@ -335,9 +356,9 @@ def prep_phrases(head: Token) -> list[tuple[str, Token]]:
 
 def agent_of(verb: Token) -> Token | None:
     """The by-phrase of a passive ("was criticised by the EU")."""
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ == "agent":
-            for grand in child.children:
+            for grand in children(child):
                 if grand.dep_ == "pobj":
                     return grand
     return None
@@ -387,7 +408,7 @@ def subordination(token: Token) -> str | None:
             return None
         dep = current.dep_
         if dep == "advcl":
-            marks = {c.lower_ for c in current.children if c.dep_ == "mark"}
+            marks = {c.lower_ for c in children(current) if c.dep_ == "mark"}
             if marks & SUBORDINATORS:
                 return "adverbial"
             if not marks and current.tag_ in ("VBG", "VBN") and _own_subject(current) is None:
@@ -409,11 +430,11 @@ def _directive_complement(clause: Token) -> bool:
     if clause.dep_ == "ccomp" and governor.pos_ in ("VERB", "AUX"):
         return True
     if clause.dep_ in ("acl", "ccomp") and governor.pos_ == "NOUN":
-        return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) or any(
-            c.dep_ in SUBJ for c in clause.children
+        return any(c.dep_ == "mark" and c.lower_ == "that" for c in children(clause)) or any(
+            c.dep_ in SUBJ for c in children(clause)
         )
     if clause.dep_ == "xcomp" and governor.pos_ == "VERB":
-        return any(c.dep_ in OBJ and c.i < clause.i for c in governor.children)
+        return any(c.dep_ in OBJ and c.i < clause.i for c in children(governor))
     return False
 
 

@@ -31,7 +31,7 @@ from ..actors.kb import ActorKB
 from ..actors.resolve import _stance_prefix
 from ..nlp.extensions import NAMES_GROUP
 from ..records import ActorRef, Location
-from .docmemo import memo, sent_ents
+from .docmemo import memo, sent_ents, sentence_of
 
 __all__ = [
     "GROUP_PREFIXES",
@@ -156,7 +156,7 @@ def _phrase_country(head: Token, kb: ActorKB, lookup: Lookup) -> str | None:
     tokens = [t for t in head.subtree if t.i != head.i]
     found = _name_countries(kb, tokens)
     if not found:
-        found = _place_countries(head.sent, {t.i for t in tokens}, lookup, ())
+        found = _place_countries(sentence_of(head), {t.i for t in tokens}, lookup, ())
     if not found:
         return None
     return min(found, key=lambda item: abs(item[0] - head.i))[1]

@@ -22,16 +22,18 @@ exactly as shipped), and all leave every annotation the same:
   reads those three columns in one array, asks the stock lemmatizer once per new combination and
   writes the lemma column back in one call.  Tokens that already have a lemma (set by the
   attribute ruler) keep it, as with the stock component.
-* **Entity decoding.**  spaCy 3.8's greedy transition decoder releases the GIL for its loop,
-  but the compiled action-validity checks take it back and release it again around each call
-  of a parser-state accessor: dozens of lock round trips per token, about a third of the
-  entity recognizer's time.  Beam search with a beam of one runs the same model and keeps, at
-  every step, the single best-scoring valid action -- the greedy decision -- while holding the
-  GIL, so those round trips cost nothing (~35% less time for ``ner``).  Its scores come from
-  numpy rather than the compiled loop, so a near tie could in principle resolve differently
-  in the last bit of a float; on every sentence of the dev gold files and the bundled examples
-  the entities are identical, and tests check it.  (The dependency parser has more features
-  and projectivity bookkeeping, and is slower on the beam path: it stays greedy.)
+* **Entity decoding.**  :class:`~flashpoint.nlp.entity_decoder.LockstepEntityDecoder` decodes
+  the entity recognizer's moves for a whole batch at once in numpy (see its module): the same
+  model, the same greedy choices, a small fraction of the time.  For a recognizer it cannot
+  read, :class:`BeamOneDecoder` is the fallback: spaCy 3.8's greedy transition decoder releases
+  the GIL for its loop, but the compiled action-validity checks take it back and release it
+  again around each call of a parser-state accessor, dozens of lock round trips per token.
+  Beam search with a beam of one runs the same model and keeps, at every step, the single
+  best-scoring valid action -- the greedy decision -- while holding the GIL (~35% less time
+  for ``ner``).  Both score with numpy rather than the compiled loop, so a near tie could in
+  principle resolve differently in the last bit of a float; on every sentence of the dev gold
+  files and the bundled examples the entities are identical, and tests check it.  (The
+  dependency parser has more features and projectivity bookkeeping: it stays as shipped.)
 
 OpenBLAS uses every core by default: when running one worker process per core set
 ``OPENBLAS_NUM_THREADS=1`` (the throughput benchmark does).
@@ -51,11 +53,14 @@ from spacy.tokens._retokenize import set_token_attrs
 from spacy.util import minibatch
 from thinc.api import NumpyOps
 
+from .entity_decoder import LockstepEntityDecoder
+
 __all__ = ["BeamOneDecoder", "FastAttributeRuler", "FastLemmatizer", "speed_up"]
 
 FAST_RULER_NAME = "flashpoint_attribute_ruler"
 FAST_LEMMATIZER_NAME = "flashpoint_lemmatizer"
 BEAM_NER_NAME = "flashpoint_entity_decoder"
+LOCKSTEP_NER_NAME = "flashpoint_lockstep_entity_decoder"
 
 # Token attributes a pattern may test, and the array attribute each is read from.
 _FEATURES = {
@@ -332,11 +337,18 @@ def speed_up(nlp: Language) -> Language:
     ):
         nlp.add_pipe(FAST_RULER_NAME, after="attribute_ruler")
         nlp.remove_pipe("attribute_ruler")
-    if "ner" in nlp.pipe_names and BeamOneDecoder.supports(nlp.get_pipe("ner")):
-        # Same name, so select_pipes / disable=["ner"] and get_pipe("ner") keep working.
-        nlp.add_pipe(BEAM_NER_NAME, name=BEAM_NER_NAME, after="ner")
-        nlp.remove_pipe("ner")
-        nlp.rename_pipe(BEAM_NER_NAME, "ner")
+    if "ner" in nlp.pipe_names:
+        ner = nlp.get_pipe("ner")
+        for decoder, factory in (
+            (LockstepEntityDecoder, LOCKSTEP_NER_NAME),
+            (BeamOneDecoder, BEAM_NER_NAME),
+        ):
+            if decoder.supports(ner):
+                # Same name, so select_pipes / disable=["ner"] and get_pipe("ner") keep working.
+                nlp.add_pipe(factory, name=factory, after="ner")
+                nlp.remove_pipe("ner")
+                nlp.rename_pipe(factory, "ner")
+                break
     if "lemmatizer" in nlp.pipe_names and FastLemmatizer.supports(nlp.get_pipe("lemmatizer")):
         nlp.add_pipe(FAST_LEMMATIZER_NAME, after="lemmatizer")
         nlp.remove_pipe("lemmatizer")
@@ -361,3 +373,11 @@ def _make_fast_lemmatizer(nlp: Language, name: str) -> FastLemmatizer:
 def _make_beam_ner(nlp: Language, name: str) -> BeamOneDecoder:
     """Wraps the pipeline's own ``ner`` (see :func:`speed_up`)."""
     return BeamOneDecoder(nlp.get_pipe("ner"))
+
+
+@Language.factory(
+    LOCKSTEP_NER_NAME, assigns=["doc.ents", "token.ent_iob", "token.ent_type"], requires=[]
+)
+def _make_lockstep_ner(nlp: Language, name: str) -> LockstepEntityDecoder:
+    """Wraps the pipeline's own ``ner`` (see :func:`speed_up`)."""
+    return LockstepEntityDecoder(nlp.get_pipe("ner"))
