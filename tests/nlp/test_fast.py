@@ -177,12 +177,56 @@ def test_lockstep_decoder_leaves_preset_entities_to_the_stock_component(stock):
     assert docs[1].ents[0].label_ == "ORG"
 
 
+def test_lockstep_parser_parses_like_the_greedy_parser(stock, texts):
+    from spacy.tokens import Doc
+
+    from flashpoint.nlp.parse_decoder import LockstepParser
+
+    parser = stock.get_pipe("parser")
+    assert LockstepParser.supports(parser)
+    lockstep = LockstepParser(parser)
+    documents = [
+        *texts,
+        "",
+        "   ",
+        "Talks resumed.\n\nThe minister, who arrived on Monday, said they would continue.",
+        " ".join(texts),  # one long document beside short ones in a batch
+    ]
+    with stock.select_pipes(enable=["tok2vec", "tagger"]):
+        tagged = list(stock.pipe(documents))
+    greedy = [Doc(stock.vocab).from_bytes(d.to_bytes()) for d in tagged]
+    ours = [Doc(stock.vocab).from_bytes(d.to_bytes()) for d in tagged]
+    tok2vec = stock.get_pipe("tok2vec")  # the parser listens to its vectors (doc.tensor)
+    for group in (greedy, ours):
+        for doc in group:
+            doc.tensor = tok2vec.predict([doc])[0]
+    list(parser.pipe(greedy, batch_size=3))
+    list(lockstep.pipe(ours, batch_size=3))
+    for mine, theirs in zip(ours, greedy, strict=True):
+        assert [(t.dep_, t.head.i, t.is_sent_start) for t in mine] == [
+            (t.dep_, t.head.i, t.is_sent_start) for t in theirs
+        ]
+    assert sum(len(list(d.sents)) for d in ours) > 40
+    assert lockstep.labels == parser.labels  # everything else is the stock component's
+
+
+def test_transition_batches_are_bounded_by_tokens(stock):
+    from flashpoint.nlp.transition_scoring import by_tokens
+
+    docs = [stock.make_doc(text) for text in ("a b c", "d e", "f", "g h i j k l", "")]
+    groups = list(by_tokens(docs, limit=5))
+    assert [[len(d) for d in group] for group in groups] == [[3, 2], [1], [6], [0]]
+    assert [d for group in groups for d in group] == docs
+
+
 def test_fast_pipeline_keeps_the_entity_recognizer_name():
     from flashpoint.nlp import load_nlp
     from flashpoint.nlp.entity_decoder import LockstepEntityDecoder
+    from flashpoint.nlp.parse_decoder import LockstepParser
 
     nlp = load_nlp()
     assert isinstance(nlp.get_pipe("ner"), LockstepEntityDecoder)
+    assert isinstance(nlp.get_pipe("parser"), LockstepParser)
     with nlp.select_pipes(disable=["ner"]):
         assert not nlp("Angela Merkel visited Paris.").ents
     assert nlp("Angela Merkel visited Paris.").ents

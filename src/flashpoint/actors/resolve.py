@@ -14,7 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ..coding.docmemo import children, doc_text, sent_tokens, sentence_of
+from ..coding.docmemo import children, doc_text, sent_tokens, sentence_of, subtree
 from ..nlp.extensions import AGENTS_GROUP, NAMES_GROUP
 from ..records import ActorRef
 from .coref import PAIR_HEADS, PRONOUNS, Memory, Remembered
@@ -155,7 +155,7 @@ def _extent(head: Token, tokens: list[Token]) -> tuple[int, int]:
             first = title.left_edge.i  # "the Somali President" + the name hung off it
     for t in tokens:
         if t.dep_ == "nummod":  # "at least 75 people"
-            first = min([first] + [c.i for c in t.subtree])
+            first = min([first] + [c.i for c in subtree(t)])
     extra: set[int] = set()
     for child in children(head):
         if child.dep_ != "prep" or child.i < head.i or head.ent_type_ == "PERSON":
@@ -172,7 +172,7 @@ def _extent(head: Token, tokens: list[Token]) -> tuple[int, int]:
             continue
         extra |= {
             c.i
-            for c in child.subtree
+            for c in subtree(child)
             if not any(a.dep_ in ("relcl", "acl", "advcl", "appos") for a in _path(c, child))
         }
     # grow to the right while the next token belongs to the phrase (or is inner punctuation)
@@ -551,7 +551,7 @@ class DocActors:
         for prep in children(head):
             if prep.dep_ != "prep" or prep.lower_ != "of":
                 continue
-            for token in prep.subtree:
+            for token in subtree(prep):
                 place = self.names.get(token.i)
                 entry = self.kb.names[place.kb_id_] if place is not None else None
                 if entry and entry.kind == "country" and entry.country != kin.country:
@@ -575,7 +575,7 @@ class DocActors:
         for child in children(head):
             if child.dep_ != "prep" or child.lower_ not in _IN_COUNTRY:
                 continue
-            for token in child.subtree:
+            for token in subtree(child):
                 span = self.names.get(token.i)
                 if span is None:
                     continue

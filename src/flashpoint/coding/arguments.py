@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import ActorRef
-from .docmemo import children
+from .docmemo import children, subtree
 from .predicates import Predicate
 from .syntax import DIRECTIVES, agent_of, direct_objects, prep_phrases
 
@@ -215,7 +215,7 @@ def is_counted(noun: Token) -> bool:
     """A counted or named object of the event's own pattern is whom it is done to: "freed 37
     prisoners", "released two hostages" (unlike "lifted a ban")."""
     if noun.lemma_.lower() in _MEASURES or any(
-        t.ent_type_ in ("MONEY", "QUANTITY", "PERCENT") for t in noun.subtree
+        t.ent_type_ in ("MONEY", "QUANTITY", "PERCENT") for t in subtree(noun)
     ):
         return False
     return noun.ent_type_ == "PERSON" or any(

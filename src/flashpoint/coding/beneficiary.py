@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .docmemo import children
+from .docmemo import children, subtree
 from .lexicon import Lexicon
 from .predicates import Predicate
 from .syntax import direct_objects, prep_phrases
@@ -27,7 +27,7 @@ def _hosts(predicate: Predicate) -> list[Token]:
     """The trigger, its folded tokens, and the nouns of what it gives."""
     hosts = [predicate.trigger, *predicate.trigger_tokens]
     for verb in [h for h in hosts if h.pos_ == "VERB"]:
-        hosts += [t for o in direct_objects(verb) for t in o.subtree if t.pos_ == "NOUN"]
+        hosts += [t for o in direct_objects(verb) for t in subtree(o) if t.pos_ == "NOUN"]
     return list(dict.fromkeys(hosts))
 
 

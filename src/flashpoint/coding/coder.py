@@ -47,7 +47,7 @@ from .beneficiary import beneficiary_heads
 from .cameo import cameo_table
 from .counterparts import borrow_subordinate_targets, counterpart_heads
 from .dates import date_for_trigger, is_historical
-from .docmemo import children, coding, sent_text, sent_tokens
+from .docmemo import children, coding, sent_text, sent_tokens, subtree
 from .implicit import implicit_authority, moved_forces
 from .lexicon import load_lexicon
 from .mentions import (
@@ -658,7 +658,7 @@ class Coder:
         objects = direct_objects(verb)
         if not objects:
             return []
-        hosts = [verb, *(t for o in objects for t in o.subtree if t.pos_ in ("NOUN", "PROPN"))]
+        hosts = [verb, *(t for o in objects for t in subtree(o) if t.pos_ in ("NOUN", "PROPN"))]
         recipients = [c for c in children(verb) if c.dep_ == "dative" and c.pos_ != "ADP"]
         recipients += [
             o for h in hosts for p, o in prep_phrases(h) if p in ("to", "toward", "towards")

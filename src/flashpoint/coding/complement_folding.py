@@ -30,7 +30,7 @@ from .complements import (
     slot_for,
 )
 from .content_words import content_words
-from .docmemo import children
+from .docmemo import children, subtree
 from .event_nouns import match_noun
 from .syntax import NOMINAL, TARGET_PREPS, direct_objects, prep_phrases
 
@@ -269,7 +269,7 @@ class ComplementFolding:
             t.lemma_.lower()
             for c in children(complement)
             if c.dep_ not in ("nsubj", "nsubjpass")
-            for t in c.subtree
+            for t in subtree(c)
         }
         if complement.lemma_.lower() != "hold" and words & _ELECTION_WORDS:
             return "0812", governed

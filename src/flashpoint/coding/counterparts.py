@@ -20,6 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..records import ActorRef, Event
+from .docmemo import subtree
 from .predicates import Predicate
 from .syntax import direct_objects, prep_phrases
 from .target_context import needs_country
@@ -43,7 +44,7 @@ def _hosts(predicate: Predicate) -> list[Token]:
     trigger = predicate.trigger
     hosts = [trigger, *(t for t in predicate.trigger_tokens if t != trigger)]
     if trigger.pos_ == "VERB":
-        hosts += [t for o in direct_objects(trigger) for t in o.subtree if t.pos_ == "NOUN"]
+        hosts += [t for o in direct_objects(trigger) for t in subtree(o) if t.pos_ == "NOUN"]
     return list(dict.fromkeys(hosts))
 
 

@@ -33,6 +33,7 @@ __all__ = [
     "sent_text",
     "sent_tokens",
     "sentence_of",
+    "subtree",
 ]
 
 _local = threading.local()
@@ -78,7 +79,9 @@ def doc_tokens(doc: Doc) -> list[Token]:
 
 
 def sent_text(sent: Span) -> str:
-    return _remembered(sent.doc, ("sent-text", sent.start, sent.end), lambda: sent.text)
+    # Span.text joins the span's tokens; the document's text holds the same characters.
+    key = ("sent-text", sent.start, sent.end)
+    return _remembered(sent.doc, key, lambda: doc_text(sent.doc)[sent.start_char : sent.end_char])
 
 
 def sent_tokens(sent: Span) -> list[Token]:
@@ -101,6 +104,29 @@ def children(token: Token) -> list[Token]:
     if found is None:
         found = store["children"] = _children_lists(token.doc)
     return found[token.i]
+
+
+def subtree(token: Token) -> list[Token]:
+    """``list(token.subtree)``, in spaCy's order (each left child's subtree, the token, each
+    right child's subtree), from the children lists and remembered per token while a document
+    is coded.  A shared list: callers must not change it."""
+    current = getattr(_local, "current", None)
+    if current is None or current[0] is not token.doc:
+        return list(token.subtree)
+    store = current[1].setdefault("subtrees", {})
+    found = store.get(token.i)
+    if found is None:
+        found = []
+        kids = children(token)
+        for child in kids:
+            if child.i < token.i:
+                found += subtree(child)
+        found.append(token)
+        for child in kids:
+            if child.i > token.i:
+                found += subtree(child)
+        store[token.i] = found
+    return found
 
 
 def _children_lists(doc: Doc) -> list[list[Token]]:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from ..records import ActorRef, Event
-from .docmemo import children
+from .docmemo import children, subtree
 from .predicates import Predicate
 from .reporting import REPORTING_VERBS
 from .syntax import SUBORDINATORS, directive_governor, subordination
@@ -158,9 +158,9 @@ def report_yields_to_content(
 
 
 def frames_other(statement: Predicate, coded: Coded) -> bool:
-    subtree = {t.i for t in statement.trigger.subtree}
+    framed = {t.i for t in subtree(statement.trigger)}
     return any(
-        other is not statement and events and other.trigger.i in subtree for other, events in coded
+        other is not statement and events and other.trigger.i in framed for other, events in coded
     )
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .docmemo import children, sent_tokens
+from .docmemo import children, sent_tokens, subtree
 
 __all__ = ["REPORTING_VERBS", "Frame", "find_frame"]
 
@@ -74,7 +74,7 @@ def _according_to(sent: Span) -> Frame | None:
                 if child.lower_ == "to":
                     objs = [g for g in children(child) if g.dep_ == "pobj"]
                     if objs:
-                        last = max(t.i for t in objs[0].subtree)
+                        last = max(t.i for t in subtree(objs[0]))
                         text = token.doc[token.i : last + 1].text
                         return Frame(text, objs[0])
     return None
@@ -83,7 +83,7 @@ def _according_to(sent: Span) -> Frame | None:
 def _speaker_text(verb: Token, speaker: Token | None) -> str:
     if speaker is None:
         return verb.text
-    tokens = sorted(list(speaker.subtree), key=lambda t: t.i)
+    tokens = sorted(list(subtree(speaker)), key=lambda t: t.i)
     lo, hi = tokens[0].i, tokens[-1].i
     if hi < verb.i and verb.i - hi <= 4:
         return verb.doc[lo : verb.i + 1].text

@@ -31,7 +31,7 @@ from ..actors.kb import ActorKB
 from ..actors.resolve import _stance_prefix
 from ..nlp.extensions import NAMES_GROUP
 from ..records import ActorRef, Location
-from .docmemo import memo, sent_ents, sentence_of
+from .docmemo import memo, sent_ents, sentence_of, subtree
 
 __all__ = [
     "GROUP_PREFIXES",
@@ -153,7 +153,7 @@ def phrase_country(head: Token, kb: ActorKB, lookup: Lookup) -> str | None:
 
 
 def _phrase_country(head: Token, kb: ActorKB, lookup: Lookup) -> str | None:
-    tokens = [t for t in head.subtree if t.i != head.i]
+    tokens = [t for t in subtree(head) if t.i != head.i]
     found = _name_countries(kb, tokens)
     if not found:
         found = _place_countries(sentence_of(head), {t.i for t in tokens}, lookup, ())

@@ -10,9 +10,9 @@ operations over the batch -- feature sums, the hidden layer, the output layer, t
 validity rules as boolean masks, the first best valid move -- and the entity recognizer's
 decoding costs a small fraction of what it did.
 
-The arithmetic is the model's own: the same precomputed feature table and weights, summed in
-the same order, the output layer run by the model's own layer, the first highest-scoring valid
-move taken as spaCy's ``arg_max_if_valid`` does.  Validity follows spaCy 3.8's ``ner.pyx``
+The scores are the model's own (:mod:`.transition_scoring`: the same precomputed feature table
+and weights, summed in the same order), and the first highest-scoring valid move is taken, as
+spaCy's ``arg_max_if_valid`` does.  Validity follows spaCy 3.8's ``ner.pyx``
 for documents without preset entities (the only kind flashpoint's pipeline feeds it; a batch
 with any preset entity annotation is handed to the stock component).  Tests compare every
 entity with the stock decoder's.
@@ -21,14 +21,15 @@ entity with the stock decoder's.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 import numpy
 from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
 from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
-from thinc.api import Model, NumpyOps
+
+from .transition_scoring import StepScorer, by_tokens, scorable
 
 __all__ = ["LockstepEntityDecoder"]
 
@@ -60,13 +61,7 @@ class LockstepEntityDecoder:
         maxout hidden layer and an output layer), as in the en_core_web pipelines."""
         if type(component) is not EntityRecognizer or component.cfg.get("beam_width") != 1:
             return False
-        model = component.model
-        if len(model.layers) != 3 or not model.attrs.get("has_upper"):
-            return False
-        lower = model.layers[1]
-        if lower.name != "precomputable_affine" or lower.get_dim("nF") != 3:
-            return False
-        if lower.get_dim("nP") < 2 or component.postprocesses:
+        if not scorable(component.model, n_features=3) or component.postprocesses:
             return False
         moves = component.moves
         try:
@@ -103,6 +98,10 @@ class LockstepEntityDecoder:
             # Preset entities constrain the moves in ways decoded only by the stock component.
             self.component.set_annotations(docs, self.component.predict(docs))
             return
+        for group in by_tokens(docs):
+            self._annotate_group(group)
+
+    def _annotate_group(self, docs: list[Doc]) -> None:
         for doc, ents in zip(docs, self._decode(docs), strict=True):
             spans = [
                 Span(doc, start, end, label=self._labels[label - 1]) for start, end, label in ents
@@ -112,15 +111,7 @@ class LockstepEntityDecoder:
             doc.set_ents(spans, default="outside")
 
     def _decode(self, docs: list[Doc]) -> list[list[tuple[int, int, int]]]:
-        tok2vec, lower, upper = self.component.model.layers
-        # Row 0 of the table is the padding for an absent feature, row i + 1 is token i of the
-        # batch (the documents concatenated), as in spaCy's precompute_hiddens.
-        table = lower.predict(tok2vec.predict(docs))
-        rows, features, width, pieces = table.shape
-        table = table.reshape(rows * features, width * pieces)
-        bias = lower.get_param("b").reshape(width * pieces)
-        output = _output_layer(upper)
-        unseen = sorted(self.component.model.attrs.get("unseen_classes") or ())
+        score = StepScorer(self.component.model, docs)
 
         lengths = numpy.asarray([len(doc) for doc in docs], dtype="int64")
         offsets = numpy.concatenate([[0], numpy.cumsum(lengths)[:-1]])
@@ -145,15 +136,13 @@ class LockstepEntityDecoder:
             token = offsets[:active] + step  # the first word of each buffer
             starts_at = open_start[:active]
             is_open = starts_at >= 0
-            # Features: the word, the open entity's first word, the word before (spaCy's
-            # three NER state tokens), each a row of the table; summed in spaCy's order.
-            entity = numpy.where(is_open, offsets[:active] + starts_at + 1, 0)
-            previous = numpy.where(is_open, token, 0)
-            hidden = table[(token + 1) * 3] + table[entity * 3 + 1] + table[previous * 3 + 2]
-            hidden += bias
-            scores = output(hidden.reshape(active, width, pieces).max(axis=-1))
-            if unseen:
-                scores[:, unseen] = numpy.nanmin(scores)
+            # spaCy's three entity-state features: the word, the open entity's first word and
+            # the word before (-1, absent, with no open entity).
+            ids = numpy.empty((active, 3), dtype="int64")
+            ids[:, 0] = token
+            ids[:, 1] = numpy.where(is_open, offsets[:active] + starts_at, -1)
+            ids[:, 2] = numpy.where(is_open, token - 1, -1)
+            scores = score(ids)
             # Each state's valid moves, as a row of 0 / -inf penalties (see _penalties).
             follows = (lengths[:active] - step >= 2) & ~crossing[token]
             blank = space[token]
@@ -203,23 +192,6 @@ class LockstepEntityDecoder:
                 )
         valid[:, (kind != 4) & (label == 0)] = False  # "U-": only for preset blocked tokens
         return numpy.where(valid, 0.0, -numpy.inf).astype("float32")
-
-
-def _output_layer(upper: Model) -> Callable[[numpy.ndarray], numpy.ndarray]:
-    """The output layer as a function: thinc's Linear is ``X @ W.T + b``; with numpy's gemm
-    (flashpoint's fast path) it is computed here exactly so, without thinc's per-call cost."""
-    ops = upper.ops
-    if isinstance(ops, NumpyOps) and not ops.use_blis and upper.name == "linear":
-        weights, bias = upper.get_param("W"), upper.get_param("b")
-        transposed = weights.T
-
-        def forward(hidden: numpy.ndarray) -> numpy.ndarray:
-            scores = numpy.dot(hidden, transposed)
-            scores += bias
-            return scores
-
-        return forward
-    return upper.predict
 
 
 def _parse_moves(names: list[str]) -> tuple[list[str], list[str]]:
