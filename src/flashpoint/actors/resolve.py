@@ -14,7 +14,15 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ..coding.docmemo import children, doc_text, sent_tokens, sentence_of, subtree
+from ..coding.docmemo import (
+    children,
+    doc_text,
+    doc_tokens,
+    doc_words,
+    sent_tokens,
+    sentence_of,
+    subtree,
+)
 from ..nlp.extensions import AGENTS_GROUP, NAMES_GROUP
 from ..records import ActorRef
 from .coref import PAIR_HEADS, PRONOUNS, Memory, Remembered
@@ -134,7 +142,8 @@ _ENVOYS = frozenset("ambassador envoy representative emissary delegate consul".s
 
 def _extent(head: Token, tokens: list[Token]) -> tuple[int, int]:
     """Character extent of the mention: the actor phrase plus its locative post-modifiers."""
-    doc = head.doc
+    doc = doc_tokens(head.doc)  # indexed like the Doc, without building Tokens each time
+    words = doc_words(head.doc)
     first, last = tokens[0].i, tokens[-1].i
     container = _quantity_container(head)
     if container is not None:  # "dozens of demonstrators": the mention is the whole phrase
@@ -149,7 +158,7 @@ def _extent(head: Token, tokens: list[Token]) -> tuple[int, int]:
             title is not None
             and title.i < head.i
             and any(
-                t.head == title and t.dep_ in ("appos", "compound") for t in doc[first : head.i]
+                t.head.i == title.i and t.dep_ in ("appos", "compound") for t in doc[first : head.i]
             )
         ):
             first = title.left_edge.i  # "the Somali President" + the name hung off it
@@ -178,16 +187,15 @@ def _extent(head: Token, tokens: list[Token]) -> tuple[int, int]:
     # grow to the right while the next token belongs to the phrase (or is inner punctuation)
     while last + 1 < len(doc) and (
         last + 1 in extra
-        or (doc[last + 1].is_punct and doc[last + 1].text in "-'’" and last + 2 in extra)
+        or (doc[last + 1].is_punct and words[last + 1] in "-'’" and last + 2 in extra)
     ):
         last += 1
-    while last > first and doc[last].is_punct and doc[last].text not in ')]"”':
+    while last > first and doc[last].is_punct and words[last] not in ')]"”':
         last -= 1  # "148 students at a university near the border," ends before the comma
-    end = doc[last].idx + len(doc[last].text)
-    opened = sum(t.text == "(" for t in doc[first : last + 1]) - sum(
-        t.text == ")" for t in doc[first : last + 1]
-    )
-    if opened > 0 and last + 1 < len(doc) and doc[last + 1].text == ")":
+    end = doc[last].idx + len(words[last])
+    inside = words[first : last + 1]
+    opened = inside.count("(") - inside.count(")")
+    if opened > 0 and last + 1 < len(doc) and words[last + 1] == ")":
         end = doc[last + 1].idx + 1  # "The Nigerian Air Force (NAF)"
     return doc[first].idx, end
 

@@ -27,6 +27,7 @@ from ..records import (
     CameoCode,
     Event,
     Evidence,
+    Location,
     PloverCode,
 )
 from ..records import Span as TextSpan
@@ -140,6 +141,9 @@ class Coder:
         self.table = cameo_table()
         self.geocode = geocode
         self._gazetteer = None
+        # Place lookups by (text, country hint): every event of a sentence asks about the same
+        # names; the gazetteer's answers are immutable Locations.
+        self._places: dict[tuple[str, tuple[str, ...]], Location | None] = {}
 
     # -- public -----------------------------------------------------------------------------
     def code(self, article: Article) -> list[Event]:
@@ -785,9 +789,17 @@ class Coder:
                     return as_location(span, found)
         return None
 
-    def _lookup(self, text: str, hint: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    def _lookup(self, text: str, hint: tuple[str, ...]) -> Location | None:
         if not self.geocode:
             return None
+        key = (text, hint)
+        if key not in self._places:
+            if len(self._places) > 100_000:
+                self._places.clear()
+            self._places[key] = self._gazetteer_lookup(text, hint)
+        return self._places[key]
+
+    def _gazetteer_lookup(self, text: str, hint: tuple[str, ...]) -> Location | None:
         if self._gazetteer is None:
             from ..geo import get_gazetteer
 

@@ -10,6 +10,7 @@ periods are kept in ``DateInfo`` (start/end/granularity) so nothing is silently 
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date, datetime, timedelta
 
@@ -99,8 +100,12 @@ def _period(unit: str, anchor: date, offset: int) -> tuple[date, date]:
     return date(year, 1, 1), date(year, 12, 31)
 
 
+@functools.lru_cache(maxsize=8192)
 def resolve_expression(text: str, story: date | None, *, future: bool = False) -> DateInfo | None:
-    """Resolve one date expression against the story date; None if it is not a date."""
+    """Resolve one date expression against the story date; None if it is not a date.
+
+    Remembered: every event of a sentence asks about the same few expressions, and the answer
+    (an immutable DateInfo) depends on nothing else."""
     low = " ".join(text.lower().replace(",", " ").split())
     if any(phrase in low for phrase in _VAGUE_PAST):
         return _info(text, "unknown", None, story, "vague-past")

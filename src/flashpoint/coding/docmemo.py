@@ -27,6 +27,7 @@ __all__ = [
     "coding",
     "doc_text",
     "doc_tokens",
+    "doc_words",
     "memo",
     "per_token",
     "sent_ents",
@@ -76,6 +77,11 @@ def doc_tokens(doc: Doc) -> list[Token]:
     object on every access, a large share of the coder's time (a shared list: callers must
     not change it)."""
     return _remembered(doc, "tokens", lambda: list(doc))
+
+
+def doc_words(doc: Doc) -> list[str]:
+    """Each token's text, by index (a shared list: callers must not change it)."""
+    return _remembered(doc, "words", lambda: [t.text for t in doc_tokens(doc)])
 
 
 def sent_text(sent: Span) -> str:
