@@ -69,7 +69,8 @@ def _remembered(doc: Doc, key: Any, compute: Callable[[], Any]) -> Any:
 
 
 def doc_text(doc: Doc) -> str:
-    return _remembered(doc, "text", lambda: doc.text)
+    # Doc.text joins every token's text and whitespace, building each Token anew.
+    return _remembered(doc, "text", lambda: "".join(t.text_with_ws for t in doc_tokens(doc)))
 
 
 def doc_tokens(doc: Doc) -> list[Token]:

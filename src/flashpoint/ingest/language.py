@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = ["check_english", "detect_language"]
 
-SAMPLE_CHARS = 5000  # enough for a confident guess; long documents are no more informative
+SAMPLE_CHARS = 2500  # ~400 words: a confident guess; more text is no more informative (and
+# the identifier reads every byte in Python, ~1 ms per 1,000 characters)
 MIN_WORDS = 12  # below this, n-gram statistics are too thin to trust
 REJECT_PROBABILITY = 0.9
 
