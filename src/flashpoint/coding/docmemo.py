@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+import numpy
 from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
@@ -28,6 +29,7 @@ __all__ = [
     "doc_text",
     "doc_tokens",
     "doc_words",
+    "head_indices",
     "memo",
     "per_token",
     "sent_ents",
@@ -139,11 +141,21 @@ def subtree(token: Token) -> list[Token]:
 def _children_lists(doc: Doc) -> list[list[Token]]:
     tokens = doc_tokens(doc)
     out: list[list[Token]] = [[] for _ in tokens]
-    heads = doc.to_array(HEAD).astype("int64").tolist()  # offsets to each head
-    for token, head in zip(tokens, heads, strict=True):
-        if head:  # 0 for a sentence root, its own head
-            out[token.i + head].append(token)
+    for i, head in enumerate(head_indices(doc)):
+        if head != i:  # a sentence root is its own head
+            out[head].append(tokens[i])
     return out
+
+
+def head_indices(doc: Doc) -> list[int]:
+    """Each token's head index (``token.head.i`` without building the head Token); a shared
+    list: callers must not change it."""
+
+    def compute() -> list[int]:
+        offsets = doc.to_array(HEAD).astype("int64")  # head minus token index
+        return (offsets + numpy.arange(len(doc), dtype="int64")).tolist()
+
+    return _remembered(doc, "heads", compute)
 
 
 def sentence_of(token: Token) -> Span:
@@ -179,12 +191,14 @@ def per_token(fn: Callable[[Token], _T]) -> Callable[[Token], _T]:
         current = getattr(_local, "current", None)
         if current is None or current[0] is not token.doc:
             return fn(token)
-        store = current[1]
-        key = (name, token.i)
-        if key in store:
-            found = store[key]
+        store = current[1].get(name)
+        if store is None:
+            store = current[1][name] = {}  # this function's answers, by token index
+        i = token.i
+        if i in store:
+            found = store[i]
         else:
-            found = store[key] = fn(token)
+            found = store[i] = fn(token)
         return list(found) if isinstance(found, list) else found  # type: ignore[return-value]
 
     return cached

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from ..records import ActorRef
 from .arguments import PLACE_PREPS
-from .docmemo import memo
+from .docmemo import doc_tokens, head_indices, memo
 
 __all__ = [
     "CIVIL_SECTORS",
@@ -110,16 +110,17 @@ def locative_free_ranges(doc: Doc, actor: ActorRef) -> list[tuple[int, int]]:
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
     if span is None:
         return [(actor.start, actor.end)]
-    inside = {t.i for t in span}
+    tokens, heads = doc_tokens(doc), head_indices(doc)
     ranges = []
-    for token in span:
-        current, placed = token, False
-        while current.head.i in inside and current.head.i != current.i:
-            if current.dep_ == "pobj" and current.head.lower_ in PLACE_PREPS:
+    for i in range(span.start, span.end):
+        current, placed = i, False
+        while span.start <= heads[current] < span.end and heads[current] != current:
+            if tokens[current].dep_ == "pobj" and tokens[heads[current]].lower_ in PLACE_PREPS:
                 placed = True
                 break
-            current = current.head
+            current = heads[current]
         if not placed:
+            token = tokens[i]
             ranges.append((token.idx, token.idx + len(token.text)))
     return ranges
 

@@ -21,7 +21,7 @@ from .code_refinements import VIOLENT_ROOTS, CodeRefinements, joint_exercise
 from .complement_clauses import absorb_clause, infinitival_complement
 from .complement_folding import ComplementFolding
 from .complements import family_of
-from .docmemo import children, sent_tokens
+from .docmemo import children, head_indices, sent_tokens
 from .event_nouns import match_noun, noun_lemmas, prep_pairs, through_partitive
 from .lexicon import Lexicon, Match, Pattern
 from .reporting import REPORTING_VERBS
@@ -549,18 +549,13 @@ def _reporting_speaker(token: Token) -> Token | None:
 
 def _depths(sent: Span) -> dict[int, int]:
     """Distance of every token from the sentence root, so governors are coded first."""
-    doc = sent.doc
-    tokens = sent_tokens(sent)
-    # Head indices read once per token (Token.head builds a new Token on every access).
-    heads = {t.i: t.head.i for t in tokens}
+    heads = head_indices(sent.doc)
     depth: dict[int, int] = {}
-    for token in tokens:
+    for i in range(sent.start, sent.end):
         path = []
-        current = token.i
+        current = i
         while current not in depth and len(path) < 50:
-            head = heads.get(current)
-            if head is None:
-                head = heads[current] = doc[current].head.i
+            head = heads[current]
             if head == current:
                 break
             path.append(current)
@@ -568,7 +563,7 @@ def _depths(sent: Span) -> dict[int, int]:
         base = depth.get(current, 0)
         for offset, node in enumerate(reversed(path), start=1):
             depth[node] = base + offset
-        depth.setdefault(token.i, base)
+        depth.setdefault(i, base)
     return depth
 
 

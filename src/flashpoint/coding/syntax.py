@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .docmemo import children, doc_tokens, memo, per_token, sentence_of
+from .docmemo import children, doc_tokens, doc_words, memo, per_token, sentence_of
 
 __all__ = [
     "NOMINAL",
@@ -111,10 +111,12 @@ def _later(token: Token) -> list[Token]:
     """The next words of the sentence that could be stray conjuncts of ``token``; none at all
     (without building a token) when no "and"/"or" follows a closing parenthesis nearby, which
     :func:`_list_owner` requires."""
+    after_parens = _paren_conjunctions(token.doc)
+    if not after_parens:
+        return []
     sent = sentence_of(token)
     end = min(token.i + 30, sent.end)
     # A stray's left edge lies in its sentence, so the conjunction is at sent.start - 1 or later.
-    after_parens = _paren_conjunctions(token.doc)
     if not any(sent.start - 1 <= cc < end for cc in after_parens):
         return []
     return doc_tokens(token.doc)[token.i + 1 : end]
@@ -125,9 +127,11 @@ def _paren_conjunctions(doc: Doc) -> list[int]:
     store = memo(doc)
     found = store.get("paren-conjunctions")
     if found is None:
-        tokens = doc_tokens(doc)
+        words = doc_words(doc)
         found = store["paren-conjunctions"] = [
-            t.i for t in tokens[2:] if t.lower_ in ("and", "or") and tokens[t.i - 1].text == ")"
+            i
+            for i in range(2, len(words))
+            if words[i - 1] == ")" and words[i].lower() in ("and", "or")
         ]
     return found
 
