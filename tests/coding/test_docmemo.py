@@ -79,3 +79,45 @@ def test_memoised_lists_are_copies(coder):
         ents = sent_ents(next(doc.sents))
         ents.clear()
         assert sent_ents(next(doc.sents))
+
+
+def test_token_helpers_answer_like_spacy_inside_and_outside_coding(coder):
+    from flashpoint.coding.docmemo import (
+        children,
+        doc_text,
+        doc_tokens,
+        doc_words,
+        head_indices,
+        sent_text,
+        sentence_of,
+        subtree,
+    )
+
+    doc, _ = _parsed(coder, _FIRST + "\n\n" + _SECOND)
+
+    def answers():
+        return (
+            [[c.i for c in children(t)] for t in doc],
+            [[s.i for s in subtree(t)] for t in doc],
+            [(sentence_of(t).start, sentence_of(t).end) for t in doc],
+            head_indices(doc),
+            doc_words(doc),
+            doc_text(doc),
+            [sent_text(s) for s in doc.sents],
+            [t.i for t in doc_tokens(doc)],
+        )
+
+    expected = (
+        [[c.i for c in t.children] for t in doc],
+        [[s.i for s in t.subtree] for t in doc],
+        [(t.sent.start, t.sent.end) for t in doc],
+        [t.head.i for t in doc],
+        [t.text for t in doc],
+        doc.text,
+        [s.text for s in doc.sents],
+        list(range(len(doc))),
+    )
+    assert answers() == expected  # outside coding: computed afresh
+    with coding(doc):
+        assert answers() == expected
+        assert answers() == expected  # from the memo

@@ -46,6 +46,7 @@ from .arguments import (
 )
 from .beneficiary import beneficiary_heads
 from .cameo import cameo_table
+from .collections_policy import rare_collections
 from .counterparts import borrow_subordinate_targets, counterpart_heads
 from .dates import date_for_trigger, is_historical
 from .docmemo import children, coding, sent_text, sent_tokens, subtree
@@ -158,7 +159,7 @@ class Coder:
     def code_doc(self, doc: Doc, article: Article) -> list[Event]:
         # Facts about the document (sentence texts, entities, name indexes) are computed
         # once per document while it is coded (see docmemo).
-        with coding(doc):
+        with rare_collections(), coding(doc):
             return self._code_doc(doc, article)
 
     def _code_doc(self, doc: Doc, article: Article) -> list[Event]:
