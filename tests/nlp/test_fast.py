@@ -94,43 +94,21 @@ def test_fast_lemmatizer_matches_the_stock_lemmatizer(stock, texts):
         assert _signature(fast(c)) == _signature(a)
 
 
-def test_beam_of_one_decodes_entities_like_the_greedy_decoder(stock, texts):
+def _copies(stock, docs):
     from spacy.tokens import Doc
 
+    return [Doc(stock.vocab).from_bytes(d.to_bytes()) for d in docs]
+
+
+@pytest.mark.parametrize("decoder", ["beam of one", "lockstep"])
+def test_fast_entity_decoders_find_the_entities_of_the_greedy_decoder(stock, texts, decoder):
+    from flashpoint.nlp.entity_decoder import LockstepEntityDecoder
     from flashpoint.nlp.fast import BeamOneDecoder
 
     ner = stock.get_pipe("ner")
-    assert BeamOneDecoder.supports(ner)
-    beam = BeamOneDecoder(ner)
-    sentences = [
-        *texts,
-        "",
-        "   ",
-        "The foreign minister of Burkina Faso met Ghana's president in Accra on Tuesday.",
-        "Rebels loyal to the National Front shelled the town of Kismayo overnight.",
-    ]
-    with stock.select_pipes(disable=["ner"]):
-        parsed = list(stock.pipe(sentences))
-    greedy = [Doc(stock.vocab).from_bytes(d.to_bytes()) for d in parsed]
-    beamed = [Doc(stock.vocab).from_bytes(d.to_bytes()) for d in parsed]
-    list(ner.pipe(greedy, batch_size=4))
-    list(beam.pipe(beamed, batch_size=4))
-    for ours, theirs in zip(beamed, greedy, strict=True):
-        assert _signature(ours) == _signature(theirs)
-    assert any(d.ents for d in beamed)
-    single = beam(Doc(stock.vocab).from_bytes(parsed[-1].to_bytes()))
-    assert _signature(single) == _signature(greedy[-1])
-    assert beam.labels == ner.labels  # everything else is the stock component's
-
-
-def test_lockstep_decoder_finds_the_entities_of_the_greedy_decoder(stock, texts):
-    from spacy.tokens import Doc
-
-    from flashpoint.nlp.entity_decoder import LockstepEntityDecoder
-
-    ner = stock.get_pipe("ner")
-    assert LockstepEntityDecoder.supports(ner)
-    lockstep = LockstepEntityDecoder(ner)
+    fast_decoder = {"beam of one": BeamOneDecoder, "lockstep": LockstepEntityDecoder}[decoder]
+    assert fast_decoder.supports(ner)
+    ours_ner = fast_decoder(ner)
     sentences = [
         *texts,
         "",
@@ -142,19 +120,18 @@ def test_lockstep_decoder_finds_the_entities_of_the_greedy_decoder(stock, texts)
     ]
     with stock.select_pipes(disable=["ner"]):
         parsed = list(stock.pipe(sentences))
-    greedy = [Doc(stock.vocab).from_bytes(d.to_bytes()) for d in parsed]
-    ours = [Doc(stock.vocab).from_bytes(d.to_bytes()) for d in parsed]
+    greedy, ours = _copies(stock, parsed), _copies(stock, parsed)
     list(ner.pipe(greedy, batch_size=3))
-    list(lockstep.pipe(ours, batch_size=3))
+    list(ours_ner.pipe(ours, batch_size=3))
     for mine, theirs in zip(ours, greedy, strict=True):
         assert _signature(mine) == _signature(theirs)
         assert [(e.start, e.end, e.label_) for e in mine.ents] == [
             (e.start, e.end, e.label_) for e in theirs.ents
         ]
     assert sum(len(d.ents) for d in ours) > 50
-    single = lockstep(Doc(stock.vocab).from_bytes(parsed[-2].to_bytes()))
+    single = ours_ner(_copies(stock, [parsed[-2]])[0])
     assert _signature(single) == _signature(greedy[-2])
-    assert lockstep.labels == ner.labels  # everything else is the stock component's
+    assert ours_ner.labels == ner.labels  # everything else is the stock component's
 
 
 def test_lockstep_decoder_leaves_preset_entities_to_the_stock_component(stock):
@@ -178,7 +155,6 @@ def test_lockstep_decoder_leaves_preset_entities_to_the_stock_component(stock):
 
 
 def test_lockstep_parser_parses_like_the_greedy_parser(stock, texts):
-    from spacy.tokens import Doc
 
     from flashpoint.nlp.parse_decoder import LockstepParser
 
@@ -194,8 +170,7 @@ def test_lockstep_parser_parses_like_the_greedy_parser(stock, texts):
     ]
     with stock.select_pipes(enable=["tok2vec", "tagger"]):
         tagged = list(stock.pipe(documents))
-    greedy = [Doc(stock.vocab).from_bytes(d.to_bytes()) for d in tagged]
-    ours = [Doc(stock.vocab).from_bytes(d.to_bytes()) for d in tagged]
+    greedy, ours = _copies(stock, tagged), _copies(stock, tagged)
     tok2vec = stock.get_pipe("tok2vec")  # the parser listens to its vectors (doc.tensor)
     for group in (greedy, ours):
         for doc in group:

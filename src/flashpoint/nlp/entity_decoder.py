@@ -21,14 +21,13 @@ entity with the stock decoder's.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
 
 import numpy
 from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
 from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, Span
-from spacy.util import minibatch
 
+from .component_wrapper import ComponentWrapper
 from .transition_scoring import StepScorer, by_tokens, scorable
 
 __all__ = ["LockstepEntityDecoder"]
@@ -36,12 +35,12 @@ __all__ = ["LockstepEntityDecoder"]
 _KINDS = ("B", "I", "L", "U", "O")
 
 
-class LockstepEntityDecoder:
+class LockstepEntityDecoder(ComponentWrapper):
     """Runs an :class:`EntityRecognizer` with the lockstep greedy decoder (module docstring);
     everything else (labels, model, serialisation) is the component's."""
 
     def __init__(self, component: EntityRecognizer):
-        self.component = component
+        super().__init__(component)
         moves = component.moves
         kinds, labels = _parse_moves([moves.get_class_name(i) for i in range(moves.n_moves)])
         self._labels = sorted({label for label in labels if label})
@@ -69,25 +68,6 @@ class LockstepEntityDecoder:
         except ValueError:
             return False
         return True
-
-    def __getattr__(self, name: str) -> object:  # labels, cfg, moves, model, to_disk ...
-        if name == "component":  # not yet set (copy, unpickling): no recursion
-            raise AttributeError(name)
-        return getattr(self.component, name)
-
-    def __call__(self, doc: Doc) -> Doc:
-        self._annotate([doc])
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
-        error_handler = self.component.get_error_handler()
-        for batch in minibatch(docs, size=batch_size):
-            batch = list(batch)
-            try:
-                self._annotate(batch)
-                yield from batch
-            except Exception as e:
-                error_handler(self.component.name, self.component, batch, e)
 
     # -- decoding ---------------------------------------------------------------------------
     def _annotate(self, docs: list[Doc]) -> None:

@@ -52,9 +52,9 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
-from spacy.util import minibatch
 from thinc.api import NumpyOps
 
+from .component_wrapper import ComponentWrapper
 from .entity_decoder import LockstepEntityDecoder
 from .parse_decoder import LockstepParser
 
@@ -282,45 +282,24 @@ def _attr_of(key: str) -> int:
     return attr
 
 
-class BeamOneDecoder:
+class BeamOneDecoder(ComponentWrapper):
     """Runs a greedy transition component (the entity recognizer) through its beam-search
     decoder with a beam of one (see the module docstring); everything else is the component's.
-    """
-
-    def __init__(self, component: object):
-        self.component = component
+    One decoding pass per batch: the beam decoder's per-step cost is mostly fixed, so unlike
+    the stock pipe() the batch is not split in four (output does not depend on batching)."""
 
     @classmethod
     def supports(cls, component: object) -> bool:
         cfg = getattr(component, "cfg", {})
         return hasattr(component, "beam_parse") and cfg.get("beam_width") == 1
 
-    def __getattr__(self, name: str) -> object:  # labels, cfg, moves, model, to_disk ...
-        if name == "component":  # not yet set (copy, unpickling): no recursion
-            raise AttributeError(name)
-        return getattr(self.component, name)
-
     def predict(self, docs: list[Doc]) -> list:
         if not any(len(doc) for doc in docs):
             return self.component.predict(docs)
         return self.component.beam_parse(docs, beam_width=1, beam_density=0.0)
 
-    def __call__(self, doc: Doc) -> Doc:
-        self.component.set_annotations([doc], self.predict([doc]))
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
-        # One decoding pass per batch: the beam decoder's per-step cost is mostly fixed, so
-        # unlike the stock pipe() we do not split the batch in four.  Output does not depend
-        # on how documents are batched.
-        error_handler = self.component.get_error_handler()
-        for batch in minibatch(docs, size=batch_size):
-            batch = list(batch)
-            try:
-                self.component.set_annotations(batch, self.predict(batch))
-                yield from batch
-            except Exception as e:
-                error_handler(self.component.name, self.component, batch, e)
+    def _annotate(self, docs: list[Doc]) -> None:
+        self.component.set_annotations(docs, self.predict(docs))
 
 
 def _numpy_gemm(nlp: Language) -> None:

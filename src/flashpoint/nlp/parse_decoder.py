@@ -12,26 +12,22 @@ Tests compare every head, label and sentence start with the stock parser's.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from types import SimpleNamespace
 
 import numpy
 from spacy.ml.parser_model import ParserStepModel
 from spacy.pipeline import DependencyParser
 from spacy.tokens import Doc
-from spacy.util import minibatch
 
+from .component_wrapper import ComponentWrapper
 from .transition_scoring import StepScorer, by_tokens, scorable
 
 __all__ = ["LockstepParser"]
 
 
-class LockstepParser:
+class LockstepParser(ComponentWrapper):
     """Runs a greedy :class:`DependencyParser` with batched scoring (module docstring);
     everything else (labels, model, serialisation) is the component's."""
-
-    def __init__(self, component: DependencyParser):
-        self.component = component
 
     @classmethod
     def supports(cls, component: object) -> bool:
@@ -40,11 +36,6 @@ class LockstepParser:
             and component.cfg.get("beam_width") == 1
             and scorable(component.model)
         )
-
-    def __getattr__(self, name: str) -> object:  # labels, cfg, moves, model, to_disk ...
-        if name == "component":  # not yet set (copy, unpickling): no recursion
-            raise AttributeError(name)
-        return getattr(self.component, name)
 
     def predict(self, docs: list[Doc]) -> list:
         parser = self.component
@@ -62,17 +53,6 @@ class LockstepParser:
             unfinished = parser.transition_states(unfinished, scores)
         return states
 
-    def __call__(self, doc: Doc) -> Doc:
-        self.component.set_annotations([doc], self.predict([doc]))
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
-        error_handler = self.component.get_error_handler()
-        for batch in minibatch(docs, size=batch_size):
-            batch = list(batch)
-            try:
-                for group in by_tokens(batch):
-                    self.component.set_annotations(group, self.predict(group))
-                yield from batch
-            except Exception as e:
-                error_handler(self.component.name, self.component, batch, e)
+    def _annotate(self, docs: list[Doc]) -> None:
+        for group in by_tokens(docs):
+            self.component.set_annotations(group, self.predict(group))
