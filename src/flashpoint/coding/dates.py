@@ -18,7 +18,7 @@ from dateutil import parser as dateparser
 from spacy.tokens import Span, Token
 
 from ..records import DateInfo
-from .docmemo import sent_ents, sent_text
+from .docmemo import memo, sent_ents, sent_text
 
 __all__ = ["date_for_trigger", "resolve_expression"]
 
@@ -222,18 +222,30 @@ def _governing_verb(token: Token) -> Token:
 
 
 def _expressions(trigger: Token, sent: Span, chain: set[int]) -> list[str]:
-    found = []
-    for ent in sent_ents(sent):
-        if ent.label_ in ("DATE", "TIME") and _governing_verb(ent.root).i in chain:
-            found.append(ent.text)
+    return [text for text, verb in _sentence_expressions(sent) if verb in chain]
+
+
+def _sentence_expressions(sent: Span) -> list[tuple[str, int]]:
+    """The sentence's date expressions (entities, then vague-past phrases) with the index of
+    the verb each one modifies; the same for every predicate of the sentence."""
+    store = memo(sent.doc)
+    key = ("date-expressions", sent.start, sent.end)
+    if key in store:
+        return store[key]
+    found = [
+        (ent.text, _governing_verb(ent.root).i)
+        for ent in sent_ents(sent)
+        if ent.label_ in ("DATE", "TIME")
+    ]
     text = sent_text(sent).lower()
     for phrase in _VAGUE_PAST:
         position = text.find(phrase)
         if position >= 0:
             char = sent.start_char + position
             token = sent.doc.char_span(char, char + len(phrase), alignment_mode="expand")
-            if token is not None and _governing_verb(token.root).i in chain:
-                found.append(phrase)
+            if token is not None:
+                found.append((phrase, _governing_verb(token.root).i))
+    store[key] = found
     return found
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .docmemo import children, sent_tokens, subtree
+from .docmemo import children, sent_text, sent_tokens, subtree
 
 __all__ = ["REPORTING_VERBS", "Frame", "find_frame"]
 
@@ -68,6 +68,8 @@ class Frame:
 
 
 def _according_to(sent: Span) -> Frame | None:
+    if "according" not in sent_text(sent).lower():
+        return None  # most sentences: no need to look at each word
     for token in sent_tokens(sent):
         if token.lower_ == "according":
             for child in children(token):

@@ -15,7 +15,6 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import numpy
-from spacy.ml.parser_model import ParserStepModel
 from spacy.pipeline import DependencyParser
 from spacy.tokens import Doc
 
@@ -23,6 +22,11 @@ from .component_wrapper import ComponentWrapper
 from .transition_scoring import StepScorer, by_tokens, scorable
 
 __all__ = ["LockstepParser"]
+
+try:  # spaCy 3.x internals; without them the stock parser runs
+    from spacy.ml.parser_model import ParserStepModel
+except ImportError:  # pragma: no cover - other spaCy versions
+    ParserStepModel = None
 
 
 class LockstepParser(ComponentWrapper):
@@ -32,7 +36,10 @@ class LockstepParser(ComponentWrapper):
     @classmethod
     def supports(cls, component: object) -> bool:
         return (
-            type(component) is DependencyParser
+            ParserStepModel is not None
+            and hasattr(ParserStepModel, "get_token_ids")
+            and type(component) is DependencyParser
+            and hasattr(component, "transition_states")
             and component.cfg.get("beam_width") == 1
             and scorable(component.model)
         )
