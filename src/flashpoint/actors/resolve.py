@@ -720,13 +720,13 @@ def _residence_demonym(found: list[tuple[Span, NameEntry]]) -> NameEntry | None:
 
 def _stance_prefix(span: Span) -> bool:
     """A name inside an "anti-X" / "pro-X" modifier tells the actor's stance, not its origin."""
-    doc = span.doc
-    first = doc[span.start]
-    if first.lower_.startswith(("anti-", "pro-")):
+    words = doc_words(span.doc)
+    start = span.start
+    if words[start].lower().startswith(("anti-", "pro-")):
         return True
-    if span.start >= 2 and doc[span.start - 1].text in "-–" and not doc[span.start - 1].whitespace_:
-        return doc[span.start - 2].lower_ in _STANCE_PREFIXES
-    return span.start >= 1 and doc[span.start - 1].lower_ in ("anti-", "pro-")
+    if start >= 2 and words[start - 1] in "-–" and not doc_tokens(span.doc)[start - 1].whitespace_:
+        return words[start - 2].lower() in _STANCE_PREFIXES
+    return start >= 1 and words[start - 1].lower() in ("anti-", "pro-")
 
 
 def _possessive(span: Span) -> bool:
