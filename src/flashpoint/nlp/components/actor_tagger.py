@@ -7,6 +7,9 @@ nouns are matched on lemmas so "officials", "security forces" and "the police" a
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -24,6 +27,7 @@ class ActorTagger:
         # make_doc only tokenizes: building thousands of patterns stays fast.
         self.matcher.add("NAME", [nlp.make_doc(s) for s in surfaces])
         self._first_words: tuple[object, frozenset[str]] | None = None
+        self._decoded: dict[Callable[[str], str], dict[int, str]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -37,6 +41,19 @@ class ActorTagger:
         doc.spans[AGENTS_GROUP] = self._agents(doc)
         return doc
 
+    def _strings(self, doc: Doc, ids: list[int], form: Callable[[str], str]) -> list[str]:
+        cache = self._decoded.setdefault(form, {})
+        if len(cache) > 200_000:
+            cache.clear()
+        strings = doc.vocab.strings
+        out = []
+        for key in ids:
+            text = cache.get(key)
+            if text is None:
+                text = cache[key] = form(strings[key])
+            out.append(text)
+        return out
+
     def _agents(self, doc: Doc) -> list[Span]:
         agents = self.kb.agents
         if self._first_words is None or self._first_words[0] is not agents:
@@ -45,13 +62,21 @@ class ActorTagger:
         found = []
         limit = self.kb.max_agent_len
         # "West Bank", "Central African Republic": words of a place name are not agents.
-        in_place = {t.i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC") for t in ent}
-        lowers = [t.lower_ for t in doc]
-        lemmas = [t.lemma_.lower() for t in doc]
-        for i, token in enumerate(doc):
+        in_place = {
+            i
+            for ent in doc.ents
+            if ent.label_ in ("GPE", "LOC", "FAC")
+            for i in range(ent.start, ent.end)
+        }
+        # Word forms read as string ids in one call, each distinct id decoded once: building a
+        # Token (and its strings) for every word cost more than the matching itself.
+        lowers = self._strings(doc, doc.to_array(LOWER).tolist(), str)
+        lemmas = self._strings(doc, doc.to_array(LEMMA).tolist(), str.lower)
+        for i, (lower, lemma) in enumerate(zip(lowers, lemmas, strict=True)):
             # Every key starts with a word's lower-cased form or its lemma: skip the rest.
-            if lowers[i] not in first_words and lemmas[i] not in first_words:
+            if lower not in first_words and lemma not in first_words:
                 continue
+            token = doc[i]
             if (token.is_punct and token.text != "-") or i in in_place:
                 continue
             # Non-final words are compared by their lower-cased form, the final one by lemma,
