@@ -121,3 +121,14 @@ def test_token_helpers_answer_like_spacy_inside_and_outside_coding(coder):
     with coding(doc):
         assert answers() == expected
         assert answers() == expected  # from the memo
+
+
+def test_streamed_and_single_document_coding_agree(coder):
+    # code_many hands the memo the article's own text; code_doc rebuilds it from the tokens.
+    text = (
+        "  Kenyan police  arrested 14 protesters in Nairobi.\n\n\tThe minister   condemned them. "
+    )
+    article = article_from_text(text, date="2025-12-29")
+    streamed = next(coder.code_many([article]))
+    single = coder.code_doc(coder.nlp(article.text), article)
+    assert streamed and _records(streamed) == _records(single)

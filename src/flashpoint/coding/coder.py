@@ -154,12 +154,16 @@ class Coder:
         """Stream articles through ``nlp.pipe``: one list of events per article, in order."""
         pairs = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield self.code_doc(doc, article)
+            # The Doc was made from the article's text, which is therefore its text.
+            yield self._code_memoised(doc, article, article.text)
 
     def code_doc(self, doc: Doc, article: Article) -> list[Event]:
+        return self._code_memoised(doc, article, None)
+
+    def _code_memoised(self, doc: Doc, article: Article, text: str | None) -> list[Event]:
         # Facts about the document (sentence texts, entities, name indexes) are computed
         # once per document while it is coded (see docmemo).
-        with rare_collections(), coding(doc):
+        with rare_collections(), coding(doc, text=text):
             return self._code_doc(doc, article)
 
     def _code_doc(self, doc: Doc, article: Article) -> list[Event]:
@@ -351,6 +355,7 @@ class Coder:
         )
         historical = is_historical(date_info, story)
         entry = self.table[predicate.code]
+        trigger_span = _trigger_span(predicate, sent)
         location = None
         events = []
         for n, (source, target) in enumerate(pairs):
@@ -387,7 +392,6 @@ class Coder:
                 if target is not None and not self._own_phrase_country(sent, target):
                     # "a missionary from Calgary was arrested in Lebanon" stays Canadian.
                     target = placed_in(target, location.country)
-            trigger_span = _trigger_span(predicate, sent)
             confidence = event_confidence(predicate, source, target)
             if n >= forward and events:
                 # The reversed reading of a mutual act never becomes the sentence's main event.

@@ -43,10 +43,12 @@ _local = threading.local()
 
 
 @contextmanager
-def coding(doc: Doc) -> Iterator[None]:
-    """Memoise facts about ``doc`` until the block ends."""
+def coding(doc: Doc, *, text: str | None = None) -> Iterator[None]:
+    """Memoise facts about ``doc`` until the block ends.  ``text``: the text the Doc was made
+    from, when the caller knows it (spaCy's tokenization keeps every character, so it is the
+    Doc's text, which otherwise takes a pass over every token to rebuild)."""
     previous = getattr(_local, "current", None)
-    _local.current = (doc, {})
+    _local.current = (doc, {} if text is None else {"text": text})
     try:
         yield
     finally:
