@@ -29,6 +29,20 @@ def code(coder):
     return run
 
 
+def primary(events):
+    """The sentence's main event, as ``flashpoint eval`` scores it (fails when there is none)."""
+    from flashpoint.evaluation.run import primary_event
+
+    assert events
+    return primary_event(events)
+
+
+def mention(text: str, actor) -> str:
+    """The words an actor's mention points at."""
+    assert actor is not None and actor.start is not None
+    return text[actor.start : actor.end]
+
+
 def only(events, root: str | None = None):
     """The single event (optionally of a CAMEO root) — fails loudly when there are others."""
     chosen = [e for e in events if root is None or e.cameo.root == root]

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import primary
+
 pytestmark = pytest.mark.slow
-
-
-def primary(events):
-    assert events
-    return max(events, key=lambda e: e.confidence)
 
 
 def test_dative_to_phrase_is_target(code):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import only
+from tests.conftest import only, primary
 
 pytestmark = pytest.mark.slow
 
@@ -111,7 +111,7 @@ def test_apposition_and_titles(code):
         ("ISRGOV", "FRAGOV"),
         ("FRAGOV", "ISRGOV"),
     }
-    event = max(events, key=lambda e: e.confidence)
+    event = primary(events)
     assert event.source.code == "ISRGOV" and event.source.name == "Benjamin Netanyahu"
     assert event.target.code == "FRAGOV" and event.target.name == "Emmanuel Macron"
     assert event.cameo.root == "04"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import only
+from tests.conftest import only, primary
 
 pytestmark = pytest.mark.slow
 
@@ -28,7 +28,7 @@ def test_comma_appositive_city(code):
         "Police clashed with protesters in the Syrian capital, Damascus, on Friday.",
         date="2025-10-03",
     )
-    event = max(events, key=lambda e: e.confidence)
+    event = primary(events)
     assert event.location is not None and event.location.country == "SYR"
     assert event.location.text == "Damascus"
 

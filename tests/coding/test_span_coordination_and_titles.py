@@ -9,17 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import mention, primary
+
 pytestmark = pytest.mark.slow
-
-
-def primary(events):
-    assert events
-    return max(events, key=lambda e: e.confidence)
-
-
-def mention(text, actor):
-    assert actor is not None and actor.start is not None
-    return text[actor.start : actor.end]
 
 
 def target_mentions(text, events):

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import primary
+
 pytestmark = pytest.mark.slow
-
-
-def primary(events):
-    assert events
-    return max(events, key=lambda e: e.confidence)
 
 
 def test_country_named_inside_the_target_phrase(code):
