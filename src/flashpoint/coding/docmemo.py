@@ -57,10 +57,14 @@ def coding(doc: Doc, *, text: str | None = None) -> Iterator[None]:
 
 def memo(doc: Doc) -> dict[Any, Any]:
     """The memo of the document being coded; a throwaway dict for any other document."""
+    store = _open_memo(doc)
+    return {} if store is None else store
+
+
+def _open_memo(doc: Doc) -> dict[Any, Any] | None:
+    """The memo of ``doc`` if it is the document being coded, else None."""
     current = getattr(_local, "current", None)
-    if current is not None and current[0] is doc:
-        return current[1]
-    return {}
+    return current[1] if current is not None and current[0] is doc else None
 
 
 def _remembered(doc: Doc, key: Any, compute: Callable[[], Any]) -> Any:
@@ -107,10 +111,9 @@ def children(token: Token) -> list[Token]:
     children: its whole clause); the coder asks for children everywhere.  While a document is
     coded, every token's children are found in one pass over the heads instead, in the same
     order (left to right).  A shared list: callers must not change it."""
-    current = getattr(_local, "current", None)
-    if current is None or current[0] is not token.doc:
+    store = _open_memo(token.doc)
+    if store is None:
         return list(token.children)
-    store = current[1]
     found = store.get("children")
     if found is None:
         found = store["children"] = _children_lists(token.doc)
@@ -121,10 +124,10 @@ def subtree(token: Token) -> list[Token]:
     """``list(token.subtree)``, in spaCy's order (each left child's subtree, the token, each
     right child's subtree), from the children lists and remembered per token while a document
     is coded.  A shared list: callers must not change it."""
-    current = getattr(_local, "current", None)
-    if current is None or current[0] is not token.doc:
+    facts = _open_memo(token.doc)
+    if facts is None:
         return list(token.subtree)
-    store = current[1].setdefault("subtrees", {})
+    store = facts.setdefault("subtrees", {})
     found = store.get(token.i)
     if found is None:
         found = []
@@ -162,10 +165,9 @@ def head_indices(doc: Doc) -> list[int]:
 
 def sentence_of(token: Token) -> Span:
     """``token.sent``, which scans the parse for the sentence's boundaries on every call."""
-    current = getattr(_local, "current", None)
-    if current is None or current[0] is not token.doc:
+    store = _open_memo(token.doc)
+    if store is None:
         return token.sent
-    store = current[1]
     sentences = store.get("sentences")
     if sentences is None:
         sentences = store["sentences"] = [
@@ -190,12 +192,12 @@ def per_token(fn: Callable[[Token], _T]) -> Callable[[Token], _T]:
 
     @functools.wraps(fn)
     def cached(token: Token) -> _T:
-        current = getattr(_local, "current", None)
-        if current is None or current[0] is not token.doc:
+        facts = _open_memo(token.doc)
+        if facts is None:
             return fn(token)
-        store = current[1].get(name)
+        store = facts.get(name)
         if store is None:
-            store = current[1][name] = {}  # this function's answers, by token index
+            store = facts[name] = {}  # this function's answers, by token index
         i = token.i
         if i in store:
             found = store[i]
