@@ -33,6 +33,7 @@ from .transition_scoring import StepScorer, by_tokens, scorable
 __all__ = ["LockstepEntityDecoder"]
 
 _KINDS = ("B", "I", "L", "U", "O")
+BEGIN, INSIDE, LAST, UNIT, OUT = range(len(_KINDS))  # move kinds, as indices into _KINDS
 
 
 class LockstepEntityDecoder(ComponentWrapper):
@@ -47,12 +48,6 @@ class LockstepEntityDecoder(ComponentWrapper):
         label_ids = [self._labels.index(label) + 1 if label else 0 for label in labels]
         self._move_label = numpy.asarray(label_ids, dtype="int64")
         self._move_kind = numpy.asarray([_KINDS.index(k) for k in kinds], dtype="int64")
-        labelled = self._move_label > 0
-        self._begin = numpy.flatnonzero((self._move_kind == 0) & labelled)
-        self._inside = numpy.flatnonzero((self._move_kind == 1) & labelled)
-        self._last = numpy.flatnonzero((self._move_kind == 2) & labelled)
-        self._unit = numpy.flatnonzero((self._move_kind == 3) & labelled)
-        self._out = numpy.flatnonzero(self._move_kind == 4)
 
     @classmethod
     def supports(cls, component: object) -> bool:
@@ -136,15 +131,15 @@ class LockstepEntityDecoder(ComponentWrapper):
             if penalty[numpy.arange(active), best].any():
                 raise RuntimeError("entity decoder: a state with no valid move")
             kind = self._move_kind[best]
-            if (kind == 4).all():
+            if (kind == OUT).all():
                 continue
             label = self._move_label[best]
-            for row in numpy.flatnonzero(kind == 3).tolist():  # unit
+            for row in numpy.flatnonzero(kind == UNIT).tolist():
                 found[order[row]].append((step, step + 1, int(label[row])))
-            for row in numpy.flatnonzero(kind == 2).tolist():  # last
+            for row in numpy.flatnonzero(kind == LAST).tolist():
                 found[order[row]].append((int(open_start[row]), step + 1, int(open_label[row])))
                 open_start[row] = -1
-            began = numpy.flatnonzero(kind == 0)
+            began = numpy.flatnonzero(kind == BEGIN)
             open_start[began] = step
             open_label[began] = label[began]
         return found
@@ -161,16 +156,15 @@ class LockstepEntityDecoder(ComponentWrapper):
         n_labels = len(self._labels)
         valid = numpy.zeros((4 + 2 * n_labels, len(kind)), dtype=bool)
         for code in range(4):
-            valid[code] = (
-                (kind == 4) | ((kind == 0) & bool(code & 2)) | ((kind == 3) & bool(code & 1))
-            )
+            begin_ok, unit_ok = bool(code & 2), bool(code & 1)
+            valid[code] = (kind == OUT) | ((kind == BEGIN) & begin_ok) | ((kind == UNIT) & unit_ok)
         for open_label in range(1, n_labels + 1):
             for inside_ok in (0, 1):
                 same = label == open_label
-                valid[4 + 2 * (open_label - 1) + inside_ok] = ((kind == 2) & same) | (
-                    (kind == 1) & same & bool(inside_ok)
+                valid[4 + 2 * (open_label - 1) + inside_ok] = ((kind == LAST) & same) | (
+                    (kind == INSIDE) & same & bool(inside_ok)
                 )
-        valid[:, (kind != 4) & (label == 0)] = False  # "U-": only for preset blocked tokens
+        valid[:, (kind != OUT) & (label == 0)] = False  # "U-": only for preset blocked tokens
         return numpy.where(valid, 0.0, -numpy.inf).astype("float32")
 
 
