@@ -8,6 +8,7 @@ earlier ones: "he" never points forward.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -50,12 +51,7 @@ def _coarguments(token: Token) -> set[int]:
     if token.lower_.endswith(("self", "selves")) or token.dep_ not in ("dobj", "dative", "pobj"):
         return set()
     verb = token.head.head if token.dep_ == "pobj" else token.head
-    subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
-    out: set[int] = set()
-    for subject in subjects:  # memory keys a mention by its head (or an apposition's)
-        out.add(subject.i)
-        out.update(c.i for c in children(subject) if c.dep_ == "appos")
-    return out
+    return _mention_keys(c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _reporting_subject(token: Token) -> set[int]:
@@ -63,12 +59,15 @@ def _reporting_subject(token: Token) -> set[int]:
     "Iraq said it would ...", the subject of "said" (keyed by its head or apposition)."""
     if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ccomp":
         return set()
-    verb = token.head.head
+    return _mention_keys(c for c in children(token.head.head) if c.dep_ == "nsubj")
+
+
+def _mention_keys(heads: Iterable[Token]) -> set[int]:
+    """The indices memory may key these mentions by: each head and its appositions."""
     out: set[int] = set()
-    for subject in children(verb):
-        if subject.dep_ == "nsubj":
-            out.add(subject.i)
-            out.update(c.i for c in children(subject) if c.dep_ == "appos")
+    for head in heads:
+        out.add(head.i)
+        out.update(c.i for c in children(head) if c.dep_ == "appos")
     return out
 
 

@@ -21,7 +21,20 @@ from importlib import resources
 
 from ..errors import DataFileError
 
-__all__ = ["ActorKB", "Agent", "NameEntry", "Role", "load_kb"]
+__all__ = [
+    "COUNTRY_NAME_KINDS",
+    "GROUP_PREFIXES",
+    "ActorKB",
+    "Agent",
+    "NameEntry",
+    "Role",
+    "load_kb",
+]
+
+# Name kinds that stand for a country: its name, demonym, capital or an institution of it.
+COUNTRY_NAME_KINDS = frozenset({"country", "adjective", "capital", "metonym"})
+# Actor-code prefixes of international and transnational actors, which have no country.
+GROUP_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
 
 # When one surface form appears in several files, the more specific reading wins.
 _KIND_PRIORITY = {"person": 0, "org": 1, "metonym": 2, "country": 3, "capital": 4, "adjective": 5}

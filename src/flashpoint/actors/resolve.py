@@ -26,7 +26,7 @@ from ..coding.docmemo import (
 from ..nlp.extensions import AGENTS_GROUP, NAMES_GROUP
 from ..records import ActorRef
 from .coref import PAIR_HEADS, PRONOUNS, Memory, Remembered
-from .kb import ActorKB, NameEntry
+from .kb import COUNTRY_NAME_KINDS, ActorKB, NameEntry
 from .phrases import np_tokens
 
 __all__ = ["DocActors"]
@@ -528,11 +528,12 @@ class DocActors:
         if found:
             return found
         places = []
+        sent = sentence_of(head)
         for span in self.doc.spans.get(NAMES_GROUP, []):
             entry = self.kb.names[span.kb_id_]
             if (
-                span.start >= sentence_of(head).start
-                and span.end <= sentence_of(head).end
+                span.start >= sent.start
+                and span.end <= sent.end
                 and entry.kind in ("country", "capital")
                 and entry.country
                 and entry.country not in kin
@@ -610,7 +611,7 @@ class DocActors:
         found: list[tuple[Span, NameEntry]] = []
         for span in names:
             entry = self.kb.names[span.kb_id_]
-            if entry.country and entry.kind in ("country", "adjective", "capital", "metonym"):
+            if entry.country and entry.kind in COUNTRY_NAME_KINDS:
                 found.append((span, entry))
         if not found:
             return []

@@ -548,14 +548,9 @@ class Coder:
         own actors' country far more often than not.  Only a single-country sentence counts.
         An unidentified attacker the attack's location did not place is coded the same way
         (IRQUAF for "a roadside bomb killed three Iraqi policemen")."""
-        if source.sector in NOT_NATIONAL:
+        if source.sector in NOT_NATIONAL or not needs_country(source):
             return source
-        if not needs_country(source):
-            return source
-        span = None
-        if source.start is not None:
-            span = sent.doc.char_span(source.start, source.end, alignment_mode="expand")
-        country = phrase_country(span.root, self.kb, self._lookup) if span else None
+        country = self._own_phrase_country(sent, source)
         country = country or sentence_country(sent, self.kb, self._lookup) or home
         if country and source.resolution == "unidentified":
             return replace(source, country=country, code=country + "UAF")  # still unnamed
@@ -591,7 +586,11 @@ class Coder:
             country = self._own_phrase_country(sent, target)
         else:
             country = next(
-                filter(None, (self._object_country(o) for o in object_heads(predicate))), None
+                filter(
+                    None,
+                    (phrase_country(o, self.kb, self._lookup) for o in object_heads(predicate)),
+                ),
+                None,
             )
         if country:
             if target is None:
@@ -604,15 +603,12 @@ class Coder:
             return country_target(country, self.kb)
         return with_context_country(target, country)
 
-    def _own_phrase_country(self, sent: Span, target: ActorRef) -> str | None:
-        """A country named inside a country-less target's own mention (see target_context)."""
-        if not needs_country(target) or target.start is None:
+    def _own_phrase_country(self, sent: Span, actor: ActorRef) -> str | None:
+        """A country named inside a country-less actor's own mention (see target_context)."""
+        if not needs_country(actor) or actor.start is None:
             return None
-        span = sent.doc.char_span(target.start, target.end, alignment_mode="expand")
+        span = sent.doc.char_span(actor.start, actor.end, alignment_mode="expand")
         return phrase_country(span.root, self.kb, self._lookup) if span else None
-
-    def _object_country(self, head: Token) -> str | None:
-        return phrase_country(head, self.kb, self._lookup)
 
     def _protested_government(
         self, predicate: Predicate, sources: list[ActorRef]

@@ -103,20 +103,13 @@ _EMBEDDING_DEPS = {"xcomp", "advcl", "ccomp", "pcomp", "acl"}
 
 def _embedded(inner: Token, outer: Token) -> bool:
     """True when ``inner`` sits in a clause under ``outer`` (not a coordinated one)."""
-    current = inner
+    current, embedding = inner, False
     while current.i != outer.i:
         if current.dep_ == "conj" or current.head.i == current.i:
             return False
+        embedding = embedding or current.dep_ in _EMBEDDING_DEPS
         current = current.head
-    return inner.i != outer.i and any(t.dep_ in _EMBEDDING_DEPS for t in _path(inner, outer))
-
-
-def _path(inner: Token, outer: Token) -> list[Token]:
-    out, current = [], inner
-    while current.i != outer.i:
-        out.append(current)
-        current = current.head
-    return out
+    return embedding
 
 
 def borrow_subordinate_targets(

@@ -18,7 +18,7 @@ from dateutil import parser as dateparser
 from spacy.tokens import Span, Token
 
 from ..records import DateInfo
-from .docmemo import memo, sent_ents, sent_text
+from .docmemo import remembered, sent_ents, sent_text
 
 __all__ = ["date_for_trigger", "resolve_expression"]
 
@@ -228,10 +228,11 @@ def _expressions(trigger: Token, sent: Span, chain: set[int]) -> list[str]:
 def _sentence_expressions(sent: Span) -> list[tuple[str, int]]:
     """The sentence's date expressions (entities, then vague-past phrases) with the index of
     the verb each one modifies; the same for every predicate of the sentence."""
-    store = memo(sent.doc)
     key = ("date-expressions", sent.start, sent.end)
-    if key in store:
-        return store[key]
+    return remembered(sent.doc, key, lambda: _find_expressions(sent))
+
+
+def _find_expressions(sent: Span) -> list[tuple[str, int]]:
     found = [
         (ent.text, _governing_verb(ent.root).i)
         for ent in sent_ents(sent)
@@ -245,7 +246,6 @@ def _sentence_expressions(sent: Span) -> list[tuple[str, int]]:
             token = sent.doc.char_span(char, char + len(phrase), alignment_mode="expand")
             if token is not None:
                 found.append((phrase, _governing_verb(token.root).i))
-    store[key] = found
     return found
 
 

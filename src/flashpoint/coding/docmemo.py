@@ -32,6 +32,7 @@ __all__ = [
     "head_indices",
     "memo",
     "per_token",
+    "remembered",
     "sent_ents",
     "sent_text",
     "sent_tokens",
@@ -67,8 +68,10 @@ def _open_memo(doc: Doc) -> dict[Any, Any] | None:
     return current[1] if current is not None and current[0] is doc else None
 
 
-def _remembered(doc: Doc, key: Any, compute: Callable[[], Any]) -> Any:
-    """``compute()``, once per key for the document being coded."""
+def remembered(doc: Doc, key: Any, compute: Callable[[], Any]) -> Any:
+    """``compute()``, once per key for the document being coded (a fact about the document or
+    one of its sentences; ``None`` is not remembered, so a computation that may answer None
+    keeps its own entry)."""
     store = memo(doc)
     value = store.get(key)
     if value is None:
@@ -78,31 +81,31 @@ def _remembered(doc: Doc, key: Any, compute: Callable[[], Any]) -> Any:
 
 def doc_text(doc: Doc) -> str:
     # Doc.text joins every token's text and whitespace, building each Token anew.
-    return _remembered(doc, "text", lambda: "".join(t.text_with_ws for t in doc_tokens(doc)))
+    return remembered(doc, "text", lambda: "".join(t.text_with_ws for t in doc_tokens(doc)))
 
 
 def doc_tokens(doc: Doc) -> list[Token]:
     """The document's tokens, built once: ``doc[i]`` and iterating a span build a new Token
     object on every access, a large share of the coder's time (a shared list: callers must
     not change it)."""
-    return _remembered(doc, "tokens", lambda: list(doc))
+    return remembered(doc, "tokens", lambda: list(doc))
 
 
 def doc_words(doc: Doc) -> list[str]:
     """Each token's text, by index (a shared list: callers must not change it)."""
-    return _remembered(doc, "words", lambda: [t.text for t in doc_tokens(doc)])
+    return remembered(doc, "words", lambda: [t.text for t in doc_tokens(doc)])
 
 
 def sent_text(sent: Span) -> str:
     # Span.text joins the span's tokens; the document's text holds the same characters.
     key = ("sent-text", sent.start, sent.end)
-    return _remembered(sent.doc, key, lambda: doc_text(sent.doc)[sent.start_char : sent.end_char])
+    return remembered(sent.doc, key, lambda: doc_text(sent.doc)[sent.start_char : sent.end_char])
 
 
 def sent_tokens(sent: Span) -> list[Token]:
     """The sentence's tokens (a shared list: callers must not change it)."""
     key = ("sent-tokens", sent.start, sent.end)
-    return _remembered(sent.doc, key, lambda: doc_tokens(sent.doc)[sent.start : sent.end])
+    return remembered(sent.doc, key, lambda: doc_tokens(sent.doc)[sent.start : sent.end])
 
 
 def children(token: Token) -> list[Token]:
@@ -160,7 +163,7 @@ def head_indices(doc: Doc) -> list[int]:
         offsets = doc.to_array(HEAD).astype("int64")  # head minus token index
         return (offsets + numpy.arange(len(doc), dtype="int64")).tolist()
 
-    return _remembered(doc, "heads", compute)
+    return remembered(doc, "heads", compute)
 
 
 def sentence_of(token: Token) -> Span:
@@ -179,7 +182,7 @@ def sentence_of(token: Token) -> Span:
 def sent_ents(sent: Span) -> list[Span]:
     """``sentence_ents(sent)``, a fresh list each call."""
     key = ("sent-ents", sent.start, sent.end)
-    return list(_remembered(sent.doc, key, lambda: _sentence_ents(sent)))
+    return list(remembered(sent.doc, key, lambda: _sentence_ents(sent)))
 
 
 _T = TypeVar("_T")

@@ -14,17 +14,16 @@ which is the source (see also Coder._own_forces for the active voice).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.tokens import Span
 
 from ..actors.kb import ActorKB
 from ..actors.resolve import DocActors
-from ..records import ActorRef, Location
+from ..records import ActorRef
 from .docmemo import children
 from .places import place_mentions
 from .predicates import Predicate
 from .syntax import is_passive
+from .target_context import Lookup
 
 __all__ = ["STATE_ROOTS", "implicit_authority", "moved_forces"]
 
@@ -35,8 +34,6 @@ _LEGAL_ACTS = frozenset({"arrest", "detain", "charge", "indict"})
 # Expelling inspectors, peacekeepers or aid workers (166x) is a state act too: "two UN
 # inspectors were expelled from Iran" is Iran's act.
 _EXPULSIONS = frozenset({"expel", "deport", "eject"})
-
-Lookup = Callable[[str, tuple[str, ...]], Location | None]
 
 
 def implicit_authority(

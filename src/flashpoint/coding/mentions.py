@@ -15,16 +15,16 @@ span to the phrase a reader would mark, without touching what it resolved to:
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.kb import ActorKB
+from ..actors.kb import COUNTRY_NAME_KINDS, ActorKB
 from ..nlp.extensions import NAMES_GROUP
-from ..records import ActorRef, Location
+from ..records import ActorRef
 from .docmemo import children, doc_text, sent_ents
+from .target_context import Lookup
 
 __all__ = [
     "context_mention",
@@ -182,15 +182,12 @@ def _phrase_end(noun: Token, place: Token) -> int:
     return current.idx + len(current.text)
 
 
-_COUNTRY_NAME_KINDS = {"country", "adjective", "capital", "metonym"}
-
-
 def context_mention(
     target: ActorRef | None,
     sent: Span,
     source: ActorRef,
     kb: ActorKB,
-    lookup: Callable[[str, tuple[str, ...]], Location | None],
+    lookup: Lookup,
     event: set[int],
 ) -> ActorRef | None:
     """A target read off the sentence's country ("Suharto resigned ... Indonesia") is pointed
@@ -207,7 +204,7 @@ def context_mention(
         and s.end <= sent.end
         and (entry := kb.names.get(s.kb_id_)) is not None
         and entry.country == target.country
-        and entry.kind in _COUNTRY_NAME_KINDS
+        and entry.kind in COUNTRY_NAME_KINDS
     ]
     candidates += [
         e

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from ..records import ActorRef
 from .arguments import PLACE_PREPS
-from .docmemo import doc_tokens, head_indices, memo
+from .docmemo import doc_tokens, head_indices, remembered
 
 __all__ = [
     "CIVIL_SECTORS",
@@ -99,11 +99,9 @@ def placed_in(ref: ActorRef, country: str) -> ActorRef:
 def name_ranges(doc: Doc, actor: ActorRef) -> list[tuple[int, int]]:
     """Character ranges of an actor mention minus its locative post-modifier: in "Russian
     positions near Kharkiv" the actor is the positions, and Kharkiv is still the place."""
-    store = memo(doc)  # asked for the same source and target by every event of a predicate
+    # Asked for the same source and target by every event of a predicate.
     key = ("name-ranges", actor.start, actor.end)
-    if key not in store:
-        store[key] = locative_free_ranges(doc, actor)
-    return list(store[key])
+    return list(remembered(doc, key, lambda: locative_free_ranges(doc, actor)))
 
 
 def locative_free_ranges(doc: Doc, actor: ActorRef) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from ..records import Location
-from .docmemo import children, memo, sent_ents, sent_tokens
+from .docmemo import children, remembered, sent_ents, sent_tokens
 
 __all__ = ["place_mentions"]
 
@@ -128,10 +128,11 @@ def _unlabelled_names(sent: Span, labelled: set[int]) -> Iterable[Span]:
 def _candidates(sent: Span) -> list[tuple[Span, bool]]:
     """Every place-like name of the sentence, labelled ones first; the same for every event
     of the sentence, so computed once per sentence while a document is coded."""
-    store = memo(sent.doc)
     key = ("place-candidates", sent.start, sent.end)
-    if key in store:
-        return store[key]
+    return remembered(sent.doc, key, lambda: _sentence_candidates(sent))
+
+
+def _sentence_candidates(sent: Span) -> list[tuple[Span, bool]]:
     ents = sent_ents(sent)
     labelled = {i for ent in ents for i in range(ent.start, ent.end)}
     candidates = [
@@ -141,7 +142,6 @@ def _candidates(sent: Span) -> list[tuple[Span, bool]]:
         or (ent.label_ in _MISREAD_PLACE_LABELS and _named_place_of(ent.root))
     ]
     candidates += [(span, False) for span in _unlabelled_names(sent, labelled)]
-    store[key] = candidates
     return candidates
 
 

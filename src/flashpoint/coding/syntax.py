@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .docmemo import children, doc_tokens, doc_words, memo, per_token, sentence_of
+from .docmemo import children, doc_tokens, doc_words, per_token, remembered, sentence_of
 
 __all__ = [
     "NOMINAL",
@@ -89,18 +89,17 @@ def particle_of(verb: Token) -> str | None:
 @per_token
 def conjuncts(token: Token) -> list[Token]:
     """The token and the tokens coordinated with it ("Egypt and Qatar")."""
-    nominal = ("NOUN", "PROPN", "PRON")
     out = [token]
     stack = [token]
     while stack:
         for child in stack.pop().children:
             same_kind = child.pos_ == token.pos_ or (
-                token.pos_ in nominal and child.pos_ in nominal
+                token.pos_ in NOMINAL and child.pos_ in NOMINAL
             )
             if child.dep_ == "conj" and same_kind and _list_owner(child) in (None, token):
                 out.append(child)
                 stack.append(child)
-    if token.pos_ in nominal:
+    if token.pos_ in NOMINAL:
         stray = next((t for t in _later(out[-1]) if _list_owner(t) == out[-1]), None)
         if stray is not None:
             out.extend(conjuncts(stray))
@@ -124,16 +123,14 @@ def _later(token: Token) -> list[Token]:
 
 def _paren_conjunctions(doc: Doc) -> list[int]:
     """Indices of "and"/"or" right after ")" in the document."""
-    store = memo(doc)
-    found = store.get("paren-conjunctions")
-    if found is None:
-        words = doc_words(doc)
-        found = store["paren-conjunctions"] = [
-            i
-            for i in range(2, len(words))
-            if words[i - 1] == ")" and words[i].lower() in ("and", "or")
-        ]
-    return found
+    return remembered(doc, "paren-conjunctions", lambda: _find_paren_conjunctions(doc))
+
+
+def _find_paren_conjunctions(doc: Doc) -> list[int]:
+    words = doc_words(doc)
+    return [
+        i for i in range(2, len(words)) if words[i - 1] == ")" and words[i].lower() in ("and", "or")
+    ]
 
 
 @per_token
@@ -167,7 +164,7 @@ def _own_subject(verb: Token) -> Token | None:
     candidates = [c for c in children(verb) if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ]
     if not candidates:
         return None
-    nominal = [c for c in candidates if c.pos_ in ("NOUN", "PROPN", "PRON")] or candidates
+    nominal = [c for c in candidates if c.pos_ in NOMINAL] or candidates
     subject = min(nominal, key=lambda c: abs(verb.i - c.i))
     if subject.pos_ == "VERB" and subject.tag_ in ("VBG", "VBN"):
         # "The Red Cross operating in Iraq said ...", misparsed with the participle as the
@@ -210,7 +207,7 @@ def subject_of(verb: Token) -> Token | None:
                         return child  # object control
             current = head  # subject control, or a purpose clause ("summoned X to complain")
             continue
-        if current.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if current.dep_ in ("relcl", "acl") and head.pos_ in NOMINAL:
             if current.dep_ == "relcl":
                 return head
             if current.dep_ == "acl" and agent_of(current) is not None:

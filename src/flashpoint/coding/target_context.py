@@ -27,14 +27,14 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.kb import ActorKB
+from ..actors.kb import COUNTRY_NAME_KINDS, GROUP_PREFIXES, ActorKB
 from ..actors.resolve import _stance_prefix
 from ..nlp.extensions import NAMES_GROUP
 from ..records import ActorRef, Location
-from .docmemo import memo, sent_ents, sentence_of, subtree
+from .docmemo import memo, remembered, sent_ents, sentence_of, subtree
 
 __all__ = [
-    "GROUP_PREFIXES",
+    "Lookup",
     "bare_place_name",
     "country_target",
     "needs_country",
@@ -43,11 +43,9 @@ __all__ = [
     "with_context_country",
 ]
 
+# A place lookup: a name and country hints -> the gazetteer's Location (Coder._lookup).
 Lookup = Callable[[str, tuple[str, ...]], Location | None]
 
-# Actor codes that are not national: an IGO or NGO target needs no country.
-GROUP_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
-_PLACE_KINDS = {"country", "adjective", "capital", "metonym"}
 # NORP and FAC too: the small model tags "near Samarra" NORP; only locative uses count.
 _PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
 # Words around a place name the gazetteer does not know: "Montenegro province", "western
@@ -81,17 +79,17 @@ def place_country(text: str, lookup: Lookup, hint: tuple[str, ...] = ()) -> str 
 def _name_index(kb: ActorKB, doc: Doc) -> list[tuple[int, str]]:
     """(first token index, country) of every dictionary name in the document that gives a
     country, in document order; built once per coded document (see docmemo)."""
-    store = memo(doc)
-    key = ("name-countries", id(kb))
-    found = store.get(key)
-    if found is None:
-        found = store[key] = []
-        for span in doc.spans.get(NAMES_GROUP, []):
-            entry = kb.names.get(span.kb_id_)
-            if entry is None or not entry.country or _stance_prefix(span):
-                continue  # "an anti-Syria journalist" is not Syrian
-            if entry.kind in _PLACE_KINDS or entry.kind in ("person", "org"):
-                found.append((span.start, entry.country))
+    return remembered(doc, ("name-countries", id(kb)), lambda: _country_names(kb, doc))
+
+
+def _country_names(kb: ActorKB, doc: Doc) -> list[tuple[int, str]]:
+    found = []
+    for span in doc.spans.get(NAMES_GROUP, []):
+        entry = kb.names.get(span.kb_id_)
+        if entry is None or not entry.country or _stance_prefix(span):
+            continue  # "an anti-Syria journalist" is not Syrian
+        if entry.kind in COUNTRY_NAME_KINDS or entry.kind in ("person", "org"):
+            found.append((span.start, entry.country))
     return found
 
 
@@ -105,25 +103,21 @@ def _name_countries(kb: ActorKB, tokens: list[Token]) -> list[tuple[int, str]]:
 
 def _names_covered(doc: Doc) -> set[int]:
     """Token indices inside any dictionary name (once per coded document)."""
-    store = memo(doc)
-    covered = store.get("names-covered")
-    if covered is None:
-        covered = store["names-covered"] = {
-            i for span in doc.spans.get(NAMES_GROUP, []) for i in range(span.start, span.end)
-        }
-    return covered
+    return remembered(
+        doc,
+        "names-covered",
+        lambda: {i for span in doc.spans.get(NAMES_GROUP, []) for i in range(span.start, span.end)},
+    )
 
 
-def _place_countries(
-    sent: Span, tokens: set[int], lookup: Lookup, hint: tuple[str, ...]
-) -> list[tuple[int, str]]:
+def _place_countries(sent: Span, tokens: set[int], lookup: Lookup) -> list[tuple[int, str]]:
     out = []
     for ent in sent_ents(sent):
         if ent.label_ not in _PLACE_LABELS or ent.start not in tokens:
             continue
         if not _placed(ent.root):
             continue  # "Kenzo Oshima" tagged GPE is not the town of Oshima
-        country = place_country(ent.text, lookup, hint)
+        country = place_country(ent.text, lookup)
         if country:
             out.append((ent.start, country))
     return out
@@ -156,7 +150,7 @@ def _phrase_country(head: Token, kb: ActorKB, lookup: Lookup) -> str | None:
     tokens = [t for t in subtree(head) if t.i != head.i]
     found = _name_countries(kb, tokens)
     if not found:
-        found = _place_countries(sentence_of(head), {t.i for t in tokens}, lookup, ())
+        found = _place_countries(sentence_of(head), {t.i for t in tokens}, lookup)
     if not found:
         return None
     return min(found, key=lambda item: abs(item[0] - head.i))[1]
@@ -172,7 +166,7 @@ def sentence_country(sent: Span, kb: ActorKB, lookup: Lookup) -> str | None:
     covered = _names_covered(sent.doc)
     places = [
         (i, c)
-        for i, c in _place_countries(sent, set(range(sent.start, sent.end)), lookup, ())
+        for i, c in _place_countries(sent, set(range(sent.start, sent.end)), lookup)
         if i not in covered
     ]
     countries = {c for _, c in names + places}

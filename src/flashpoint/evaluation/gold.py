@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..actors.kb import GROUP_PREFIXES
 from ..coding.cameo import cameo_table, phoenix_quad, plover_quad
 from ..errors import GoldFormatError
 
@@ -233,13 +234,10 @@ def predicted_labels(events: list, metrics: set[str]) -> dict[str, set[str]]:
     return out
 
 
-_GROUP_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
-
-
 def _country_label(actor) -> str | None:  # type: ignore[no-untyped-def]
     """The actor's country, or for international actors the CAMEO prefix gold files use."""
     if actor.country:
         return actor.country
-    if actor.code and actor.code[:3] in _GROUP_PREFIXES:
+    if actor.code and actor.code[:3] in GROUP_PREFIXES:
         return actor.code[:3]
     return None
