@@ -46,6 +46,7 @@ from .arguments import (
 )
 from .beneficiary import beneficiary_heads
 from .cameo import cameo_table
+from .code_refinements import VIOLENT_ROOTS
 from .collections_policy import rare_collections
 from .counterparts import borrow_subordinate_targets, counterpart_heads
 from .dates import date_for_trigger, is_historical
@@ -69,6 +70,7 @@ from .parties import (
     NOT_NATIONAL,
     PLACED_ROOTS,
     domestic,
+    is_national,
     is_party,
     mentioned_outside,
     name_ranges,
@@ -106,7 +108,6 @@ __all__ = ["CODER_VERSION", "Coder"]
 CODER_VERSION = "flashpoint-coder/0.1.0"
 _DATELINE_LINE = re.compile(r"(?m)^" + DATELINE.pattern)
 _TRAVEL_VERBS = {"visit", "travel", "fly", "arrive", "go", "head", "tour", "return"}
-_VIOLENT_ROOTS = {"18", "19", "20"}
 # Roots whose place is never their target: a statement, meeting or visit happens somewhere.
 _NO_PLACE_TARGET = {"01", "02", "04"}
 # Events between coordinated actors with no separate target are reciprocal in CAMEO:
@@ -267,7 +268,7 @@ class Coder:
     ) -> list[Event]:
         reciprocal = predicate.root in _RECIPROCAL_ROOTS or mutual_act(predicate, self.lexicon)
         sources = self._actors(predicate.sources, actors, parties=reciprocal)
-        if not sources and predicate.root in _VIOLENT_ROOTS:
+        if not sources and predicate.root in VIOLENT_ROOTS:
             sources = self._unidentified_attacker(predicate)
         if not sources and self.geocode:
             sources = implicit_authority(predicate, sent, self.kb, self._lookup)
@@ -275,7 +276,8 @@ class Coder:
             sources = moved_forces(predicate, actors)
         if not sources:
             return []
-        event_words = event_tokens(predicate) | {predicate.trigger.i}
+        spelled_out = event_tokens(predicate)  # unchanged from here on: the predicate is found
+        event_words = spelled_out | {predicate.trigger.i}
         heads = [
             t
             for t in predicate.targets
@@ -356,6 +358,13 @@ class Coder:
         historical = is_historical(date_info, story)
         entry = self.table[predicate.code]
         trigger_span = _trigger_span(predicate, sent)
+        sentence = sent_text(sent)
+        evidence = Evidence(
+            text=sentence.strip(),
+            start=sent.start_char,
+            end=sent.start_char + len(sentence.rstrip()),
+            trigger=trigger_span,
+        )
         location = None
         events = []
         for n, (source, target) in enumerate(pairs):
@@ -399,9 +408,7 @@ class Coder:
             # After scoring: a country read off the context is a weaker finding than a named
             # target, and must not reorder which event is the sentence's main one.
             target = self._context_target(predicate, sent, source, target, actors)
-            target = context_mention(
-                target, sent, source, self.kb, self._lookup, event_tokens(predicate)
-            )
+            target = context_mention(target, sent, source, self.kb, self._lookup, spelled_out)
             source = self._context_source(sent, source, actors.home_country)
             event_id = _event_id(
                 article.doc_id, index, trigger_span, source, target, predicate.code
@@ -423,12 +430,7 @@ class Coder:
                     event_id=event_id,
                     doc_id=article.doc_id,
                     sentence_index=index,
-                    evidence=Evidence(
-                        text=sent_text(sent).strip(),
-                        start=sent.start_char,
-                        end=sent.start_char + len(sent_text(sent).rstrip()),
-                        trigger=trigger_span,
-                    ),
+                    evidence=evidence,
                     source=source,
                     target=target,
                     cameo=CameoCode(predicate.code, predicate.code[:2], entry.name),
@@ -501,7 +503,7 @@ class Coder:
             refs = [
                 r
                 for r in domestic(self._actors([head], actors, exclude=sources), sources)
-                if r.country or (r.code and len(r.code) > 3) or (by_agent and r.code)
+                if is_national(r) or (by_agent and r.code)
             ]
             if refs:
                 if predicate.root in _PROPOSAL_ROOTS and head.head.lower_ in _OWNER_PREPS:
@@ -571,9 +573,10 @@ class Coder:
         if not needs_country(target):
             return target
         if target is None:
+            objects = object_heads(predicate)
             # "refused to allow United Nations planes to land": an object the argument slots
             # passed over (it is the complement's subject) still names the party.
-            for head in object_heads(predicate):
+            for head in objects:
                 refs = [
                     r
                     for r in self._actors([head], actors, exclude=[source])
@@ -581,22 +584,11 @@ class Coder:
                 ]
                 if refs:
                     return refs[0]
-        country = None
-        if target is not None:
-            country = self._own_phrase_country(sent, target)
+            named = (phrase_country(o, self.kb, self._lookup) for o in objects)
+            country = next(filter(None, named), None)
         else:
-            country = next(
-                filter(
-                    None,
-                    (phrase_country(o, self.kb, self._lookup) for o in object_heads(predicate)),
-                ),
-                None,
-            )
-        if country:
-            if target is None:
-                return country_target(country, self.kb)
-            return with_context_country(target, country)
-        country = sentence_country(sent, self.kb, self._lookup)
+            country = self._own_phrase_country(sent, target)
+        country = country or sentence_country(sent, self.kb, self._lookup)
         if country is None:
             return target
         if target is None:
@@ -642,7 +634,7 @@ class Coder:
         if predicate.root not in MOVING_ROOTS:
             return False
         if head.dep_ not in ("dobj", "obj", "nsubjpass") or not any(
-            s.country or (s.code and len(s.code) > 3) for s in sources
+            is_national(s) for s in sources
         ):
             return False
         refs = actors.resolve(head)
@@ -709,7 +701,7 @@ class Coder:
             refs = [
                 r
                 for r in domestic(self._actors([head], actors, exclude=sources), sources)
-                if r.country or (r.code and len(r.code) > 3)
+                if is_national(r)
             ]
             if refs:
                 return refs
@@ -755,7 +747,7 @@ class Coder:
             match = self.lexicon.match("N", head.lemma_.lower())
             if (
                 match is not None
-                and match.pattern.code[:2] in _VIOLENT_ROOTS
+                and match.pattern.code[:2] in VIOLENT_ROOTS
                 and (len(match.pattern.code) > len(predicate.code) or predicate.code == "190")
             ):
                 predicate.code = match.pattern.code

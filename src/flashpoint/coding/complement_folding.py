@@ -114,9 +114,7 @@ class ComplementFolding:
         if (
             inner is not None
             and slot is None
-            and (
-                complement.lemma_.lower() in _DEESCALATE_VERBS and inner.root in ("18", "19", "20")
-            )
+            and (complement.lemma_.lower() in _DEESCALATE_VERBS and inner.root in VIOLENT_ROOTS)
         ):
             slot = "yield_mil"
         if slot is None and complement.lemma_.lower() in _DEESCALATE_VERBS:

@@ -20,6 +20,7 @@ from ..actors.kb import ActorKB
 from ..actors.resolve import DocActors
 from ..records import ActorRef
 from .docmemo import children
+from .parties import is_national
 from .places import place_mentions
 from .predicates import Predicate
 from .syntax import is_passive
@@ -74,7 +75,7 @@ def moved_forces(predicate: Predicate, actors: DocActors) -> list[ActorRef]:
         agent = actors.agents.get(head.i)
         if agent is None or agent.label_ not in _FORCE_SECTORS:
             continue
-        owners = [r for r in actors.resolve(head) if r.country or (r.code and len(r.code) > 3)]
+        owners = [r for r in actors.resolve(head) if is_national(r)]
         if owners:
             predicate.targets = [t for t in predicate.targets if t.i != head.i]
             return owners

@@ -20,6 +20,7 @@ __all__ = [
     "NOT_NATIONAL",
     "PLACED_ROOTS",
     "domestic",
+    "is_national",
     "is_party",
     "locative_free_ranges",
     "mentioned_outside",
@@ -128,14 +129,18 @@ def is_party(ref: ActorRef) -> bool:
     return ref.resolution not in ("unresolved", "location", "context", "coreference", None)
 
 
+def is_national(ref: ActorRef) -> bool:
+    """A national or international actor: it has a country, or a code longer than a bare sector
+    ("IGOUNO", "NGOAMN")."""
+    return bool(ref.country or (ref.code and len(ref.code) > 3))
+
+
 def names_actor(refs: list[ActorRef], *, mutual: bool = False) -> bool:
     """Some ref names an actor.  For a mutual act only a national or coded actor counts: in
     "Peru and Chile failed to agree on a prisoner exchange" the exchange is the topic, and in
     "agreed to a ceasefire in their conflict over Kashmir" the place is where it holds."""
     if mutual:
-        return any(
-            (r.country or (r.code and len(r.code) > 3)) and r.resolution != "location" for r in refs
-        )
+        return any(is_national(r) and r.resolution != "location" for r in refs)
     return any(r.resolution != "unresolved" for r in refs)
 
 
