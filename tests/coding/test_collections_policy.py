@@ -55,3 +55,13 @@ def test_a_disabled_collector_stays_disabled_and_an_exception_restores():
     with pytest.raises(ValueError), rare_collections():
         raise ValueError("boom")
     assert gc.get_threshold() == (700, 10, 10)
+
+
+@pytest.mark.slow
+def test_shared_coder_loads_the_gazetteer_before_freezing(coder):
+    # Full collections must not rescan the city index on every pass while coding: the shared
+    # coder builds it before gc.freeze(), so none of its tables is in a collected generation.
+    cities = coder._gazetteer.cities
+    tracked = {id(obj) for obj in gc.get_objects()}
+    assert gc.get_freeze_count() > 0
+    assert not {id(cities), id(cities.primary), id(cities.alias)} & tracked

@@ -792,6 +792,15 @@ class Coder:
             self._places[key] = self._gazetteer_lookup(text, hint)
         return self._places[key]
 
+    def load_gazetteer(self) -> None:
+        """Load the offline gazetteer and its city index now instead of at the first place
+        lookup (a long-running process loads everything long-lived before it starts)."""
+        if self._gazetteer is None:
+            from ..geo import get_gazetteer
+
+            self._gazetteer = get_gazetteer()
+        self._gazetteer.cities  # noqa: B018  (builds the index)
+
     def _gazetteer_lookup(self, text: str, hint: tuple[str, ...]) -> Location | None:
         if self._gazetteer is None:
             from ..geo import get_gazetteer
