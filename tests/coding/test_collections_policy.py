@@ -61,7 +61,9 @@ def test_a_disabled_collector_stays_disabled_and_an_exception_restores():
 def test_shared_coder_loads_the_gazetteer_before_freezing(coder):
     # Full collections must not rescan the city index on every pass while coding: the shared
     # coder builds it before gc.freeze(), so none of its tables is in a collected generation.
-    cities = coder._gazetteer.cities
+    from flashpoint.geo import get_gazetteer
+
+    cities = get_gazetteer().cities  # the coder's own (one per process)
     tracked = {id(obj) for obj in gc.get_objects()}
     assert gc.get_freeze_count() > 0
     assert not {id(cities), id(cities.primary), id(cities.alias)} & tracked

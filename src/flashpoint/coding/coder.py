@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -103,6 +104,9 @@ from .target_context import (
     with_context_country,
 )
 
+if TYPE_CHECKING:
+    from ..geo import Gazetteer
+
 __all__ = ["CODER_VERSION", "Coder"]
 
 CODER_VERSION = "flashpoint-coder/0.1.0"
@@ -142,7 +146,6 @@ class Coder:
         self.kb = load_kb()
         self.table = cameo_table()
         self.geocode = geocode
-        self._gazetteer = None
         # Place lookups by (text, country hint): every event of a sentence asks about the same
         # names; the gazetteer's answers are immutable Locations.
         self._places: dict[tuple[str, tuple[str, ...]], Location | None] = {}
@@ -795,23 +798,25 @@ class Coder:
     def load_gazetteer(self) -> None:
         """Load the offline gazetteer and its city index now instead of at the first place
         lookup (a long-running process loads everything long-lived before it starts)."""
-        if self._gazetteer is None:
-            from ..geo import get_gazetteer
-
-            self._gazetteer = get_gazetteer()
-        self._gazetteer.cities  # noqa: B018  (builds the index)
+        if self.geocode:
+            _gazetteer().cities  # noqa: B018  (builds the index)
 
     def _gazetteer_lookup(self, text: str, hint: tuple[str, ...]) -> Location | None:
-        if self._gazetteer is None:
-            from ..geo import get_gazetteer
-
-            self._gazetteer = get_gazetteer()
-        found = self._gazetteer.lookup(text, country_hint=hint or None)
+        gazetteer = _gazetteer()
+        found = gazetteer.lookup(text, country_hint=hint or None)
         core = bare_place_name(text)
         if found is None and core and core != text:
             # "Montenegro province", "western Cambodia": the gazetteer knows the bare name.
-            found = self._gazetteer.lookup(core, country_hint=hint or None)
+            found = gazetteer.lookup(core, country_hint=hint or None)
         return found
+
+
+def _gazetteer() -> Gazetteer:
+    # Imported on first use: a coder that never looks up a place (geocode=False) loads none
+    # of it.
+    from ..geo import get_gazetteer
+
+    return get_gazetteer()
 
 
 def _trigger_span(predicate: Predicate, sent: Span) -> TextSpan:
