@@ -92,7 +92,7 @@ def conjuncts(token: Token) -> list[Token]:
     out = [token]
     stack = [token]
     while stack:
-        for child in stack.pop().children:
+        for child in children(stack.pop()):
             same_kind = child.pos_ == token.pos_ or (
                 token.pos_ in NOMINAL and child.pos_ in NOMINAL
             )
