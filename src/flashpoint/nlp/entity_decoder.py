@@ -7,7 +7,7 @@ take and release the GIL, and the beam decoder pays a Python round trip per docu
 token: together 60-70% of the recognizer's time.  Because every document advances by one token
 per move, all documents of a batch can advance together: one step is a handful of numpy
 operations over the batch -- feature sums, the hidden layer, the output layer, the BILUO
-validity rules as boolean masks, the first best valid move -- and the entity recognizer's
+validity rules as a table of penalties, the first best valid move -- and the entity recognizer's
 decoding costs a small fraction of what it did.
 
 The scores are the model's own (:mod:`.transition_scoring`: the same precomputed feature table
@@ -42,8 +42,7 @@ class LockstepEntityDecoder(ComponentWrapper):
 
     def __init__(self, component: EntityRecognizer):
         super().__init__(component)
-        moves = component.moves
-        kinds, labels = _parse_moves([moves.get_class_name(i) for i in range(moves.n_moves)])
+        kinds, labels = _parse_moves(component)
         self._labels = sorted({label for label in labels if label})
         label_ids = [self._labels.index(label) + 1 if label else 0 for label in labels]
         self._move_label = numpy.asarray(label_ids, dtype="int64")
@@ -57,9 +56,8 @@ class LockstepEntityDecoder(ComponentWrapper):
             return False
         if not scorable(component.model, n_features=3) or component.postprocesses:
             return False
-        moves = component.moves
         try:
-            _parse_moves([moves.get_class_name(i) for i in range(moves.n_moves)])
+            _parse_moves(component)
         except ValueError:
             return False
         return True
@@ -168,9 +166,12 @@ class LockstepEntityDecoder(ComponentWrapper):
         return numpy.where(valid, 0.0, -numpy.inf).astype("float32")
 
 
-def _parse_moves(names: list[str]) -> tuple[list[str], list[str]]:
+def _parse_moves(component: EntityRecognizer) -> tuple[list[str], list[str]]:
+    """Each move's kind (B, I, L, U, O) and label, by move index; ValueError for a move that
+    is not BILUO."""
+    moves = component.moves
     kinds, labels = [], []
-    for name in names:
+    for name in (moves.get_class_name(i) for i in range(moves.n_moves)):
         kind, _, label = name.partition("-")
         if kind not in _KINDS or (kind == "O" and label):
             raise ValueError(f"unknown entity move {name!r}")
