@@ -155,7 +155,6 @@ def test_lockstep_decoder_leaves_preset_entities_to_the_stock_component(stock):
 
 
 def test_lockstep_parser_parses_like_the_greedy_parser(stock, texts):
-
     from flashpoint.nlp.parse_decoder import LockstepParser
 
     parser = stock.get_pipe("parser")

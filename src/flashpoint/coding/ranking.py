@@ -55,9 +55,7 @@ def _ranked_below(events: list[Event], ceiling: float | None) -> list[Event]:
     ]
 
 
-def demand_outranks_content(
-    coded: Coded,
-) -> Coded:
+def demand_outranks_content(coded: Coded) -> Coded:
     """The content clause of a coded demand or appeal ("demanded that its partners refuse to
     recognize X", "its demand that Israel ease restrictions") is what is asked for, not what
     happened: its events rank just below the demand's."""
@@ -99,9 +97,7 @@ def purpose_governor(token: Token) -> Iterator[Token]:
         yield current
 
 
-def main_outranks_purpose(
-    coded: Coded,
-) -> Coded:
+def main_outranks_purpose(coded: Coded) -> Coded:
     """The sentence's main assertion is its headline event: an act's purpose or participial
     clause ("blocked roads to press their demands", "demonstrated calling for independence",
     "rejected calls by Annan to adopt reforms") ranks just below the act that governs it.
@@ -141,9 +137,7 @@ def _reports(verb: Token, token: Token) -> bool:
     return False
 
 
-def report_yields_to_content(
-    coded: Coded,
-) -> Coded:
+def report_yields_to_content(coded: Coded) -> Coded:
     """A sentence-final reporting clause ("Hungary offered its condolences to ..., the ministry
     informed the news agency") says how the news came out; the act it reports is the headline,
     so a reporting verb coded as an event of its own ranks just below what it reports."""
