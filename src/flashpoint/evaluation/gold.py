@@ -23,7 +23,7 @@ from ..actors.kb import GROUP_PREFIXES
 from ..coding.cameo import cameo_table, phoenix_quad, plover_quad
 from ..errors import GoldFormatError
 
-__all__ = ["GoldSentence", "detect_format", "read_gold"]
+__all__ = ["GoldSentence", "country_label", "detect_format", "read_gold"]
 
 # PLOVER v0.5 names in the 2016 gold file -> current ontology.
 _PLOVER_RENAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
@@ -224,8 +224,8 @@ def predicted_labels(events: list, metrics: set[str]) -> dict[str, set[str]]:
             "quad": str(event.quad_class),
             "phoenix_quad": str(phoenix_quad(code)),
             "plover": event.plover.event,
-            "source_country": _country_label(event.source),
-            "target_country": _country_label(event.target) if event.target else None,
+            "source_country": country_label(event.source),
+            "target_country": country_label(event.target) if event.target else None,
         }
         for metric in metrics:
             value = values.get(metric)
@@ -234,7 +234,7 @@ def predicted_labels(events: list, metrics: set[str]) -> dict[str, set[str]]:
     return out
 
 
-def _country_label(actor) -> str | None:  # type: ignore[no-untyped-def]
+def country_label(actor) -> str | None:  # type: ignore[no-untyped-def]
     """The actor's country, or for international actors the CAMEO prefix gold files use."""
     if actor.country:
         return actor.country
