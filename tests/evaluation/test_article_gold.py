@@ -135,7 +135,7 @@ def read_event(raw):
 def test_eval_command_scores_article_gold(tmp_path):
     from click.testing import CliRunner
 
-    from flashpoint.cli import main
+    from flashpoint.cli import cli as main
 
     path, texts = write_gold(
         tmp_path,
