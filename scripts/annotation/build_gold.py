@@ -22,7 +22,7 @@ import json
 import re
 import sys
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pycountry
@@ -84,7 +84,7 @@ class Problems:
         self.items.append(f"{where}: {message}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def article(name: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     text = (ARTICLES / name).read_text(encoding="utf-8")
     return text, tuple(article_sentences(text))
@@ -260,8 +260,10 @@ def main() -> None:
     for item in problems.items:
         print(item)
     count = sum(len(v) for v in by_article.values())
-    print(f"{len(by_article)} articles, {count} events, {len(problems.items)} problems",
-          file=sys.stderr)
+    print(
+        f"{len(by_article)} articles, {count} events, {len(problems.items)} problems",
+        file=sys.stderr,
+    )
     if problems.items:
         sys.exit(1)
     if args.command == "resolve":
