@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..nlp.docmemo import children, subtree
 from ..records import ActorRef
-from .docmemo import children, subtree
 from .predicates import Predicate
 from .syntax import DIRECTIVES, agent_of, direct_objects, prep_phrases
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .docmemo import children, subtree
+from ..nlp.docmemo import children, subtree
 from .lexicon import Lexicon
 from .predicates import Predicate
 from .syntax import direct_objects, prep_phrases

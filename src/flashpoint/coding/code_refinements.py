@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ..nlp.docmemo import children
 from .complement_clauses import absorb_clause
 from .complements import content_slot, fold, slot_for
 from .content_words import content_words
-from .docmemo import children
 from .event_nouns import match_noun, prep_pairs
 from .syntax import direct_objects, prep_phrases
 

@@ -21,6 +21,7 @@ from ..actors import load_kb
 from ..actors.resolve import DocActors
 from ..nlp import load_nlp
 from ..nlp.components.paragraphs import DATELINE
+from ..nlp.docmemo import children, coding, sent_text, sent_tokens, subtree
 from ..records import (
     ActorRef,
     Article,
@@ -51,7 +52,6 @@ from .code_refinements import VIOLENT_ROOTS
 from .collections_policy import rare_collections
 from .counterparts import borrow_subordinate_targets, counterpart_heads
 from .dates import date_for_trigger, is_historical
-from .docmemo import children, coding, sent_text, sent_tokens, subtree
 from .implicit import implicit_authority, moved_forces
 from .lexicon import load_lexicon
 from .mentions import (

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from .docmemo import children
+from ..nlp.docmemo import children
 from .syntax import direct_objects, particle_of
 
 if TYPE_CHECKING:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ..nlp.docmemo import children, subtree
 from .code_refinements import VIOLENT_ROOTS
 from .complement_clauses import (
     TRANSPARENT_VERBS,
@@ -30,7 +31,6 @@ from .complements import (
     slot_for,
 )
 from .content_words import content_words
-from .docmemo import children, subtree
 from .event_nouns import match_noun
 from .syntax import NOMINAL, TARGET_PREPS, direct_objects, prep_phrases
 

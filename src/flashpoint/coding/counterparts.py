@@ -19,8 +19,8 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from ..nlp.docmemo import subtree
 from ..records import ActorRef, Event
-from .docmemo import subtree
 from .predicates import Predicate
 from .syntax import direct_objects, prep_phrases
 from .target_context import needs_country

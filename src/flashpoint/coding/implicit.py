@@ -18,8 +18,8 @@ from spacy.tokens import Span
 
 from ..actors.kb import ActorKB
 from ..actors.resolve import DocActors
+from ..nlp.docmemo import children
 from ..records import ActorRef
-from .docmemo import children
 from .parties import is_national
 from .places import place_mentions
 from .predicates import Predicate

@@ -8,9 +8,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from ..nlp.docmemo import doc_tokens, head_indices, remembered
 from ..records import ActorRef
 from .arguments import PLACE_PREPS
-from .docmemo import doc_tokens, head_indices, remembered
 
 __all__ = [
     "CIVIL_SECTORS",

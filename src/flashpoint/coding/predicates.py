@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from ..nlp.docmemo import children, head_indices, sent_tokens
 from .code_refinements import VIOLENT_ROOTS, CodeRefinements, joint_exercise
 from .complement_clauses import absorb_clause, infinitival_complement
 from .complement_folding import ComplementFolding
 from .complements import family_of
-from .docmemo import children, head_indices, sent_tokens
 from .event_nouns import match_noun, noun_lemmas, prep_pairs, through_partitive
 from .lexicon import Lexicon, Match, Pattern
 from .reporting import REPORTING_VERBS

@@ -11,8 +11,8 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from ..nlp.docmemo import children, subtree
 from ..records import ActorRef, Event
-from .docmemo import children, subtree
 from .predicates import Predicate
 from .reporting import REPORTING_VERBS
 from .syntax import SUBORDINATORS, directive_governor, subordination

@@ -4,9 +4,9 @@ a promised act an expression of intent, and a strike is a protest or an attack b
 
 from __future__ import annotations
 
+from ..nlp.docmemo import children
 from ..records import ActorRef
 from .complements import fold
-from .docmemo import children
 from .parties import CIVIL_SECTORS
 from .predicates import Predicate
 
