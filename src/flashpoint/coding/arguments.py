@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..nlp.docmemo import children, subtree
 from ..records import ActorRef
-from .predicates import Predicate
+from .predicate import Predicate
 from .syntax import DIRECTIVES, agent_of, direct_objects, prep_phrases
 
 __all__ = [

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..nlp.docmemo import children, subtree
 from .lexicon import Lexicon
-from .predicates import Predicate
+from .predicate import Predicate
 from .syntax import direct_objects, prep_phrases
 
 __all__ = ["beneficiary_heads"]

@@ -81,7 +81,8 @@ from .parties import (
     same_party,
 )
 from .places import as_location, place_mentions
-from .predicates import Predicate, find_predicates
+from .predicate import Predicate
+from .predicates import find_predicates
 from .ranking import (
     demand_outranks_content,
     event_confidence,

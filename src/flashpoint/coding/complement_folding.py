@@ -8,8 +8,6 @@ code a complement clause the way the finder codes any verb.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
 from ..nlp.docmemo import children, subtree
@@ -32,10 +30,8 @@ from .complements import (
 )
 from .content_words import content_words
 from .event_nouns import match_noun
+from .predicate import Predicate
 from .syntax import NOMINAL, TARGET_PREPS, direct_objects, prep_phrases
-
-if TYPE_CHECKING:
-    from .predicates import Predicate
 
 __all__ = ["ComplementFolding"]
 

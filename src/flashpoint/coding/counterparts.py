@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from ..nlp.docmemo import subtree
 from ..records import ActorRef, Event
-from .predicates import Predicate
+from .predicate import Predicate
 from .syntax import direct_objects, prep_phrases
 from .target_context import needs_country
 

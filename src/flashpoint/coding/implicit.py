@@ -22,7 +22,7 @@ from ..nlp.docmemo import children
 from ..records import ActorRef
 from .parties import is_national
 from .places import place_mentions
-from .predicates import Predicate
+from .predicate import Predicate
 from .syntax import is_passive
 from .target_context import Lookup
 

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..nlp.docmemo import children, subtree
 from ..records import ActorRef, Event
-from .predicates import Predicate
+from .predicate import Predicate
 from .reporting import REPORTING_VERBS
 from .syntax import SUBORDINATORS, directive_governor, subordination
 

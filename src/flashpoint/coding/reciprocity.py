@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .lexicon import Lexicon
-from .predicates import Predicate
+from .predicate import Predicate
 from .syntax import direct_objects, prep_phrases
 
 __all__ = ["mutual_act", "symmetric_with", "topic_extents"]

@@ -8,7 +8,7 @@ from ..nlp.docmemo import children
 from ..records import ActorRef
 from .complements import fold
 from .parties import CIVIL_SECTORS
-from .predicates import Predicate
+from .predicate import Predicate
 
 __all__ = ["apply_sense", "conditional_threat", "express_intent"]
 
