@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from flashpoint.coding.arguments.target_context import sentence_country
 from flashpoint.coding.syntax import prep_phrases
-from flashpoint.coding.target_context import sentence_country
 from flashpoint.ingest import article_from_text
 from flashpoint.nlp.docmemo import coding, memo, sent_ents
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..nlp.docmemo import children, subtree
+from ...nlp.docmemo import children, subtree
+from ..syntax import NOMINAL, TARGET_PREPS, direct_objects, prep_phrases
 from .code_refinements import VIOLENT_ROOTS
 from .complement_clauses import (
     TRANSPARENT_VERBS,
@@ -31,7 +32,6 @@ from .complements import (
 from .content_words import content_words
 from .event_nouns import match_noun
 from .predicate import Predicate
-from .syntax import NOMINAL, TARGET_PREPS, direct_objects, prep_phrases
 
 __all__ = ["ComplementFolding"]
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..nlp.docmemo import children
+from ...nlp.docmemo import children
+from ..syntax import direct_objects, particle_of
 from .predicate import Predicate
-from .syntax import direct_objects, particle_of
 
 __all__ = [
     "TRANSPARENT_VERBS",

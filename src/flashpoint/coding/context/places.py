@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from ..nlp.docmemo import children, remembered, sent_ents, sent_tokens
-from ..records import Location
+from ...nlp.docmemo import children, remembered, sent_ents, sent_tokens
+from ...records import Location
 
 __all__ = ["place_mentions"]
 

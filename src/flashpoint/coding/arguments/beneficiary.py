@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..nlp.docmemo import children, subtree
-from .lexicon import Lexicon
-from .predicate import Predicate
-from .syntax import direct_objects, prep_phrases
+from ...nlp.docmemo import children, subtree
+from ..candidates.lexicon import Lexicon
+from ..candidates.predicate import Predicate
+from ..syntax import direct_objects, prep_phrases
 
 __all__ = ["beneficiary_heads"]
 

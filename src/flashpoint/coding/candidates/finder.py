@@ -15,16 +15,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..nlp.docmemo import children, head_indices, sent_tokens
-from .code_refinements import VIOLENT_ROOTS, CodeRefinements, joint_exercise
-from .complement_clauses import absorb_clause, infinitival_complement
-from .complement_folding import ComplementFolding
-from .complements import family_of
-from .event_nouns import match_noun, noun_lemmas, prep_pairs, through_partitive
-from .lexicon import Lexicon, Match, Pattern
-from .predicate import Predicate
-from .reporting import REPORTING_VERBS
-from .syntax import (
+from ...nlp.docmemo import children, head_indices, sent_tokens
+from ..context.reporting import REPORTING_VERBS
+from ..syntax import (
     NOMINAL,
     TARGET_PREPS,
     agent_of,
@@ -34,6 +27,13 @@ from .syntax import (
     prep_phrases,
     subject_of,
 )
+from .code_refinements import VIOLENT_ROOTS, CodeRefinements, joint_exercise
+from .complement_clauses import absorb_clause, infinitival_complement
+from .complement_folding import ComplementFolding
+from .complements import family_of
+from .event_nouns import match_noun, noun_lemmas, prep_pairs, through_partitive
+from .lexicon import Lexicon, Match, Pattern
+from .predicate import Predicate
 
 __all__ = ["find_predicates"]
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..nlp.docmemo import children
+from ...nlp.docmemo import children
+from ..syntax import direct_objects, prep_phrases
 from .complement_clauses import absorb_clause
 from .complements import content_slot, fold, slot_for
 from .content_words import content_words
 from .event_nouns import match_noun, prep_pairs
 from .predicate import Predicate
-from .syntax import direct_objects, prep_phrases
 
 __all__ = ["VIOLENT_ROOTS", "CodeRefinements", "joint_exercise"]
 

@@ -1,6 +1,6 @@
 """A predicate: one event candidate of a sentence, its trigger, CAMEO code and argument heads.
 
-The record the predicate finder (predicates.py) returns and its mixins refine; the argument,
+The record the predicate finder (finder.py) returns and its mixins refine; the argument,
 ranking and assembly steps read it.  It lives apart from the finder so that the mixins and
 everything downstream can name it without importing the finder.
 """
