@@ -34,6 +34,7 @@ sys.path.insert(0, str(HERE))
 from sentences import article_sentences  # noqa: E402
 
 ARTICLES = HERE.parents[2] / "shared" / "eval" / "articles"
+SPLIT = HERE.parents[1] / "gold" / "articles" / "split.json"
 
 PLOVER_MODES: dict[str, set[str]] = {
     "AGREE": set(),
@@ -269,6 +270,13 @@ def main() -> None:
     if args.command == "resolve":
         if args.out is None:
             parser.error("resolve needs --out")
+        split = {
+            name: part for part, names in json.loads(SPLIT.read_text()).items() for name in names
+        }
+        index = {}
+        for line in (ARTICLES / "index.jsonl").read_text(encoding="utf-8").splitlines():
+            meta = json.loads(line)
+            index[meta["file"]] = meta
         with args.out.open("w", encoding="utf-8") as out:
             for name in sorted(by_article):
                 text, _ = article(name)
@@ -278,6 +286,9 @@ def main() -> None:
                 record = {
                     "file": name,
                     "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                    "split": split[name],
+                    "date": index[name]["date"],
+                    "topic": index[name]["topic"],
                     "annotator": args.annotator,
                     "events": events,
                 }

@@ -1,0 +1,60 @@
+"""What the event model says about a sentence's words, in the terms the coder asks.
+
+The coder and the model vote (docs/model-card.md): a predicate the lexicon found needs the
+model's support for its CAMEO root, and a word the model is confident about becomes a
+predicate even when no lexicon pattern knows it — its arguments are then read by the same
+finder.  This module turns the model's per-word probabilities into both answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.tokens import Span
+
+from .event_model import EventModel
+from .lexicon import Lexicon
+from .predicate import Predicate
+
+__all__ = ["SentenceSupport", "score_sentence"]
+
+# Roots the model may propose on its own.  Plain statements (01) are the residual category:
+# a word the lexicon does not know is no statement worth a row.
+_PROPOSABLE = frozenset(f"{n:02d}" for n in range(2, 21))
+
+
+@dataclass
+class SentenceSupport:
+    classes: list[str]
+    rows: dict[int, np.ndarray]  # token index -> class probabilities
+
+    def _rows_of(self, predicate: Predicate) -> list[np.ndarray]:
+        indices = {predicate.trigger.i, *(t.i for t in predicate.trigger_tokens)}
+        return [self.rows[i] for i in sorted(indices) if i in self.rows]
+
+    def annotate(self, predicate: Predicate) -> Predicate:
+        """Record the model's probabilities for the predicate's root and for any event."""
+        rows = self._rows_of(predicate)
+        if not rows:
+            return predicate  # no candidate word: the model has no opinion
+        column = self.classes.index(predicate.root) if predicate.root in self.classes else None
+        predicate.model_event = float(max(1.0 - r[0] for r in rows))
+        predicate.model_root = float(max(r[column] for r in rows)) if column else 0.0
+        return predicate
+
+    def proposals(self, threshold: float) -> dict[int, str]:
+        """Words whose most likely class is an event root with at least ``threshold``."""
+        out = {}
+        for index, row in self.rows.items():
+            best = int(row.argmax())
+            root = self.classes[best]
+            if root in _PROPOSABLE and row[best] >= threshold:
+                out[index] = root + "0"  # the root's general code; complements may refine it
+        return out
+
+
+def score_sentence(sent: Span, model: EventModel, lexicon: Lexicon) -> SentenceSupport:
+    found, probabilities = model.score_sentence(sent, lexicon)
+    rows = {c.token.i: probabilities[n] for n, c in enumerate(found)}
+    return SentenceSupport(model.classes, rows)

@@ -1,0 +1,104 @@
+"""Turn labelled texts into the event model's training examples: one per candidate word.
+
+Each text is parsed by the coder's own pipeline; every candidate word (features.candidates)
+becomes an example labelled with the CAMEO root of the event whose trigger covers it, or
+``none``.  A candidate covered only by an uncertain (acceptable) gold event is left out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..coding.candidates.features import Candidate, candidates, feature_rows
+from ..coding.candidates.lexicon import Lexicon
+from ..coding.candidates.word_vectors import WordVectors
+from .data import LabelledText
+
+__all__ = ["Examples", "build_examples", "event_noun_vocabulary", "parse"]
+
+NONE = "none"
+
+
+@dataclass
+class Examples:
+    sparse: list[list[str]] = field(default_factory=list)
+    dense: list[np.ndarray] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)  # full CAMEO code, or "none"
+    groups: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # for error analysis
+
+    def matrix(self) -> np.ndarray:
+        return np.vstack(self.dense) if self.dense else np.zeros((0, 0), dtype=np.float32)
+
+
+def parse(nlp: Language, items: Sequence[LabelledText]) -> list[Doc]:
+    return list(nlp.pipe((i.text for i in items), batch_size=64))
+
+
+def _overlaps(start: int, end: int, span_start: int, span_end: int) -> bool:
+    return start < span_end and span_start < end
+
+
+def event_noun_vocabulary(
+    items: Sequence[LabelledText], docs: Sequence[Doc], min_count: int = 2
+) -> frozenset[str]:
+    """Nouns that head labelled triggers at least ``min_count`` times ("airstrike", "talks")."""
+    counts: Counter[str] = Counter()
+    for item, doc in zip(items, docs, strict=True):
+        for event in item.events:
+            span = doc.char_span(event.start, event.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                if token.pos_ in ("NOUN", "PROPN"):
+                    counts[token.lemma_.lower()] += 1
+    return frozenset(w for w, n in counts.items() if n >= min_count)
+
+
+def _label(token, item: LabelledText) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+    start, end = token.idx, token.idx + len(token.text)
+    covering = [e for e in item.events if _overlaps(start, end, e.start, e.end)]
+    if covering:
+        roots = Counter(e.cameo[:2] for e in covering)
+        root = roots.most_common(1)[0][0]
+        code = next(e.cameo for e in covering if e.cameo[:2] == root)
+        return root, code
+    if any(_overlaps(start, end, s, e) for s, e in item.uncertain):
+        return None
+    return NONE, NONE
+
+
+def build_examples(
+    items: Iterable[LabelledText],
+    docs: Iterable[Doc],
+    lexicon: Lexicon,
+    vectors: WordVectors,
+    event_nouns: frozenset[str],
+) -> Examples:
+    out = Examples()
+    for item, doc in zip(items, docs, strict=True):
+        chosen: list[Candidate] = []
+        labels: list[tuple[str, str]] = []
+        for sent in doc.sents:
+            for candidate in candidates(sent, event_nouns, lexicon):
+                label = _label(candidate.token, item)
+                if label is not None:
+                    chosen.append(candidate)
+                    labels.append(label)
+        sparse, dense = feature_rows(chosen, lexicon, vectors)
+        out.sparse += sparse
+        out.dense += list(dense)
+        out.labels += [root for root, _ in labels]
+        out.codes += [code for _, code in labels]
+        out.groups += [item.group] * len(chosen)
+        out.sources += [item.source] * len(chosen)
+        out.words += [c.token.text for c in chosen]
+    return out
