@@ -28,8 +28,9 @@ from .main import cli
 )
 @click.option(
     "--split",
-    type=click.Choice(["test", "dev"]),
-    help="Score only one split of an article gold file.",
+    type=click.Choice(["test", "dev", "heldout", "train"]),
+    help="Score one split only: test or dev of an article gold file; heldout or train of the "
+    "UN quad file (the project's fixed split, flashpoint.training.splits).",
 )
 @click.option("--explain", is_flag=True, help="List each article's misses and extra events.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
@@ -65,7 +66,7 @@ def eval_command(
     reports = [
         evaluate_articles(path, coder, texts=texts, split=split)
         if is_article_gold(Path(path))
-        else evaluate(path, coder, limit=limit)
+        else evaluate(path, coder, limit=limit, split=split)
         for path in gold_files
     ]
     if as_json:

@@ -10,7 +10,6 @@ of the held-out part are written next to the weights (``.metrics.json``).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import time
 import tomllib
@@ -26,16 +25,11 @@ from ..coding.candidates.word_vectors import load_word_vectors
 from ..nlp import load_nlp
 from .data import LabelledText, read_article_dev, read_synthetic
 from .examples import NONE, Examples, build_examples, event_noun_vocabulary, parse
+from .splits import held_out
 
 REPO = Path(__file__).resolve().parents[3]
 DEFAULT_CONFIG = REPO / "training" / "event_model.toml"
 CLASSES = [NONE] + [f"{n:02d}" for n in range(1, 21)]
-
-
-def held_out(group: str, share: float, seed: int) -> bool:
-    """A fixed, seed-dependent split by group (a story or article never straddles it)."""
-    digest = hashlib.sha1(f"{seed}:{group}".encode()).digest()
-    return int.from_bytes(digest[:4], "big") / 2**32 < share
 
 
 def load_items(config: dict) -> tuple[list[LabelledText], list[LabelledText]]:
@@ -46,7 +40,8 @@ def load_items(config: dict) -> tuple[list[LabelledText], list[LabelledText]]:
         (test if held_out(item.group, share, seed) else train).append(item)
     if data.get("article_dev"):
         gold = REPO / data["article_dev"]
-        train += list(read_article_dev(gold))
+        left_out = set(data.get("article_dev_left_out", ()))  # cross-validation folds
+        train += [a for a in read_article_dev(gold) if a.id not in left_out]
     return train, test
 
 

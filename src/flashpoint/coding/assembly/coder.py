@@ -80,6 +80,8 @@ from ..arguments.shared_heads import split_shared_head
 from ..arguments.target_context import (
     bare_place_name,
     country_target,
+    document_country,
+    is_actor_mention,
     needs_country,
     phrase_country,
     sentence_country,
@@ -89,8 +91,8 @@ from ..cameo import cameo_table
 from ..candidates.code_refinements import VIOLENT_ROOTS
 from ..candidates.event_model import EventModel, load_event_model
 from ..candidates.finder import MODEL_ORIGIN, find_predicates
-from ..candidates.model_support import score_sentence
 from ..candidates.lexicon import load_lexicon
+from ..candidates.model_support import score_sentence
 from ..candidates.predicate import Predicate
 from ..context.dates import date_for_trigger, is_historical
 from ..context.modality import modality_of
@@ -116,6 +118,8 @@ __all__ = ["CODER_VERSION", "Coder"]
 CODER_VERSION = "flashpoint-coder/0.1.0"
 _DATELINE_LINE = re.compile(r"(?m)^" + DATELINE.pattern)
 _TRAVEL_VERBS = {"visit", "travel", "fly", "arrive", "go", "head", "tour", "return"}
+# Roots whose acts often have no target: statements and force posture (deployments, alerts).
+_TARGETLESS_ROOTS = frozenset({"01", "15"})
 # Roots whose place is never their target: a statement, meeting or visit happens somewhere.
 _NO_PLACE_TARGET = {"01", "02", "04"}
 # Events between coordinated actors with no separate target are reciprocal in CAMEO:
@@ -180,7 +184,8 @@ class Coder:
 
     def _code_doc(self, doc: Doc, article: Article) -> list[Event]:
         story = date.fromisoformat(article.date) if article.date else None
-        actors = DocActors(self.kb, doc, story, self._dateline_country(article.text))
+        home = self._dateline_country(article.text) or document_country(doc, self.kb)
+        actors = DocActors(self.kb, doc, story, home)
         skip = list(article.skip_spans) + headline_spans(article.text)
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
@@ -597,7 +602,13 @@ class Coder:
         """A target with no country gets the one its phrase or its sentence names (see
         target_context).  An event with no target is directed at the country named in its
         object ("would not meet demands to release prisoners in Iraq", "rejected an invitation
-        to a meeting of Palestinian factions"), else at the sentence's only country."""
+        to a meeting of Palestinian factions"), else at the sentence's only country.
+
+        A target that is no actor ("condemns the killings", "denounced the operation") or no
+        target at all never takes the *source's* country from the sentence: that would make
+        the act domestic by default.  Such an act is directed at the most salient other
+        country of the discourse (coref.Memory.salient_country), when its root is one that
+        has a target (all but statements and force posture)."""
         if not needs_country(target):
             return target
         if target is None:
@@ -616,7 +627,15 @@ class Coder:
             country = next(filter(None, named), None)
         else:
             country = self._own_phrase_country(sent, target)
-        country = country or sentence_country(sent, self.kb, self._lookup)
+        party = target is not None and is_actor_mention(target, sent.doc)
+        if country is None:
+            country = sentence_country(sent, self.kb, self._lookup)
+            if country is not None and country == source.country and not party:
+                country = None
+        if country is None and party:
+            country = actors.home_country
+        if country is None and not party and predicate.root not in _TARGETLESS_ROOTS:
+            country = actors.memory.salient_country(predicate.trigger, exclude=source.country)
         if country is None:
             return target
         if target is None:

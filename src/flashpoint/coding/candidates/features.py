@@ -25,7 +25,7 @@ from ..syntax import direct_objects, is_passive, particle_of, prep_phrases, subj
 from .lexicon import Lexicon
 from .word_vectors import WordVectors
 
-__all__ = ["Candidate", "DENSE_PARTS", "candidates", "dense_features", "sparse_features"]
+__all__ = ["DENSE_PARTS", "Candidate", "candidates", "dense_features", "sparse_features"]
 
 # Dense parts, in order: the word, its object (or prepositional object), its governor, and the
 # sentence's content words.
