@@ -44,7 +44,6 @@ def test_dyad_table_csv_and_jsonl(db, tmp_path):
 
 def test_bad_input_is_one_line(db):
     for args, message in [
-        (("dyad", "USA", "XYZ"), "unknown country code 'XYZ'"),
         (("dyad", "USA", "FRA"), "no dated events between USA and FRA"),
         (("export", "--format", "csv", "--source", "FRA"), "no stored events match"),
         (("network", "--actor", "FRA"), "no events with a source and a target"),

@@ -8,7 +8,14 @@ from typing import Any
 import click
 
 from .main import cli
-from .options import aggregate_options, db_option, event_filter, filter_options, unit_of
+from .options import (
+    aggregate_options,
+    db_option,
+    event_filter,
+    filter_options,
+    unit_of,
+    usage_errors,
+)
 
 
 def dyad_arguments(func: Any) -> Any:
@@ -38,9 +45,12 @@ def dyad_arguments(func: Any) -> Any:
 def compute_series(options: dict[str, Any]) -> Any:
     """Open the store and compute the series described by the command's ``options``."""
     from ..analysis import dyad_series
+    from ..filters import check_actor
     from ..store import open_store
 
     a, b, db = options.pop("a"), options.pop("b"), options.pop("db")
+    with usage_errors():
+        a, b = check_actor(a), check_actor(b)
     freq, normalise = options.pop("freq"), options.pop("normalise")
     all_modalities, unit = options.pop("all_modalities"), unit_of(options)
     flt = event_filter(options)

@@ -36,7 +36,9 @@ class EventFilter:
     USAGOV and USAMIL, and any actor whose country is USA; ``actor`` does the same for either
     side.  ``sectors`` match the sector of either actor, ``source_sectors``/``target_sectors``
     one side.  ``roots`` are two-digit CAMEO roots, ``codes`` CAMEO code prefixes,
-    ``plover_types`` PLOVER event types (``ASSAULT``).  ``modalities`` keeps only those
+    ``plover_types`` PLOVER event types (``ASSAULT``).  A value that can match no event
+    raises :class:`~flashpoint.errors.FilterError` (a ``ValueError``; see
+    :mod:`flashpoint.filters`).  ``modalities`` keeps only those
     modalities, ``exclude_modalities`` drops those.  ``since``/``until`` bound the event date
     (inclusive).  Superseded article versions are left out unless ``include_superseded``.
     """
@@ -60,6 +62,15 @@ class EventFilter:
     cluster_id: int | None = None
     include_superseded: bool = False
     limit: int | None = None
+
+    def __post_init__(self) -> None:
+        # A value that can match nothing is a FilterError (a ValueError) here, when the
+        # filter is made, rather than a silent "0 events" later; values are stored in the
+        # spelling the database holds ("negated", "GOV", "02").
+        from flashpoint.filters import check_filter
+
+        for name, value in check_filter(self).items():
+            object.__setattr__(self, name, value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,13 +205,14 @@ EVENT_ROW_COLUMNS = (
     "target_sector", "cameo_code", "cameo_base", "cameo_root", "quad_class", "goldstein",
     "plover_type", "plover_mode", "modality", "location_name", "location_country", "lat", "lon",
     "geonameid", "publisher", "confidence", "num_mentions", "url", "story_date",
-    "cluster_mentions", "cluster_articles", "cluster_sources",
+    "cluster_mentions", "cluster_articles", "cluster_sources", "locator",
 )  # fmt: skip
 
 
 def iter_event_rows(store: Store, flt: EventFilter | None = None) -> Iterator[dict[str, Any]]:
     """Stream the flat columns (:data:`EVENT_ROW_COLUMNS`) of the events matching ``flt``,
-    in event-date order, with their article's URL and story date and their cluster's counts."""
+    in event-date order, with their article's URL, story date and locator (the URL, else
+    the file it was read from) and their cluster's counts."""
     E, A, C = schema.Event, schema.Article, schema.Cluster
     own = [getattr(E, name) for name in EVENT_ROW_COLUMNS[:29]]
     query = (
@@ -211,6 +223,7 @@ def iter_event_rows(store: Store, flt: EventFilter | None = None) -> Iterator[di
             C.num_mentions.label("cluster_mentions"),
             C.num_articles.label("cluster_articles"),
             C.num_sources.label("cluster_sources"),
+            A.locator,
         )
         .join(A, A.id == E.article_id)
         .outerjoin(C, C.id == E.cluster_id)
