@@ -112,3 +112,32 @@ def test_the_cli_imports_no_analysis_library_until_asked():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_dyad_output_format_follows_the_file_name(db, tmp_path):
+    for name, read in [
+        ("s.csv", lambda p: pd.read_csv(p)),
+        ("s.json", lambda p: pd.DataFrame(json.loads(p.read_text()))),
+        ("s.jsonl", lambda p: pd.read_json(p, lines=True)),
+        ("s.parquet", lambda p: pd.read_parquet(p)),
+    ]:
+        path = tmp_path / name
+        result = invoke("dyad", "USA", "ISR", "--db", db, "-o", path)
+        assert result.exit_code == 0, result.output
+        frame = read(path)
+        assert list(frame.columns[:4]) == ["period", "dyad", "source", "target"], name
+        assert len(frame) == 4 and str(frame["period"].iloc[0])[:10] == "2025-12-01", name
+    unknown = invoke("dyad", "USA", "ISR", "--db", db, "-o", tmp_path / "s.xlsx")
+    assert unknown.exit_code == 2 and "cannot tell the format of 's.xlsx'" in unknown.output
+    assert not (tmp_path / "s.xlsx").exists()
+    clash = invoke("dyad", "USA", "ISR", "--db", db, "-o", tmp_path / "t.json", "--format", "csv")
+    assert clash.exit_code == 1 and "ends in .json" in clash.output
+
+
+def test_read_commands_never_create_a_store(tmp_path):
+    missing = tmp_path / "missing.db"
+    for args in [("events",), ("dyad", "USA", "ISR"), ("network",), ("export", "--format", "csv"),
+                 ("plot", "network", "-o", tmp_path / "n.png"), ("recode",)]:  # fmt: skip
+        result = invoke(*args, "--db", missing)
+        assert result.exit_code == 1 and f"no event store at {missing}" in result.output, args
+        assert not missing.exists()
