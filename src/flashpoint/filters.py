@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from flashpoint.store.query import EventFilter
 
 __all__ = [
+    "AGGREGATE_EXCLUDED",
     "MODALITIES",
     "NON_STATE_PREFIXES",
     "PLOVER_TYPES",
@@ -42,6 +43,7 @@ __all__ = [
     "check_quads",
     "check_roots",
     "country_names",
+    "default_modalities",
 ]
 
 PLOVER_TYPES = (
@@ -57,6 +59,9 @@ SECTORS = (
     "SOC", "PRM", "UNK",
 )  # fmt: skip
 QUAD_CLASSES = (1, 2, 3, 4)
+# Modalities aggregates and exports leave out unless asked: the event did not (or may not)
+# happen.  PLOVER too says negated events "can be excluded from the final event dataset".
+AGGREGATE_EXCLUDED = ("negated", "hypothetical")
 # CAMEO prefixes for actors without a country, and CAMEO region codes.
 NON_STATE_PREFIXES = frozenset(
     "IGO NGO NGM IMG MNC INT UIS UNO "
@@ -176,6 +181,16 @@ def check_actor(value: str) -> str:
             f"(USA, ISR, GBR) or a CAMEO prefix (IGO, NGO, IMG, MNC, …); {_name_hint(value)}"
         )
     return code
+
+
+def default_modalities(flt: EventFilter, *, all_modalities: bool = False) -> EventFilter:
+    """``flt`` with negated and hypothetical events left out, unless ``all_modalities`` or
+    the filter already names the modalities it wants (or does not want)."""
+    from dataclasses import replace
+
+    if all_modalities or flt.modalities or flt.exclude_modalities:
+        return flt
+    return replace(flt, exclude_modalities=AGGREGATE_EXCLUDED)
 
 
 def check_filter(flt: EventFilter) -> dict[str, Any]:

@@ -85,21 +85,34 @@ def test_plots_are_pngs_of_the_right_size_with_their_data(db, tmp_path):
     assert edges.set_index(["source", "target"]).loc[("USA", "ISR"), "events"] == 2
 
 
-@pytest.mark.parametrize("fmt", ["gdelt", "polecat", "csv", "parquet", "jsonl"])
+@pytest.mark.parametrize(
+    "fmt", ["gdelt", "gdelt-mentions", "plover", "polecat", "csv", "parquet", "jsonl"]
+)
 def test_export_each_format(db, tmp_path, fmt):
     out = tmp_path / f"events.{fmt}"
     result = invoke("export", "--db", db, "--format", fmt, "-o", out, "--since", "2025-12-02")
     assert result.exit_code == 0, result.output
     assert "flashpoint: wrote" in result.output
+    assert "negated and hypothetical events left out" in result.output
+    assert (tmp_path / f"events.{fmt}.meta.json").exists()
+    lines = out.read_bytes().splitlines()
+    # 7 events since 12-02; the negated and the hypothetical one are left out.
     if fmt == "parquet":
-        assert len(pd.read_parquet(out)) == 7
+        assert len(pd.read_parquet(out)) == 5
     elif fmt == "csv":
-        assert len(pd.read_csv(out)) == 7
+        assert len(pd.read_csv(out)) == 5
     elif fmt == "gdelt":
-        assert all(len(line.split("\t")) == 61 for line in out.read_text().splitlines())
-        assert len(out.read_text().splitlines()) == 5  # negated, hypothetical left out
+        assert all(len(line.split(b"\t")) == 61 for line in lines) and len(lines) == 5
+    elif fmt == "gdelt-mentions":
+        assert all(len(line.split(b"\t")) == 16 for line in lines) and len(lines) == 5
+    elif fmt == "polecat":
+        assert len(lines) == 1 + 4  # header; the CAMEO 02 appeal has no PLOVER type
+    elif fmt == "plover":
+        assert len(lines) == 4
     else:
-        assert len(out.read_text().splitlines()) == 7
+        assert len(lines) == 5
+    everything = invoke("export", "--db", db, "--format", fmt, "-o", out, "--all-modalities")
+    assert "left out" not in everything.output
 
 
 def test_the_cli_imports_no_analysis_library_until_asked():

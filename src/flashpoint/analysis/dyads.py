@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FREQS",
-    "SERIES_FORMATS",
     "SERIES_COLUMNS",
+    "SERIES_FORMATS",
     "dyad_series",
     "period_start",
     "series_text",

@@ -15,10 +15,10 @@ Filters (:class:`~flashpoint.store.EventFilter`) apply to events before deduplic
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from flashpoint.errors import AnalysisError
+from flashpoint.filters import AGGREGATE_EXCLUDED, default_modalities
 from flashpoint.store import EVENT_ROW_COLUMNS, EventFilter, Store, iter_event_rows
 
 if TYPE_CHECKING:
@@ -34,8 +34,6 @@ __all__ = [
 ]
 
 UNITS = ("clusters", "events", "mentions")
-# Modalities aggregates leave out unless asked: the event did not (or may not) happen.
-AGGREGATE_EXCLUDED = ("negated", "hypothetical")
 
 # The store's row columns under the names of the flat schema (flashpoint.columns).
 _RENAME = {"id": "event_row_id", "event_date": "date", "plover_type": "plover_event"}
@@ -48,10 +46,7 @@ FRAME_COLUMNS = (
 def aggregate_filter(flt: EventFilter | None, *, all_modalities: bool = False) -> EventFilter:
     """``flt`` with negated and hypothetical events left out, unless ``all_modalities`` or
     the filter already names the modalities it wants (or does not want)."""
-    flt = flt or EventFilter()
-    if all_modalities or flt.modalities or flt.exclude_modalities:
-        return flt
-    return replace(flt, exclude_modalities=AGGREGATE_EXCLUDED)
+    return default_modalities(flt or EventFilter(), all_modalities=all_modalities)
 
 
 def check_unit(unit: str) -> str:

@@ -21,10 +21,14 @@ __all__ = [
     "ClusterInfo",
     "EventFilter",
     "StoredEvent",
+    "StoredMention",
     "article_counts",
+    "article_texts",
     "event_query",
     "iter_event_rows",
     "iter_events",
+    "iter_mentions",
+    "store_identity",
 ]
 
 
@@ -306,3 +310,87 @@ def iter_events(
                 ingested_at=_timestamp(ingested_at),
                 locator=locator,
             )
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMention:
+    """One sentence reporting a stored event, with the article it is in (for the GDELT
+    Mentions table)."""
+
+    event_row_id: int
+    cluster_id: int | None
+    article_id: int
+    sentence_index: int
+    record: dict[str, Any]  # the coder's record for this sentence
+    confidence: float
+    url: str | None
+    locator: str | None
+    publisher: str | None
+    ingested_at: str | None
+    doc_length: int  # characters of the article text
+
+
+def iter_mentions(
+    store: Store,
+    *,
+    cluster_ids: Sequence[int] = (),
+    event_row_ids: Sequence[int] = (),
+) -> Iterator[StoredMention]:
+    """The mentions of the events in ``cluster_ids`` (every member, in every current
+    article) and of the events ``event_row_ids``, by article and sentence."""
+    E, A, M = schema.Event, schema.Article, schema.Mention
+    if not cluster_ids and not event_row_ids:
+        return
+    query = (
+        select(
+            M.event_row_id, E.cluster_id, M.article_id, M.sentence_index, M.record,
+            M.confidence, A.url, A.locator, A.publisher, A.ingested_at, func.length(A.text),
+        )
+        .join(E, E.id == M.event_row_id)
+        .join(A, A.id == M.article_id)
+        .where(A.is_current)
+        .where(or_(E.cluster_id.in_(list(cluster_ids)), E.id.in_(list(event_row_ids))))
+        .order_by(E.cluster_id, M.article_id, M.sentence_index, M.id)
+    )  # fmt: skip
+    with store.session(readonly=True) as session:
+        for row in session.execute(query):
+            yield StoredMention(
+                event_row_id=row[0],
+                cluster_id=row[1],
+                article_id=row[2],
+                sentence_index=row[3],
+                record=row[4],
+                confidence=row[5],
+                url=row[6],
+                locator=row[7],
+                publisher=row[8],
+                ingested_at=_timestamp(row[9]),
+                doc_length=int(row[10] or 0),
+            )
+
+
+def article_texts(store: Store, article_ids: Sequence[int]) -> dict[int, tuple[str, list[Any]]]:
+    """The text and boilerplate spans (``skip_spans``) of each article in ``article_ids``."""
+    A = schema.Article
+    if not article_ids:
+        return {}
+    query = select(A.id, A.text, A.skip_spans).where(A.id.in_(list(article_ids)))
+    with store.session(readonly=True) as session:
+        return {id_: (text, list(spans or ())) for id_, text, spans in session.execute(query)}
+
+
+def store_identity(store: Store) -> str | None:
+    """A stable identity for the store's content, for ids that must not collide across
+    stores: a hash of its first article's content hash, document id and storage time (the
+    first article is never deleted, so the identity lasts as long as the store; a copy of
+    the store keeps it, as it holds the same events).  None for an empty store."""
+    import hashlib
+
+    A = schema.Article
+    query = select(A.content_hash, A.doc_id, A.ingested_at).order_by(A.id).limit(1)
+    with store.session(readonly=True) as session:
+        row = session.execute(query).first()
+    if row is None:
+        return None
+    key = f"{row[0]}|{row[1]}|{_timestamp(row[2])}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
