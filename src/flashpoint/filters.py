@@ -44,6 +44,7 @@ __all__ = [
     "check_roots",
     "country_names",
     "default_modalities",
+    "describe_modalities",
 ]
 
 PLOVER_TYPES = (
@@ -191,6 +192,15 @@ def default_modalities(flt: EventFilter, *, all_modalities: bool = False) -> Eve
     if all_modalities or flt.modalities or flt.exclude_modalities:
         return flt
     return replace(flt, exclude_modalities=AGGREGATE_EXCLUDED)
+
+
+def describe_modalities(flt: EventFilter) -> str:
+    """What ``flt`` keeps of the modalities, for titles and metadata."""
+    if flt.modalities:
+        return "modalities: " + ", ".join(flt.modalities)
+    if flt.exclude_modalities:
+        return " and ".join(flt.exclude_modalities) + " left out"
+    return "all modalities"
 
 
 def check_filter(flt: EventFilter) -> dict[str, Any]:

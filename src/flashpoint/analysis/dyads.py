@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from flashpoint.analysis.actors import check_actor
 from flashpoint.analysis.frames import aggregate_filter, check_unit, events_frame
 from flashpoint.errors import AnalysisError
+from flashpoint.filters import describe_modalities
 from flashpoint.store import EventFilter, Store, article_counts
 
 if TYPE_CHECKING:
@@ -155,7 +156,15 @@ def dyad_series(
     if normalise:
         series = normalise_series(series)
     series = series[list(SERIES_COLUMNS)]
-    series.attrs.update(freq=freq, unit=unit, normalised=normalise)
+    end = periods[-1].to_period(FREQS[freq]).end_time.normalize()
+    series.attrs.update(
+        freq=freq,
+        unit=unit,
+        normalised=normalise,
+        first_day=periods[0].date().isoformat(),
+        last_day=end.date().isoformat(),
+        modalities=describe_modalities(base),
+    )
     return series
 
 
