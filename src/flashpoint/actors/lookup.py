@@ -19,7 +19,11 @@ from typing import Any
 
 from flashpoint.actors.kb import ActorKB, Role, load_kb
 
-__all__ = ["ActorMatch", "search"]
+__all__ = ["GROUP_PREFIXES", "ActorMatch", "group_codes", "group_codes_markdown", "search"]
+
+# Codes of actors without a country: international and non-governmental organisations,
+# transnational armed groups, multinational companies.
+GROUP_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
 
 _KIND_NAMES = {
     "person": "person", "org": "organization", "country": "country", "capital": "capital",
@@ -136,3 +140,24 @@ def search(
         if limit is not None and len(matches) >= limit:
             break
     return matches
+
+
+def group_codes() -> list[tuple[str, str, tuple[str, ...]]]:
+    """Every IGO/NGO/IMG/MNC code the dictionaries (and so the coder) can give, with the
+    organisation's name and the other names it is found under, sorted by code."""
+    kb = load_kb()
+    found: dict[str, tuple[str, set[str]]] = {}
+    for surface, entry in kb.names.items():
+        if entry.kind == "org" and entry.code and entry.code[:3] in GROUP_PREFIXES:
+            name, forms = found.setdefault(entry.code, (entry.name, set()))
+            if surface != name:
+                forms.add(surface)
+    return [(code, name, tuple(sorted(forms))) for code, (name, forms) in sorted(found.items())]
+
+
+def group_codes_markdown() -> str:
+    """The table of docs/actor-codes.md."""
+    lines = ["| code | organisation | also found as |", "|---|---|---|"]
+    for code, name, forms in group_codes():
+        lines.append(f"| `{code}` | {name} | {', '.join(forms)} |")
+    return "\n".join(lines) + "\n"
