@@ -6,7 +6,7 @@
 """
 
 from ._api import code, code_article, get_coder
-from .coding.coder import CODER_VERSION, Coder
+from .coding.assembly.coder import CODER_VERSION, Coder
 from .errors import (
     AnalysisError,
     BinaryInputError,

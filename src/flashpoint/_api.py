@@ -6,7 +6,7 @@ import gc
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .coding.coder import Coder
+from .coding.assembly.coder import Coder
 from .records import Article, Event
 
 __all__ = ["code", "code_article", "get_coder"]
