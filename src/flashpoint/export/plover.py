@@ -62,17 +62,18 @@ _FEATURES = {"country": ("A", "PCLI"), "admin1": ("A", "ADM1"), "region": ("L", 
 _NON_STATE = ("IGO", "NGO", "IMG", "MNC", "ISM")
 
 
-def plover_of(cameo_code: str) -> tuple[str, str | None, list[str]] | None:
-    """(type, mode, contexts) of a CAMEO code from the crosswalk, or None when PLOVER has no
-    type for it."""
+def plover_of(record: dict[str, Any]) -> tuple[str, str | None, list[str]] | None:
+    """(type, mode, contexts) of an event record: the crosswalk's for its CAMEO code, plus
+    the modality's special context; None when PLOVER has no type for the code."""
     try:
-        entry = cameo_table()[cameo_code]
+        entry = cameo_table()[str(record["cameo"]["code"])]
     except KeyError:
         return None
     if not entry.plover_event:
         return None
     contexts = [c for c in (entry.plover_context or "").split(";") if c]
-    return entry.plover_event, entry.plover_mode, contexts
+    special = SPECIAL_CONTEXTS.get(record.get("modality") or "")
+    return entry.plover_event, entry.plover_mode, contexts + ([special] if special else [])
 
 
 def top_level_code(actor: dict[str, Any]) -> str | None:
@@ -125,11 +126,10 @@ def _location(place: dict[str, Any] | None) -> dict[str, Any] | None:
 def plover_record(event: StoredEvent) -> dict[str, Any] | None:
     """``event`` as a PLOVER JSON record, or None when its CAMEO code has no PLOVER type."""
     r = event.record
-    mapped = plover_of(str(r["cameo"]["code"]))
+    mapped = plover_of(r)
     if mapped is None:
         return None
     kind, mode, contexts = mapped
-    special = SPECIAL_CONTEXTS.get(r.get("modality") or "")
     evidence, cluster = r["evidence"], event.cluster
     return {
         "id": r["event_id"],
@@ -139,7 +139,7 @@ def plover_record(event: StoredEvent) -> dict[str, Any] | None:
         "recipient": _actors(r.get("target")),
         "event": [kind],
         "mode": [mode] if mode else [],
-        "context": contexts + ([special] if special else []),
+        "context": contexts,
         "event_loc": _location(r.get("location")),
         "quad_code": plover_quad(kind),
         "event_scale": plover_score(kind, mode),

@@ -22,13 +22,12 @@ Events whose CAMEO code has no PLOVER type (roots 01 and 02) are left out, as in
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
-from importlib.resources import files
 from typing import IO, Any
 
 from flashpoint.coding.cameo import plover_quad
 from flashpoint.coding.plover import plover_score
-from flashpoint.export.plover import SPECIAL_CONTEXTS, geonames_feature, plover_of, top_level_code
+from flashpoint.export.fips import code_table
+from flashpoint.export.plover import geonames_feature, plover_of, top_level_code
 from flashpoint.store.query import StoredEvent
 
 __all__ = ["POLECAT_COLUMNS", "cow_code", "polecat_row", "write_polecat"]
@@ -46,16 +45,9 @@ POLECAT_COLUMNS = (
 assert len(POLECAT_COLUMNS) == 40
 
 
-@lru_cache(maxsize=1)
-def _cow() -> dict[str, str]:
-    text = files("flashpoint.export").joinpath("data", "cow.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return {row[0]: row[1] for row in rows[1:]}
-
-
 def cow_code(iso3: str | None) -> str:
     """The Correlates of War state number of a country (``USA`` -> ``2``), or ""."""
-    return _cow().get((iso3 or "").upper(), "")
+    return code_table("cow.tsv").get((iso3 or "").upper(), "")
 
 
 def _text(value: Any) -> str:
@@ -101,11 +93,9 @@ def _place(place: dict[str, Any] | None) -> list[str]:
 def polecat_row(event: StoredEvent) -> list[str] | None:
     """The 40 POLECAT fields of ``event``, or None when it has no PLOVER type."""
     r = event.record
-    mapped = plover_of(str(r["cameo"]["code"]))
-    if mapped is None:
+    if (mapped := plover_of(r)) is None:
         return None
     kind, mode, contexts = mapped
-    special = SPECIAL_CONTEXTS.get(r.get("modality") or "")
     score = plover_score(kind, mode)
     return [
         _text(r["event_id"]),
@@ -114,7 +104,7 @@ def polecat_row(event: StoredEvent) -> list[str] | None:
         mode or "",
         "" if score is None else f"{score:g}",
         _text(plover_quad(kind)),
-        ";".join(contexts + ([special] if special else [])),
+        ";".join(contexts),
         *_actor(r.get("source")),
         *_actor(r.get("target")),
         *_place(r.get("location")),
