@@ -16,7 +16,8 @@ class and prints its message as a single line.  Messages say what went wrong *an
     ├── GoldFormatError       an evaluation file is not in a known gold format
     ├── StoreError            the event database cannot be opened, migrated or written
     └── AnalysisError         an analysis or export request cannot be met (unknown country
-                              code, nothing matches the filters, a bad option value)
+        │                     code, nothing matches the filters, a bad option value)
+        └── FilterError       a filter value that cannot match (also a ValueError)
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ __all__ = [
     "DecodeError",
     "EmptyInputError",
     "FetchError",
+    "FilterError",
     "FlashpointError",
     "GoldFormatError",
     "InputError",
@@ -88,3 +90,8 @@ class StoreError(FlashpointError):
 
 class AnalysisError(FlashpointError):
     """An aggregate, plot or export cannot be made as asked (bad actor code, no events)."""
+
+
+class FilterError(AnalysisError, ValueError):
+    """A filter value that can match no event (an unknown modality, sector, PLOVER type,
+    country or CAMEO code).  Also a ``ValueError``; the CLI reports it as a usage error."""
