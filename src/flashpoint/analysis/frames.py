@@ -37,14 +37,14 @@ UNITS = ("clusters", "events", "mentions")
 # Modalities aggregates leave out unless asked: the event did not (or may not) happen.
 AGGREGATE_EXCLUDED = ("negated", "hypothetical")
 
-_RENAME = {"id": "event_row_id", "event_date": "date"}
+_RENAME = {"id": "event_row_id", "event_date": "date", "event_date_end": "date_end"}
 FRAME_COLUMNS = (*(_RENAME.get(c, c) for c in EVENT_ROW_COLUMNS), "weight")
 
 _STRINGS = (
-    "event_id", "source_code", "source_name", "source_country", "source_sector", "target_code",
-    "target_name", "target_country", "target_sector", "cameo_code", "cameo_base", "cameo_root",
-    "plover_type", "plover_mode", "modality", "location_name", "location_country", "publisher",
-    "url",
+    "event_id", "date_precision", "source_code", "source_name", "source_country",
+    "source_sector", "target_code", "target_name", "target_country", "target_sector",
+    "cameo_code", "cameo_base", "cameo_root", "plover_type", "plover_mode", "modality",
+    "location_name", "location_country", "publisher", "url",
 )  # fmt: skip
 _NULLABLE_INTS = (
     "cluster_id", "geonameid", "cluster_mentions", "cluster_articles", "cluster_sources",
@@ -73,8 +73,10 @@ def events_frame(
 ) -> pd.DataFrame:
     """The events matching ``flt`` as a typed DataFrame (columns :data:`FRAME_COLUMNS`).
 
-    ``date`` is a pandas datetime (the event date; null when neither the text nor the
-    article dates it), codes are strings with their leading zeros, ``weight`` is what each
+    ``date``/``date_end`` are pandas datetimes: the first and last day of the period the
+    text dates the event to, whose ``date_precision`` is day, week, month or year (all null
+    when the text places it in the past without a date, or nothing dates its story), codes
+    are strings with their leading zeros, ``weight`` is what each
     row counts for under ``unit`` (1, or the event's mentions for ``mentions``)."""
     import pandas as pd
 
@@ -104,6 +106,10 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
     frame["date"] = pd.to_datetime(frame["date"])
+    frame["date_end"] = pd.to_datetime(frame["date_end"]).fillna(frame["date"])
+    # Rows stored before dates had a precision were single days (until recoded).
+    legacy = frame["date"].notna() & frame["date_precision"].isna()
+    frame.loc[legacy, "date_precision"] = "day"
     frame["story_date"] = pd.to_datetime(frame["story_date"])
     for column in _STRINGS:
         frame[column] = frame[column].astype("string")

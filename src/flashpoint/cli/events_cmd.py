@@ -14,10 +14,10 @@ from .main import cli
 from .options import db_option, event_filter, filter_options
 
 CSV_COLUMNS = (
-    "event_id", "date", "source_code", "source_country", "source_sector", "cameo_code",
-    "cameo_root", "target_code", "target_country", "target_sector", "quad_class", "goldstein",
-    "plover_event", "plover_mode", "modality", "location", "location_country", "lat", "lon",
-    "confidence", "num_mentions", "cluster_id", "cluster_mentions", "cluster_articles",
+    "event_id", "date", "date_precision", "source_code", "source_country", "source_sector",
+    "cameo_code", "cameo_root", "target_code", "target_country", "target_sector", "quad_class",
+    "goldstein", "plover_event", "plover_mode", "modality", "location", "location_country", "lat",
+    "lon", "confidence", "num_mentions", "cluster_id", "cluster_mentions", "cluster_articles",
     "cluster_sources", "first_seen", "last_seen", "publisher", "url", "trigger", "evidence",
 )  # fmt: skip
 
@@ -78,7 +78,8 @@ def _flat(record: dict[str, Any]) -> dict[str, Any]:
     article = record["article"]
     return {
         "event_id": record["event_id"],
-        "date": record["date"] or article["story_date"],
+        "date": record["date"],
+        "date_precision": record["date_precision"],
         "source_code": source.get("code"),
         "source_country": source.get("country"),
         "source_sector": source.get("sector"),

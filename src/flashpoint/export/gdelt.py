@@ -4,9 +4,12 @@ One line per event, no header, exactly as GDELT's ``*.export.CSV`` files, so too
 GDELT read it unchanged.  Column by column (docs/analysis.md has the full table):
 
 - GLOBALEVENTID: the cluster id (one row per cluster) or the event row id (one per event);
-- SQLDATE/MonthYear/Year/FractionDate from the event date; FractionDate is
+- SQLDATE/MonthYear/Year/FractionDate from the event date (the day the text dates the
+  event to, never the story date in its place); FractionDate is
   Year + ((month − 1) × 30 + day) / 365 to 4 places, as GDELT's files have it (1979-01-01 is
-  1979.0027; the codebook's "(MONTH * 30 + DAY) / 365" is off by a month);
+  1979.0027; the codebook's "(MONTH * 30 + DAY) / 365" is off by a month).  SQLDATE is "the
+  date the event took place", a day: events the text dates only to a week, month or year,
+  or not at all, have no such day and are left out rather than put on an invented one;
 - Actor1*/Actor2*: the CAMEO actor code split into its parts (:mod:`.actorcodes`), the
   name upper-cased as GDELT writes it, the ISO-3 country; blank when unknown;
 - IsRootEvent: 1 when the event's sentence is one of the first three (headline, byline or
@@ -123,10 +126,10 @@ def _date_added(event: StoredEvent, day: dt.date) -> str:
 
 
 def gdelt_row(event: StoredEvent, global_id: int) -> list[str] | None:
-    """The 61 fields of ``event`` (None when it has no date at all)."""
+    """The 61 fields of ``event`` (None when it is not dated to a day)."""
     record = event.record
-    when = event.event_date or record.get("date") or event.story_date
-    if not when:
+    when = event.event_date
+    if not when or event.date_precision != "day":
         return None
     day = dt.date.fromisoformat(when)
     code = str(record["cameo"]["code"])

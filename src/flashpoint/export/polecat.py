@@ -3,7 +3,9 @@ plus the evidence and provenance POLECAT does not release.
 
 Fields (docs/analysis.md has the mapping to POLECAT's columns):
 
-- ``id`` (the coder's event id), ``story_id`` (doc id), ``date``, ``event_type`` (PLOVER
+- ``id`` (the coder's event id), ``story_id`` (doc id), ``date`` (the first day of the period
+  the text dates the event to, null when it gives none) and ``date_precision`` (day, week,
+  month, year), ``event_type`` (PLOVER
   type; null for CAMEO roots 01-02, which PLOVER drops), ``event_mode``, ``contexts`` (list),
   ``quad_code``, ``goldstein``, ``cameo`` {code, base, root, name}, ``modality``;
 - ``actor`` and ``recipient``: lists (PLOVER allows several) of entity objects
@@ -76,7 +78,8 @@ def polecat_record(event: StoredEvent) -> dict[str, Any]:
     return {
         "id": r["event_id"],
         "story_id": r.get("doc_id"),
-        "date": event.event_date or r.get("date") or event.story_date,
+        "date": event.event_date,
+        "date_precision": event.date_precision,
         "event_type": plover.get("event"),
         "event_mode": plover.get("mode"),
         "contexts": [c.strip() for c in context.split(";") if c.strip()] if context else [],

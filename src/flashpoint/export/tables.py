@@ -29,7 +29,8 @@ __all__ = [
 # (column, parquet type name); the order is the CSV's and the Parquet file's.
 _TYPED = (
     ("event_row_id", "int64"), ("event_id", "string"), ("cluster_id", "int64"),
-    ("date", "date32"), ("source_code", "string"), ("source_name", "string"),
+    ("date", "date32"), ("date_precision", "string"), ("source_code", "string"),
+    ("source_name", "string"),
     ("source_country", "string"), ("source_sector", "string"), ("target_code", "string"),
     ("target_name", "string"), ("target_country", "string"), ("target_sector", "string"),
     ("cameo_code", "string"), ("cameo_base", "string"), ("cameo_root", "string"),
@@ -57,7 +58,8 @@ def flat_event(event: StoredEvent) -> dict[str, Any]:
         "event_row_id": event.id,
         "event_id": r["event_id"],
         "cluster_id": cluster.id if cluster else None,
-        "date": event.event_date or r.get("date") or event.story_date,
+        "date": event.event_date,
+        "date_precision": event.date_precision,
         "source_code": source.get("code"),
         "source_name": source.get("name"),
         "source_country": source.get("country"),

@@ -16,6 +16,7 @@ from flashpoint.store.query import (
     article_counts,
     iter_event_rows,
     iter_events,
+    undated_count,
 )
 from flashpoint.store.recode import RecodeSummary, recode_articles, stale_article_ids
 from flashpoint.store.writer import WriteResult, content_hash, write_article
@@ -40,5 +41,6 @@ __all__ = [
     "recode_articles",
     "same_event",
     "stale_article_ids",
+    "undated_count",
     "write_article",
 ]
