@@ -81,8 +81,11 @@ def test_named_months_resolve_against_the_story(story, text, expected):
         ("Israel struck Iranian nuclear sites last year.", date(2024, 1, 1), "year"),
         ("Israel struck Gaza last week.", date(2025, 12, 22), "week"),
         # A date in a clause that times its head dates the head's event too.
-        ("When he returned to office in January, Trump revoked sanctions on Syria.",
-         date(2025, 1, 1), "month"),  # fmt: skip
+        (
+            "When he returned to office in January, Trump revoked sanctions on Syria.",
+            date(2025, 1, 1),
+            "month",
+        ),
         # Placed in the past with no date: no date at all, never the story's.
         ("Iran once attacked Israel.", None, None),
         ("Russia attacked Ukraine in the 1990s.", None, None),

@@ -81,15 +81,13 @@ def test_0002_keeps_old_rows_and_recode_dates_them(store_url, coder):
     with open_store(store_url) as store:
         (old,) = iter_events(store)
         # Until recoded, an old row reads as what it was stored as: one day.
-        assert (old.event_date, old.event_date_end, old.date_precision) == (
-            "2025-12-29", "2025-12-29", "day"
-        )
+        before = (old.event_date, old.event_date_end, old.date_precision)
+        assert before == ("2025-12-29", "2025-12-29", "day")
         # Same coder version, but stored before dates had a precision: recode takes it.
         assert stale_article_ids(store, CODER_VERSION) == [1]
         summary = recode_articles(store, coder, coder_version=CODER_VERSION)
         assert summary.articles == 1
         (new,) = iter_events(store)
-        assert (new.event_date, new.event_date_end, new.date_precision) == (
-            "2025-06-01", "2025-06-30", "month"
-        )
+        after = (new.event_date, new.event_date_end, new.date_precision)
+        assert after == ("2025-06-01", "2025-06-30", "month")
         assert stale_article_ids(store, CODER_VERSION) == []
