@@ -63,6 +63,7 @@ def test_not_a_date():
         (date(2026, 1, 15), "last January", "2025-01-01"),  # not the one the story is in
         (date(2026, 3, 10), "next March", "2027-03-01"),
         (date(2025, 12, 29), "in June", "2025-06-01"),  # a past June in a December story
+        (date(2025, 12, 29), "in May", "2025-05-01"),  # the month, not the modal
     ],
 )
 def test_named_months_resolve_against_the_story(story, text, expected):

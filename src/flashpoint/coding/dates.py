@@ -174,7 +174,9 @@ def _absolute(text: str, low: str, story: date | None, future: bool) -> DateInfo
         return _info(text, "year", date(year, 1, 1), date(year, 12, 31), "explicit")
     words = re.findall(r"[a-z]+", low)
     month = next((_MONTHS[w] for w in words if w in _MONTHS and w not in ("may", "mar")), None)
-    if month is None and ("may" in words or "mar" in words) and re.search(r"\d", low):
+    # The modal "may" is no month; "May" (capitalised, or with a day or year) is.
+    spelled = re.search(r"\d", low) or re.search(r"\b(May|Mar)\b", text)
+    if month is None and ("may" in words or "mar" in words) and spelled:
         month = 5 if "may" in words else 3
     if month is None:
         return None
@@ -221,21 +223,22 @@ def _valid(day: date, year: int) -> bool:
 
 # A temporal clause that dates its head: "upon returning to office in January, he revoked",
 # "when he returned in January, he revoked" (the revoking is dated January too).
-_AT_THE_TIME = frozenset({"upon", "on", "when", "while", "as"})
+_AT_THE_TIME = frozenset({"upon", "on", "when", "while"})
 
 
 def _governing_verb(token: Token) -> Token:
     current = token
     for _ in range(30):
         if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("amod",):
-            return _clause_head(current)
+            return current
         if current.head.i == current.i:
             return current
         current = current.head
     return current
 
 
-def _clause_head(verb: Token) -> Token:
+def _clause_head(verb: Token) -> Token | None:
+    """The verb a temporal clause headed by ``verb`` times, if it is one."""
     if verb.dep_ == "pcomp" and verb.head.lower_ in _AT_THE_TIME and verb.head.head.pos_ == "VERB":
         return verb.head.head
     if verb.dep_ == "advcl" and any(
@@ -243,7 +246,7 @@ def _clause_head(verb: Token) -> Token:
         for c in verb.children
     ):
         return verb.head
-    return verb
+    return None
 
 
 def _expressions(trigger: Token, sent: Span, chain: set[int]) -> list[str]:
@@ -258,11 +261,15 @@ def _sentence_expressions(sent: Span) -> list[tuple[str, int]]:
 
 
 def _find_expressions(sent: Span) -> list[tuple[str, int]]:
-    found = [
-        (ent.text, _governing_verb(ent.root).i)
+    dated = [
+        (ent.text, _governing_verb(ent.root))
         for ent in sent_ents(sent)
         if ent.label_ in ("DATE", "TIME")
     ]
+    found = [(text, verb.i) for text, verb in dated]
+    # After the verb's own dates, but before any vague past, those of a clause timing it.
+    heads = [(text, _clause_head(verb)) for text, verb in dated]
+    found += [(text, head.i) for text, head in heads if head is not None]
     text = sent_text(sent).lower()
     for phrase in _VAGUE_PAST:
         position = text.find(phrase)
