@@ -18,8 +18,8 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as dateparser
 from spacy.tokens import Span, Token
 
-from ..records import DATE_PRECISIONS, DateInfo
-from .docmemo import remembered, sent_ents, sent_text
+from ...nlp.docmemo import remembered, sent_ents, sent_text
+from ...records import DATE_PRECISIONS, DateInfo
 
 __all__ = ["date_for_trigger", "resolve_expression"]
 
