@@ -33,10 +33,15 @@ def display_name(source: str | None) -> str:
     return "stdin" if source == "-" else source
 
 
-def check_date(date: str | None) -> str | None:
-    """Return ``date`` unchanged if it is a real ISO calendar date (YYYY-MM-DD), else raise."""
+def check_date(date: str | dt.date | None) -> str | None:
+    """``date`` as an ISO string if it is a real ISO calendar date (YYYY-MM-DD), a
+    ``datetime.date`` or a ``datetime.datetime`` (its day), else raise."""
     if date is None:
         return None
+    if isinstance(date, dt.datetime):
+        return date.date().isoformat()
+    if isinstance(date, dt.date):
+        return date.isoformat()
     if not isinstance(date, str) or not _ISO_DATE.fullmatch(date):
         raise InputError(f"bad date {date!r}: use an ISO date YYYY-MM-DD, e.g. 2024-03-12")
     try:
@@ -68,7 +73,7 @@ def check_text(text: str, name: str) -> None:
 def article_from_text(
     text: str,
     *,
-    date: str | None = None,
+    date: str | dt.date | None = None,
     doc_id: str | None = None,
     title: str | None = None,
     url: str | None = None,
