@@ -30,13 +30,21 @@ SETTINGS: tuple[Setting, ...] = (
         "max_bytes",
         str(5 * 1024 * 1024),
         "FLASHPOINT_MAX_BYTES",
-        "Largest input document accepted, in bytes; bigger inputs are refused, not truncated.",
+        "Largest input accepted (a file, a page, a JSON line), in bytes, before decoding "
+        "and HTML extraction; bigger inputs are refused, not truncated.",
+    ),
+    Setting(
+        "max_chars",
+        "100000",
+        "FLASHPOINT_MAX_CHARS",
+        "Longest article text coded, in characters (after HTML extraction); longer articles "
+        "are refused, not truncated. At most 1000000, spaCy's own limit.",
     ),
     Setting(
         "fetch_timeout",
         "20",
         "FLASHPOINT_FETCH_TIMEOUT",
-        "Seconds to wait for a URL the user asked to fetch.",
+        "Deadline in seconds for fetching one URL: connecting, headers and body together.",
     ),
     Setting(
         "lexicons",
