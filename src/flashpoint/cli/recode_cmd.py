@@ -68,3 +68,5 @@ def recode_command(
                 on_article=lambda _id: bar.update(1),
             )
     click.echo(f"flashpoint: {summary.line()} ({CODER_VERSION})", err=True)
+    if summary.failed:
+        sys.exit(1)
