@@ -25,6 +25,7 @@ from .errors import (
     InputTooLargeError,
     ModelError,
     NotEnglishError,
+    OutputError,
     StoreError,
 )
 from .records import (
@@ -65,6 +66,7 @@ __all__ = [
     "Location",
     "ModelError",
     "NotEnglishError",
+    "OutputError",
     "PloverCode",
     "Span",
     "StoreError",

@@ -8,7 +8,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-__all__ = ["SETTINGS", "Setting", "get_setting"]
+__all__ = ["MAX_DEDUPE_WINDOW", "SETTINGS", "Setting", "get_setting"]
+
+# The largest dedupe window, in days: reports more than a year apart are not one event, and
+# the bound keeps date arithmetic (a day plus the window) inside the calendar.
+MAX_DEDUPE_WINDOW = 366
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +66,7 @@ SETTINGS: tuple[Setting, ...] = (
         "dedupe_window",
         "2",
         "FLASHPOINT_DEDUPE_WINDOW",
-        "Days two reports' event dates may differ and still be clustered as one event.",
+        "Days (0-366) two reports' event dates may differ and still be clustered as one event.",
     ),
     Setting(
         "fast_nlp",

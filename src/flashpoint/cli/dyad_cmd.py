@@ -8,7 +8,15 @@ from typing import Any
 import click
 
 from .main import cli
-from .options import aggregate_options, db_option, event_filter, filter_options, unit_of
+from .options import (
+    aggregate_options,
+    check_outputs,
+    db_option,
+    event_filter,
+    filter_options,
+    force_option,
+    unit_of,
+)
 
 
 def dyad_arguments(func: Any) -> Any:
@@ -68,9 +76,11 @@ def compute_series(options: dict[str, Any]) -> Any:
     help="Output format.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE.")
-def dyad_command(fmt: str, output: str | None, **options: Any) -> None:
+@force_option
+def dyad_command(fmt: str, output: str | None, force: bool, **options: Any) -> None:
     """Directed dyad series A→B and B→A per period: counts per quad class, Goldstein sum and
     mean, net cooperation.  A and B are countries (USA) or actor-code prefixes (USAGOV)."""
+    check_outputs(options["db"], force, (output, "text"))
     series = compute_series(options)
     series = series.assign(period=series["period"].dt.strftime("%Y-%m-%d"))
     if fmt == "csv":

@@ -11,7 +11,8 @@ from typing import Any
 import click
 
 from .main import cli
-from .options import db_option, event_filter, filter_options
+from .options import db_option, event_filter, filter_options, raw_csv_option
+from .terminal import printable
 
 CSV_COLUMNS = (
     "event_id", "date", "source_code", "source_country", "source_sector", "cameo_code",
@@ -35,10 +36,12 @@ CSV_COLUMNS = (
     help="Output format.",
 )
 @click.option("--mentions", is_flag=True, help="JSON/JSONL: include every mention's record.")
+@raw_csv_option
 def events_command(
-    db: str | None, limit: int | None, fmt: str, mentions: bool, **options: Any
+    db: str | None, limit: int | None, fmt: str, mentions: bool, raw_csv: bool, **options: Any
 ) -> None:
     """List stored events (one row per event per article) with their cluster counts."""
+    from ..export.spreadsheet import neutralise
     from ..store import iter_events, open_store
 
     flt = event_filter(options, limit=limit)
@@ -52,9 +55,10 @@ def events_command(
         elif fmt == "csv":
             writer = csv.writer(sys.stdout, lineterminator="\n")
             writer.writerow(CSV_COLUMNS)
+            cell = (lambda v: v) if raw_csv else neutralise
             for e in events:
                 row = _flat(e.to_dict())
-                writer.writerow([row[c] for c in CSV_COLUMNS])
+                writer.writerow([cell(row[c]) for c in CSV_COLUMNS])
         else:
             _write_table(_flat(e.to_dict()) for e in events)
 
@@ -126,7 +130,7 @@ _HEADERS = {
 
 def _cell(value: Any, width: int) -> str:
     text = "-" if value is None else str(value)
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))  # stored text may hold terminal escapes
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

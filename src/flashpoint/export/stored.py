@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import IO
 
 from flashpoint.errors import AnalysisError
+from flashpoint.export.destination import check_destination
 from flashpoint.store import EventFilter, Store, StoredEvent, iter_events
+from flashpoint.store.database import database_file
 
 __all__ = ["EXPORT_FORMATS", "EXPORT_UNITS", "default_unit", "export_events", "representatives"]
 
@@ -50,10 +52,14 @@ def export_events(
     *,
     unit: str | None = None,
     all_modalities: bool = False,
+    raw_csv: bool = False,
+    force: bool = False,
 ) -> int:
     """Write the events matching ``flt`` to ``output`` (a path; None or "-" is standard
     output, except for Parquet) in ``fmt``; returns the rows written.  Raises
-    :class:`AnalysisError` when nothing matches (and then writes no file)."""
+    :class:`AnalysisError` when nothing matches (and then writes no file), OutputError when
+    ``output`` is the store itself or (unless ``force``) an existing file of another kind.
+    CSV cells that would run as spreadsheet formulas are neutralised unless ``raw_csv``."""
     if fmt not in EXPORT_FORMATS:
         raise AnalysisError(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
     unit = unit or default_unit(fmt)
@@ -62,6 +68,13 @@ def export_events(
     to_stdout = output is None or str(output) == "-"
     if fmt == "parquet" and to_stdout:
         raise AnalysisError("Parquet is a binary file: give one with -o FILE.parquet")
+    if not to_stdout:
+        check_destination(
+            str(output),
+            "parquet" if fmt == "parquet" else "text",
+            database=database_file(store.url),
+            force=force,
+        )
     flt = flt or EventFilter()
     if fmt == "gdelt" and not (all_modalities or flt.modalities or flt.exclude_modalities):
         flt = replace(flt, exclude_modalities=_EXCLUDED_IN_GDELT)
@@ -77,15 +90,22 @@ def export_events(
 
         return write_parquet(events, Path(str(output)))
     if to_stdout:
-        return _write_text(fmt, events, sys.stdout, array=False, unit=unit)
+        return _write_text(fmt, events, sys.stdout, array=False, unit=unit, raw_csv=raw_csv)
     path = Path(str(output))
     newline = "" if fmt == "csv" else None
     with path.open("w", encoding="utf-8", newline=newline) as out:
-        return _write_text(fmt, events, out, array=path.suffix.lower() == ".json", unit=unit)
+        array = path.suffix.lower() == ".json"
+        return _write_text(fmt, events, out, array=array, unit=unit, raw_csv=raw_csv)
 
 
 def _write_text(
-    fmt: str, events: Iterable[StoredEvent], out: IO[str], *, array: bool, unit: str
+    fmt: str,
+    events: Iterable[StoredEvent],
+    out: IO[str],
+    *,
+    array: bool,
+    unit: str,
+    raw_csv: bool,
 ) -> int:
     if fmt == "gdelt":
         from flashpoint.export.gdelt import write_gdelt
@@ -97,4 +117,4 @@ def _write_text(
         return write_polecat(events, out, array=array)
     from flashpoint.export.tables import write_csv, write_jsonl
 
-    return write_csv(events, out) if fmt == "csv" else write_jsonl(events, out)
+    return write_csv(events, out, raw=raw_csv) if fmt == "csv" else write_jsonl(events, out)

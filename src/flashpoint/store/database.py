@@ -25,7 +25,7 @@ from flashpoint.errors import StoreError
 from flashpoint.settings import get_setting
 from flashpoint.store import fit
 
-__all__ = ["Store", "normalise_url", "open_store"]
+__all__ = ["Store", "database_file", "normalise_url", "open_store"]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 _MIGRATION_LOCK = 0x666C6173  # "flas": PostgreSQL advisory lock id for migrations
@@ -41,6 +41,19 @@ def normalise_url(db: str | None) -> str:
     if scheme in ("postgresql", "postgres"):
         return "postgresql+psycopg://" + rest
     return db
+
+
+def database_file(db: str | None) -> str | None:
+    """The file holding the store ``db`` names (default FLASHPOINT_DB), or None for a server
+    database or an in-memory one."""
+    url = normalise_url(db)
+    if not url.startswith("sqlite"):
+        return None
+    try:
+        path = make_url(url).database
+    except ArgumentError:
+        return None
+    return os.path.abspath(path) if path and path != ":memory:" else None
 
 
 def _display(url: str) -> str:

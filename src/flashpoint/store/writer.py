@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from flashpoint.errors import InputError, StoreError
 from flashpoint.ingest.documents import Document
 from flashpoint.records import Event
-from flashpoint.settings import get_setting
+from flashpoint.settings import MAX_DEDUPE_WINDOW, get_setting
 from flashpoint.store import schema
 from flashpoint.store.database import Store
 from flashpoint.store.dedupe import (
@@ -61,9 +61,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-# Reports more than a year apart are not one event; a bound also keeps date arithmetic
-# (a day plus the window) inside the calendar.
-MAX_WINDOW = 366
+MAX_WINDOW = MAX_DEDUPE_WINDOW
 
 
 def dedupe_window(days: int | None = None) -> int:
