@@ -34,7 +34,7 @@ class CodingFailure:
 
     @property
     def reason(self) -> str:
-        return f"could not be coded ({self.error}); skipped, please report it"
+        return f"could not be coded ({self.error}); please report it"
 
 
 class _SourceFailed(Exception):
