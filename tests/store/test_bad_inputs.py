@@ -21,7 +21,9 @@ RUBIO = (
     "U.S. Secretary of State Marco Rubio met Israeli Prime Minister Benjamin Netanyahu in "
     "Jerusalem on Monday to discuss the ceasefire, officials said."
 )
-TALKS = "Turkey hosted talks with Greece in Ankara on Tuesday about maritime borders, officials said."
+TALKS = (
+    "Turkey hosted talks with Greece in Ankara on Tuesday about maritime borders, officials said."
+)
 CHINESE = (
     "中国外交部发言人周一表示，中方坚决反对美国对台湾出售武器，并敦促美方停止干涉中国内政。"
     "双方官员在北京举行了会谈，讨论了地区安全局势。"
