@@ -11,7 +11,7 @@ import gc
 from collections.abc import Iterable
 from functools import lru_cache
 
-from .coding.coder import CODER_VERSION, Coder
+from .coding.assembly.coder import CODER_VERSION, Coder
 from .errors import (
     AnalysisError,
     BinaryInputError,

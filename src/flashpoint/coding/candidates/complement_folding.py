@@ -8,10 +8,10 @@ code a complement clause the way the finder codes any verb.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
+from ...nlp.docmemo import children, subtree
+from ..syntax import NOMINAL, TARGET_PREPS, direct_objects, prep_phrases
 from .code_refinements import VIOLENT_ROOTS
 from .complement_clauses import (
     TRANSPARENT_VERBS,
@@ -30,12 +30,8 @@ from .complements import (
     slot_for,
 )
 from .content_words import content_words
-from .docmemo import children, subtree
 from .event_nouns import match_noun
-from .syntax import NOMINAL, TARGET_PREPS, direct_objects, prep_phrases
-
-if TYPE_CHECKING:
-    from .predicates import Predicate
+from .predicate import Predicate
 
 __all__ = ["ComplementFolding"]
 

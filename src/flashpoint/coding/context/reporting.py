@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .docmemo import children, sent_text, sent_tokens, subtree
+from ...nlp.docmemo import children, sent_text, sent_tokens, subtree
 
 __all__ = ["REPORTING_VERBS", "Frame", "find_frame"]
 

@@ -27,11 +27,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.kb import COUNTRY_NAME_KINDS, GROUP_PREFIXES, ActorKB
-from ..actors.resolve import _stance_prefix
-from ..nlp.extensions import NAMES_GROUP
-from ..records import ActorRef, Location
-from .docmemo import memo, remembered, sent_ents, sentence_of, subtree
+from ...actors.kb import COUNTRY_NAME_KINDS, GROUP_PREFIXES, ActorKB
+from ...actors.resolve import _stance_prefix
+from ...nlp.docmemo import memo, remembered, sent_ents, sentence_of, subtree
+from ...nlp.extensions import NAMES_GROUP
+from ...records import ActorRef, Location
 
 __all__ = [
     "Lookup",

@@ -5,15 +5,11 @@ codes only loosely, and absorbing a clause into the predicate that governs it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
-from .docmemo import children
-from .syntax import direct_objects, particle_of
-
-if TYPE_CHECKING:
-    from .predicates import Predicate
+from ...nlp.docmemo import children
+from ..syntax import direct_objects, particle_of
+from .predicate import Predicate
 
 __all__ = [
     "TRANSPARENT_VERBS",

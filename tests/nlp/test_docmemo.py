@@ -1,14 +1,14 @@
-"""The per-document memo (coding/docmemo.py) never leaks facts from one document, or from an
+"""The per-document memo (nlp/docmemo.py) never leaks facts from one document, or from an
 earlier state of a document, into another coding run (sentences written for these tests)."""
 
 from __future__ import annotations
 
 import pytest
 
-from flashpoint.coding.docmemo import coding, memo, sent_ents
+from flashpoint.coding.arguments.target_context import sentence_country
 from flashpoint.coding.syntax import prep_phrases
-from flashpoint.coding.target_context import sentence_country
 from flashpoint.ingest import article_from_text
+from flashpoint.nlp.docmemo import coding, memo, sent_ents
 
 pytestmark = pytest.mark.slow
 
@@ -82,7 +82,7 @@ def test_memoised_lists_are_copies(coder):
 
 
 def test_token_helpers_answer_like_spacy_inside_and_outside_coding(coder):
-    from flashpoint.coding.docmemo import (
+    from flashpoint.nlp.docmemo import (
         children,
         doc_text,
         doc_tokens,

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from ..records import Location
-from .docmemo import children, remembered, sent_ents, sent_tokens
+from ...nlp.docmemo import children, remembered, sent_ents, sent_tokens
+from ...records import Location
 
 __all__ = ["place_mentions"]
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .docmemo import children, subtree
-from .lexicon import Lexicon
-from .predicates import Predicate
-from .syntax import direct_objects, prep_phrases
+from ...nlp.docmemo import children, subtree
+from ..candidates.lexicon import Lexicon
+from ..candidates.predicate import Predicate
+from ..syntax import direct_objects, prep_phrases
 
 __all__ = ["beneficiary_heads"]
 

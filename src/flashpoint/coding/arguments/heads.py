@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..records import ActorRef
-from .docmemo import children, subtree
-from .predicates import Predicate
-from .syntax import DIRECTIVES, agent_of, direct_objects, prep_phrases
+from ...nlp.docmemo import children, subtree
+from ...records import ActorRef
+from ..candidates.predicate import Predicate
+from ..syntax import DIRECTIVES, agent_of, direct_objects, prep_phrases
 
 __all__ = [
     "PLACE_PREPS",

@@ -4,11 +4,11 @@ a promised act an expression of intent, and a strike is a protest or an attack b
 
 from __future__ import annotations
 
-from ..records import ActorRef
-from .complements import fold
-from .docmemo import children
-from .parties import CIVIL_SECTORS
-from .predicates import Predicate
+from ...nlp.docmemo import children
+from ...records import ActorRef
+from ..arguments.parties import CIVIL_SECTORS
+from ..candidates.complements import fold
+from ..candidates.predicate import Predicate
 
 __all__ = ["apply_sense", "conditional_threat", "express_intent"]
 

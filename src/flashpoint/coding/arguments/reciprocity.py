@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import Lexicon
-from .predicates import Predicate
-from .syntax import direct_objects, prep_phrases
+from ..candidates.lexicon import Lexicon
+from ..candidates.predicate import Predicate
+from ..syntax import direct_objects, prep_phrases
 
 __all__ = ["mutual_act", "symmetric_with", "topic_extents"]
 

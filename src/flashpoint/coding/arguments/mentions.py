@@ -20,10 +20,10 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors.kb import COUNTRY_NAME_KINDS, ActorKB
-from ..nlp.extensions import NAMES_GROUP
-from ..records import ActorRef
-from .docmemo import children, doc_text, sent_ents
+from ...actors.kb import COUNTRY_NAME_KINDS, ActorKB
+from ...nlp.docmemo import children, doc_text, sent_ents
+from ...nlp.extensions import NAMES_GROUP
+from ...records import ActorRef
 from .target_context import Lookup
 
 __all__ = [

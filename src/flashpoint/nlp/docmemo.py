@@ -21,7 +21,7 @@ import numpy
 from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.ents import sentence_ents as _sentence_ents
+from .ents import sentence_ents as _sentence_ents
 
 __all__ = [
     "children",

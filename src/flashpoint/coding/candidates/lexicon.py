@@ -24,8 +24,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from ..errors import DataFileError
-from .cameo import cameo_table
+from ...errors import DataFileError
+from ..cameo import cameo_table
 
 __all__ = ["Lexicon", "Match", "Pattern", "load_lexicon"]
 

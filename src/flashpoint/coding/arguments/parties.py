@@ -8,9 +8,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ..records import ActorRef
-from .arguments import PLACE_PREPS
-from .docmemo import doc_tokens, head_indices, remembered
+from ...nlp.docmemo import doc_tokens, head_indices, remembered
+from ...records import ActorRef
+from .heads import PLACE_PREPS
 
 __all__ = [
     "CIVIL_SECTORS",
@@ -42,7 +42,7 @@ _NATIONAL_SECTORS = {
 
 # Non-state sectors: dissident movements and civil society.  Their protests are against their
 # own government (Coder._protested_government); a civil actor's strike is a labour protest
-# (recoding.apply_sense).
+# (assembly.recoding.apply_sense).
 DISSIDENT_SECTORS = {"REB", "INS", "SEP", "RAD", "PTY", "REL"}
 
 CIVIL_SECTORS = {"LAB", "CVL", "EDU", "HLH", "BUS", "OPP", "AGR", "MED", "REF", "HRI", "NGO"}

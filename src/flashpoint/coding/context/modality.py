@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .docmemo import children
+from ...nlp.docmemo import children
 
 __all__ = ["ModalityCues", "modality_of"]
 

@@ -13,19 +13,11 @@ with its complement (complement_folding.py) and refining a code from its context
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Span, Token
 
-from .code_refinements import VIOLENT_ROOTS, CodeRefinements, joint_exercise
-from .complement_clauses import absorb_clause, infinitival_complement
-from .complement_folding import ComplementFolding
-from .complements import family_of
-from .docmemo import children, head_indices, sent_tokens
-from .event_nouns import match_noun, noun_lemmas, prep_pairs, through_partitive
-from .lexicon import Lexicon, Match, Pattern
-from .reporting import REPORTING_VERBS
-from .syntax import (
+from ...nlp.docmemo import children, head_indices, sent_tokens
+from ..context.reporting import REPORTING_VERBS
+from ..syntax import (
     NOMINAL,
     TARGET_PREPS,
     agent_of,
@@ -35,8 +27,15 @@ from .syntax import (
     prep_phrases,
     subject_of,
 )
+from .code_refinements import VIOLENT_ROOTS, CodeRefinements, joint_exercise
+from .complement_clauses import absorb_clause, infinitival_complement
+from .complement_folding import ComplementFolding
+from .complements import family_of
+from .event_nouns import match_noun, noun_lemmas, prep_pairs, through_partitive
+from .lexicon import Lexicon, Match, Pattern
+from .predicate import Predicate
 
-__all__ = ["Predicate", "find_predicates"]
+__all__ = ["find_predicates"]
 
 # A stand-alone event noun is coded only where the sentence reports it happening ("Israeli
 # airstrikes killed five", "Israeli strikes have continued").  As the object of another verb
@@ -65,23 +64,6 @@ _CAUSE_PREPS = ("of", "from", "in", "after", "under")
 _PUNITIVE_ROOTS = ("11", "17")
 _STEP_VERBS = frozenset({"take", "adopt"})
 _STEP_NOUNS = frozenset({"step", "measure", "action", "move", "initiative"})
-
-
-@dataclass
-class Predicate:
-    trigger: Token
-    code: str
-    pattern: Pattern
-    sources: list[Token]
-    targets: list[Token]  # candidate target heads, best first
-    chain: set[int] = field(default_factory=set)  # tokens folded into this event
-    trigger_tokens: list[Token] = field(default_factory=list)
-    generic: bool = False  # a family base or statement code without a refining complement
-    folded: bool = False
-
-    @property
-    def root(self) -> str:
-        return self.code[:2]
 
 
 def _preps_for(tokens: list[Token]) -> list[tuple[str, Token]]:

@@ -11,11 +11,11 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..records import ActorRef, Event
-from .docmemo import children, subtree
-from .predicates import Predicate
-from .reporting import REPORTING_VERBS
-from .syntax import SUBORDINATORS, directive_governor, subordination
+from ...nlp.docmemo import children, subtree
+from ...records import ActorRef, Event
+from ..candidates.predicate import Predicate
+from ..context.reporting import REPORTING_VERBS
+from ..syntax import SUBORDINATORS, directive_governor, subordination
 
 __all__ = [
     "demand_outranks_content",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .docmemo import children
+from ...nlp.docmemo import children
 from .lexicon import Lexicon, Match
 
 __all__ = ["match_noun", "noun_lemmas", "prep_pairs", "through_partitive"]

@@ -8,19 +8,15 @@ the clauses they read.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
+from ...nlp.docmemo import children
+from ..syntax import direct_objects, prep_phrases
 from .complement_clauses import absorb_clause
 from .complements import content_slot, fold, slot_for
 from .content_words import content_words
-from .docmemo import children
 from .event_nouns import match_noun, prep_pairs
-from .syntax import direct_objects, prep_phrases
-
-if TYPE_CHECKING:
-    from .predicates import Predicate
+from .predicate import Predicate
 
 __all__ = ["VIOLENT_ROOTS", "CodeRefinements", "joint_exercise"]
 

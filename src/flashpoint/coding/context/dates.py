@@ -17,8 +17,8 @@ from datetime import date, datetime, timedelta
 from dateutil import parser as dateparser
 from spacy.tokens import Span, Token
 
-from ..records import DateInfo
-from .docmemo import remembered, sent_ents, sent_text
+from ...nlp.docmemo import remembered, sent_ents, sent_text
+from ...records import DateInfo
 
 __all__ = ["date_for_trigger", "resolve_expression"]
 

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from ..actors.kb import ActorKB
-from ..actors.resolve import DocActors
-from ..records import ActorRef
-from .docmemo import children
+from ...actors.kb import ActorKB
+from ...actors.resolve import DocActors
+from ...nlp.docmemo import children
+from ...records import ActorRef
+from ..candidates.predicate import Predicate
+from ..context.places import place_mentions
+from ..syntax import is_passive
 from .parties import is_national
-from .places import place_mentions
-from .predicates import Predicate
-from .syntax import is_passive
 from .target_context import Lookup
 
 __all__ = ["STATE_ROOTS", "implicit_authority", "moved_forces"]

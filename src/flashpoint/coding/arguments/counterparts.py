@@ -19,10 +19,10 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..records import ActorRef, Event
-from .docmemo import subtree
-from .predicates import Predicate
-from .syntax import direct_objects, prep_phrases
+from ...nlp.docmemo import subtree
+from ...records import ActorRef, Event
+from ..candidates.predicate import Predicate
+from ..syntax import direct_objects, prep_phrases
 from .target_context import needs_country
 
 __all__ = ["borrow_subordinate_targets", "counterpart_heads"]

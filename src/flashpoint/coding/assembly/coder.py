@@ -1,8 +1,9 @@
 """The event coder: an Article in, coded and evidenced Events out.
 
-Per sentence: find predicates (predicates.py), resolve their argument heads to actors
-(actors/resolve.py), then decide modality, attribution, date and place from the same clause.
-Every event carries the sentence, character offsets and the lexicon pattern that fired.
+Per sentence: find predicates (candidates/), resolve their argument heads to actors
+(arguments/, actors/resolve.py), then decide modality, attribution, date and place from the
+same clause (context/).  Every event carries the sentence, character offsets and the lexicon
+pattern that fired.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import load_kb
-from ..actors.resolve import DocActors
-from ..nlp import load_nlp
-from ..nlp.components.paragraphs import DATELINE
-from ..records import (
+from ...actors import load_kb
+from ...actors.resolve import DocActors
+from ...nlp import load_nlp
+from ...nlp.components.paragraphs import DATELINE
+from ...nlp.docmemo import children, coding, sent_text, sent_tokens, subtree
+from ...records import (
     ActorRef,
     Article,
     Attribution,
@@ -31,9 +33,11 @@ from ..records import (
     Location,
     PloverCode,
 )
-from ..records import Span as TextSpan
-from ..settings import get_setting
-from .arguments import (
+from ...records import Span as TextSpan
+from ...settings import get_setting
+from ..arguments.beneficiary import beneficiary_heads
+from ..arguments.counterparts import borrow_subordinate_targets, counterpart_heads
+from ..arguments.heads import (
     actor_noun,
     addressees,
     against_or_affected,
@@ -45,16 +49,8 @@ from .arguments import (
     object_heads,
     protested,
 )
-from .beneficiary import beneficiary_heads
-from .cameo import cameo_table
-from .code_refinements import VIOLENT_ROOTS
-from .collections_policy import rare_collections
-from .counterparts import borrow_subordinate_targets, counterpart_heads
-from .dates import date_for_trigger, is_historical
-from .docmemo import children, coding, sent_text, sent_tokens, subtree
-from .implicit import implicit_authority, moved_forces
-from .lexicon import load_lexicon
-from .mentions import (
+from ..arguments.implicit import implicit_authority, moved_forces
+from ..arguments.mentions import (
     context_mention,
     place_mention,
     with_coordination,
@@ -62,8 +58,7 @@ from .mentions import (
     with_possessed,
     with_restrictive_modifiers,
 )
-from .modality import modality_of
-from .parties import (
+from ..arguments.parties import (
     CIVIL_SECTORS,
     DISSIDENT_SECTORS,
     FORCES,
@@ -80,22 +75,9 @@ from .parties import (
     same_actor,
     same_party,
 )
-from .places import as_location, place_mentions
-from .predicates import Predicate, find_predicates
-from .ranking import (
-    demand_outranks_content,
-    event_confidence,
-    frames_other,
-    main_outranks_purpose,
-    report_yields_to_content,
-)
-from .reciprocity import mutual_act, symmetric_with, topic_extents
-from .recoding import apply_sense, conditional_threat, express_intent
-from .reporting import find_frame
-from .shared_heads import split_shared_head
-from .skipping import headline_spans, is_skipped
-from .syntax import agent_of, conjuncts, direct_objects, prep_phrases
-from .target_context import (
+from ..arguments.reciprocity import mutual_act, symmetric_with, topic_extents
+from ..arguments.shared_heads import split_shared_head
+from ..arguments.target_context import (
     bare_place_name,
     country_target,
     needs_country,
@@ -103,9 +85,29 @@ from .target_context import (
     sentence_country,
     with_context_country,
 )
+from ..cameo import cameo_table
+from ..candidates.code_refinements import VIOLENT_ROOTS
+from ..candidates.finder import find_predicates
+from ..candidates.lexicon import load_lexicon
+from ..candidates.predicate import Predicate
+from ..context.dates import date_for_trigger, is_historical
+from ..context.modality import modality_of
+from ..context.places import as_location, place_mentions
+from ..context.reporting import find_frame
+from ..syntax import agent_of, conjuncts, direct_objects, prep_phrases
+from .collections_policy import rare_collections
+from .ranking import (
+    demand_outranks_content,
+    event_confidence,
+    frames_other,
+    main_outranks_purpose,
+    report_yields_to_content,
+)
+from .recoding import apply_sense, conditional_threat, express_intent
+from .skipping import headline_spans, is_skipped
 
 if TYPE_CHECKING:
-    from ..geo import Gazetteer
+    from ...geo import Gazetteer
 
 __all__ = ["CODER_VERSION", "Coder"]
 
@@ -338,8 +340,8 @@ class Coder:
             return []
         forward = len(pairs)
         if len(sources) == 1 and symmetric_with(predicate, self.lexicon):
-            # "X held talks with Y" is coded Y->X as well (see reciprocity.py); a place or an
-            # unresolved phrase is no party to the talks.
+            # "X held talks with Y" is coded Y->X as well (see arguments/reciprocity.py); a place
+            # or an unresolved phrase is no party to the talks.
             pairs += [(t, s) for s, t in pairs if t is not None and is_party(t)]
 
         trigger = predicate.trigger
@@ -814,7 +816,7 @@ class Coder:
 def _gazetteer() -> Gazetteer:
     # Imported on first use: a coder that never looks up a place (geocode=False) loads none
     # of it.
-    from ..geo import get_gazetteer
+    from ...geo import get_gazetteer
 
     return get_gazetteer()
 

@@ -12,9 +12,9 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from ..actors.resolve import DocActors
-from ..records import ActorRef
-from .docmemo import children, doc_text
+from ...actors.resolve import DocActors
+from ...nlp.docmemo import children, doc_text
+from ...records import ActorRef
 from .parties import same_actor
 
 __all__ = ["split_shared_head"]

@@ -9,9 +9,9 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Token
 
+from ...nlp.docmemo import children
 from .complement_clauses import TRANSPARENT_VERBS
 from .complements import CONTENT_DOMAINS, CONTENT_KINDS
-from .docmemo import children
 from .event_nouns import noun_lemmas
 from .lexicon import Lexicon
 
