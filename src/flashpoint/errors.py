@@ -18,7 +18,8 @@ class and prints its message as a single line.  Messages say what went wrong *an
     ├── OutputError           an output file cannot or must not be written (it is the event
     │                         store, a file of another kind, or in a missing folder)
     └── AnalysisError         an analysis or export request cannot be met (unknown country
-                              code, nothing matches the filters, a bad option value)
+        │                     code, nothing matches the filters, a bad option value)
+        └── FilterError       a filter value that cannot match (also a ValueError)
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ __all__ = [
     "DecodeError",
     "EmptyInputError",
     "FetchError",
+    "FilterError",
     "FlashpointError",
     "GoldFormatError",
     "InputError",
@@ -95,3 +97,8 @@ class OutputError(FlashpointError):
 
 class AnalysisError(FlashpointError):
     """An aggregate, plot or export cannot be made as asked (bad actor code, no events)."""
+
+
+class FilterError(AnalysisError, ValueError):
+    """A filter value that can match no event (an unknown modality, sector, PLOVER type,
+    country or CAMEO code).  Also a ``ValueError``; the CLI reports it as a usage error."""

@@ -62,7 +62,7 @@ def test_outputs_naming_the_store_are_refused_however_spelled(db, tmp_path, monk
         ("export", "--format", "csv", "--db", db, "-o", db),
         ("export", "--format", "jsonl", "--db", f"sqlite:///{db}", "-o", "./x/../store.db"),
         ("export", "--format", "parquet", "--db", "store.db", "-o", str(db) + "-wal", "--force"),
-        ("dyad", "USA", "ISR", "--db", db, "-o", "store.db", "--force"),
+        ("dyad", "USA", "ISR", "--db", db, "--format", "csv", "-o", "store.db", "--force"),
         ("network", "--db", db, "-o", db),
         ("plot", "dyad", "USA", "ISR", "--db", db, "-o", tmp_path / "p.png", "--data", db),
         ("plot", "network", "--db", db, "-o", "x/../store.db"),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
@@ -157,7 +158,8 @@ def filter_options(*, sides: bool = True) -> Callable[[F], F]:
         if sides:
             options[:0] = [
                 click.option("--source", metavar="ACTOR",
-                             help="Source actor code prefix or country (USA)."),
+                             help="Source actor code prefix or country (USA); "
+                                  "`flashpoint actors search NAME` finds a name's code."),
                 click.option("--target", metavar="ACTOR",
                              help="Target actor code prefix or country (ISR)."),
             ]  # fmt: skip
@@ -175,33 +177,43 @@ FILTER_KEYS = (
 )  # fmt: skip
 
 
+@contextmanager
+def usage_errors() -> Iterator[None]:
+    """A filter value that can match nothing is a usage error (exit status 2), as a bad
+    option value is, not a failed run."""
+    from ..errors import FilterError
+
+    try:
+        yield
+    except FilterError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
 def event_filter(options: dict[str, Any], **extra: Any) -> Any:
-    """An EventFilter from the filter options in ``options`` (popped), checking actor codes."""
-    from ..analysis.actors import check_actor
+    """An EventFilter from the filter options in ``options`` (popped); values that cannot
+    match (see flashpoint.filters) are usage errors."""
     from ..store import EventFilter
 
     values = {key: options.pop(key, None) for key in FILTER_KEYS}
-    for side in ("source", "target", "actor"):
-        if values[side]:
-            values[side] = check_actor(values[side])
-    return EventFilter(
-        source=values["source"],
-        target=values["target"],
-        actor=values["actor"],
-        since=values["since"],
-        until=values["until"],
-        roots=values["roots"] or (),
-        codes=values["codes"] or (),
-        quad_classes=values["quads"] or (),
-        modalities=values["modalities"] or (),
-        sectors=values["sectors"] or (),
-        source_sectors=values["source_sectors"] or (),
-        target_sectors=values["target_sectors"] or (),
-        plover_types=values["plover_types"] or (),
-        publisher=values["publisher"],
-        min_confidence=values["min_confidence"] or 0.0,
-        **extra,
-    )
+    with usage_errors():
+        return EventFilter(
+            source=values["source"],
+            target=values["target"],
+            actor=values["actor"],
+            since=values["since"],
+            until=values["until"],
+            roots=values["roots"] or (),
+            codes=values["codes"] or (),
+            quad_classes=values["quads"] or (),
+            modalities=values["modalities"] or (),
+            sectors=values["sectors"] or (),
+            source_sectors=values["source_sectors"] or (),
+            target_sectors=values["target_sectors"] or (),
+            plover_types=values["plover_types"] or (),
+            publisher=values["publisher"],
+            min_confidence=values["min_confidence"] or 0.0,
+            **extra,
+        )
 
 
 def aggregate_options(func: F) -> F:
