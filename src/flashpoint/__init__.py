@@ -21,6 +21,7 @@ from .errors import (
     InputTooLargeError,
     ModelError,
     NotEnglishError,
+    OutputError,
     StoreError,
 )
 from .export.read import read_events
@@ -63,6 +64,7 @@ __all__ = [
     "Location",
     "ModelError",
     "NotEnglishError",
+    "OutputError",
     "PloverCode",
     "Span",
     "StoreError",

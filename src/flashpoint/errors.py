@@ -15,6 +15,8 @@ class and prints its message as a single line.  Messages say what went wrong *an
     ├── DataFileError         a lexicon / actor / gold file is malformed
     ├── GoldFormatError       an evaluation file is not in a known gold format
     ├── StoreError            the event database cannot be opened, migrated or written
+    ├── OutputError           an output file cannot or must not be written (it is the event
+    │                         store, a file of another kind, or in a missing folder)
     └── AnalysisError         an analysis or export request cannot be met (unknown country
         │                     code, nothing matches the filters, a bad option value)
         └── FilterError       a filter value that cannot match (also a ValueError)
@@ -36,6 +38,7 @@ __all__ = [
     "InputTooLargeError",
     "ModelError",
     "NotEnglishError",
+    "OutputError",
     "StoreError",
 ]
 
@@ -86,6 +89,10 @@ class GoldFormatError(FlashpointError):
 
 class StoreError(FlashpointError):
     """The event database cannot be opened, migrated or written."""
+
+
+class OutputError(FlashpointError):
+    """An output file cannot or must not be written (see flashpoint.export.destination)."""
 
 
 class AnalysisError(FlashpointError):

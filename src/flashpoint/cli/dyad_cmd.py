@@ -11,9 +11,11 @@ import click
 from .main import cli
 from .options import (
     aggregate_options,
+    check_outputs,
     db_option,
     event_filter,
     filter_options,
+    force_option,
     unit_of,
     usage_errors,
 )
@@ -88,7 +90,8 @@ def compute_series(options: dict[str, Any]) -> Any:
     type=click.Path(dir_okay=False),
     help="Write to FILE: .csv, .json, .jsonl, .parquet or .txt (a table).",
 )
-def dyad_command(fmt: str | None, output: str | None, **options: Any) -> None:
+@force_option
+def dyad_command(fmt: str | None, output: str | None, force: bool, **options: Any) -> None:
     """Directed dyad series A→B and B→A per period: counts per quad class, Goldstein sum and
     mean, net cooperation.  A and B are countries (USA) or actor-code prefixes (USAGOV)."""
     from ..analysis.dyads import SERIES_FORMATS, series_text, write_series
@@ -103,6 +106,8 @@ def dyad_command(fmt: str | None, output: str | None, **options: Any) -> None:
     if fmt == "parquet" and not output:
         raise click.BadParameter("Parquet is a binary file: give one with -o FILE.parquet",
                                  param_hint="'--format'")  # fmt: skip
+    is_parquet = fmt == "parquet" or Path(output or "").suffix.lower() == ".parquet"
+    check_outputs(options["db"], force, (output, "parquet" if is_parquet else "text"))
     series = compute_series(options)
     if output:
         written = write_series(series, output, fmt)

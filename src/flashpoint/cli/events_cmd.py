@@ -10,7 +10,8 @@ from typing import Any
 import click
 
 from .main import cli
-from .options import db_option, event_filter, filter_options
+from .options import db_option, event_filter, filter_options, raw_csv_option
+from .terminal import printable
 
 
 @cli.command("events")
@@ -26,8 +27,9 @@ from .options import db_option, event_filter, filter_options
     help="Output format.",
 )
 @click.option("--mentions", is_flag=True, help="JSON/JSONL: include every mention's record.")
+@raw_csv_option
 def events_command(
-    db: str | None, limit: int | None, fmt: str, mentions: bool, **options: Any
+    db: str | None, limit: int | None, fmt: str, mentions: bool, raw_csv: bool, **options: Any
 ) -> None:
     """List stored events (one row per event per article) with their cluster counts."""
     from ..store import iter_events, open_store
@@ -43,7 +45,7 @@ def events_command(
         elif fmt == "csv":
             from ..export.tables import write_csv
 
-            write_csv(events, sys.stdout)  # the flat columns of flashpoint.columns
+            write_csv(events, sys.stdout, raw=raw_csv)  # the flat columns of flashpoint.columns
         else:
             from ..export.tables import flat_event
 
@@ -78,7 +80,7 @@ _HEADERS = {
 
 def _cell(value: Any, width: int) -> str:
     text = "-" if value is None else str(value)
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))  # stored text may hold terminal escapes
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from .main import cli
-from .options import db_option, event_filter, filter_options
+from .options import db_option, event_filter, filter_options, force_option, raw_csv_option
 
 
 @cli.command("export")
@@ -41,6 +41,8 @@ from .options import db_option, event_filter, filter_options
     help="Keep negated and hypothetical events (every format leaves them out by default).",
 )
 @click.option("--limit", type=click.IntRange(0), help="At most this many events.")
+@raw_csv_option
+@force_option
 def export_command(
     db: str | None,
     fmt: str,
@@ -48,6 +50,8 @@ def export_command(
     unit: str | None,
     all_modalities: bool,
     limit: int | None,
+    raw_csv: bool,
+    force: bool,
     **options: Any,
 ) -> None:
     """Export stored events in a format analysts' tools read."""
@@ -56,7 +60,16 @@ def export_command(
 
     flt = event_filter(options, limit=limit)
     with open_store(db, create=False) as store:
-        count = export_events(store, fmt, output, flt, unit=unit, all_modalities=all_modalities)
+        count = export_events(
+            store,
+            fmt,
+            output,
+            flt,
+            unit=unit,
+            all_modalities=all_modalities,
+            raw_csv=raw_csv,
+            force=force,
+        )
     if output and output != "-":
         click.echo(f"flashpoint: wrote {count} rows to {output} (metadata: {output}.meta.json)",
                    err=True)  # fmt: skip

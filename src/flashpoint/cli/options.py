@@ -25,6 +25,68 @@ def db_option(func: F) -> F:
     )(func)
 
 
+def force_option(func: F) -> F:
+    """``--force``: replace an existing output file of another kind (never the event store)."""
+    return click.option(
+        "--force",
+        is_flag=True,
+        help="Overwrite an existing output file even if it is of another kind "
+        "(never the event store itself).",
+    )(func)
+
+
+def raw_csv_option(func: F) -> F:
+    """``--raw-csv``: write CSV text cells exactly, without formula neutralisation."""
+    return click.option(
+        "--raw-csv",
+        is_flag=True,
+        help="CSV: write text exactly as stored. By default a cell starting with = + - @ "
+        "(or tab, CR) gets a leading ' so spreadsheets do not run it as a formula.",
+    )(func)
+
+
+def check_outputs(db: str | None, force: bool, *outputs: tuple[str | None, str]) -> None:
+    """Refuse, before any work, outputs (path, kind) that would overwrite the store ``db`` or
+    a file of another kind (see flashpoint.export.destination)."""
+    from ..export.destination import check_destination
+    from ..store.database import database_file
+
+    database = database_file(db)
+    for path, kind in outputs:
+        if path:
+            check_destination(path, kind, database=database, force=force)
+
+
+class Confidence(click.ParamType):
+    """A confidence from 0 to 1.  click.FloatRange lets NaN through (every comparison with
+    NaN is false), and ``--min-confidence nan`` then silently dropped every event."""
+
+    name = "0..1"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        import math
+
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number from 0 to 1", param, ctx)
+        if math.isnan(number) or not 0 <= number <= 1:
+            self.fail(f"{value!r} is not a number from 0 to 1", param, ctx)
+        return number
+
+
+def window_option(func: F) -> F:
+    """``--window DAYS``: the dedupe window (FLASHPOINT_DEDUPE_WINDOW)."""
+    from ..settings import MAX_DEDUPE_WINDOW
+
+    return click.option(
+        "--window",
+        type=click.IntRange(0, MAX_DEDUPE_WINDOW),
+        help="Days two reports' event dates may differ and still be one event "
+        f"(0-{MAX_DEDUPE_WINDOW}; env FLASHPOINT_DEDUPE_WINDOW; default 2).",
+    )(func)
+
+
 def coder_options(func: F) -> F:
     func = click.option(
         "--lexicon",
@@ -90,8 +152,8 @@ def filter_options(*, sides: bool = True) -> Callable[[F], F]:
             click.option("--plover", "plover_types", multiple=True, metavar="TYPE",
                          help="PLOVER event type, e.g. ASSAULT (repeatable)."),
             click.option("--publisher", help="Only events reported by this publisher."),
-            click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0,
-                         help="Drop events below this confidence."),
+            click.option("--min-confidence", type=Confidence(), default=0.0,
+                         help="Drop events below this confidence (0-1)."),
         ]  # fmt: skip
         if sides:
             options[:0] = [

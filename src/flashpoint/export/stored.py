@@ -25,8 +25,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from flashpoint.errors import AnalysisError
+from flashpoint.export.destination import check_destination
 from flashpoint.filters import AGGREGATE_EXCLUDED, default_modalities
 from flashpoint.store import EventFilter, Store, StoredEvent, iter_events
+from flashpoint.store.database import database_file
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -141,12 +143,16 @@ def export_events(
     *,
     unit: str | None = None,
     all_modalities: bool = False,
+    raw_csv: bool = False,
+    force: bool = False,
 ) -> int:
     """Write the events matching ``flt`` to ``output`` (a path; None or "-" is standard
     output, except for Parquet) in ``fmt``; returns the rows written.  Negated and
     hypothetical events are left out unless ``all_modalities`` or ``flt`` names modalities.
     A file gets ``FILE.meta.json`` beside it.  Raises :class:`AnalysisError` when nothing
-    matches (and then writes no file)."""
+    matches (and then writes no file), OutputError when ``output`` is the store itself or
+    (unless ``force``) an existing file of another kind.  CSV cells that would run as
+    spreadsheet formulas are neutralised unless ``raw_csv``."""
     if fmt not in EXPORT_FORMATS:
         raise AnalysisError(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
     unit = unit or default_unit(fmt)
@@ -155,6 +161,12 @@ def export_events(
     to_stdout = output is None or str(output) == "-"
     if fmt == "parquet" and to_stdout:
         raise AnalysisError("Parquet is a binary file: give one with -o FILE.parquet")
+    if not to_stdout:
+        database = database_file(store.url)
+        kind = "parquet" if fmt == "parquet" else "text"
+        check_destination(str(output), kind, database=database, force=force)
+        meta = str(output) + ".meta.json"
+        check_destination(meta, "text", database=database, force=force)
     flt = default_modalities(flt or EventFilter(), all_modalities=all_modalities)
     events: Iterator[StoredEvent] = iter_events(store, flt)
     if unit == "clusters":
@@ -170,13 +182,13 @@ def export_events(
         meta = {"flashpoint": json.dumps(export_metadata(fmt, unit, flt))}
         rows = write_parquet(counted, path, metadata=meta)
     elif to_stdout:
-        return _write_text(store, fmt, counted, sys.stdout, array=False, unit=unit)
+        return _write_text(store, fmt, counted, sys.stdout, array=False, unit=unit, raw_csv=raw_csv)
     else:
         path = Path(str(output))
         newline = "" if fmt == "csv" else None
         with path.open("w", encoding="utf-8", newline=newline) as out:
             array = path.suffix.lower() == ".json"
-            rows = _write_text(store, fmt, counted, out, array=array, unit=unit)
+            rows = _write_text(store, fmt, counted, out, array=array, unit=unit, raw_csv=raw_csv)
     left_out = counted.count - rows if fmt in ("plover", "polecat") else 0
     meta_path = path.with_name(path.name + ".meta.json")
     metadata = export_metadata(fmt, unit, flt, rows=rows, left_out=left_out)
@@ -197,7 +209,14 @@ def _gdelt_context(store: Store, unit: str) -> Any:
 
 
 def _write_text(
-    store: Store, fmt: str, events: Iterable[StoredEvent], out: IO[str], *, array: bool, unit: str
+    store: Store,
+    fmt: str,
+    events: Iterable[StoredEvent],
+    out: IO[str],
+    *,
+    array: bool,
+    unit: str,
+    raw_csv: bool,
 ) -> int:
     if fmt == "gdelt":
         from flashpoint.export.gdelt import write_gdelt
@@ -223,4 +242,4 @@ def _write_text(
         return write_polecat(events, out)
     from flashpoint.export.tables import write_csv, write_jsonl
 
-    return write_csv(events, out) if fmt == "csv" else write_jsonl(events, out)
+    return write_csv(events, out, raw=raw_csv) if fmt == "csv" else write_jsonl(events, out)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from flashpoint.columns import COLUMN_NAMES, COLUMNS, flatten_record
+from flashpoint.export.spreadsheet import neutralise
 from flashpoint.store.query import StoredEvent
 
 __all__ = [
@@ -71,14 +72,17 @@ def flat_event(event: StoredEvent) -> dict[str, Any]:
     }
 
 
-def write_csv(events: Iterable[StoredEvent], out: IO[str]) -> int:
-    """CSV with a header row (RFC 4180 quoting); empty cells for unknown values."""
+def write_csv(events: Iterable[StoredEvent], out: IO[str], *, raw: bool = False) -> int:
+    """CSV with a header row (RFC 4180 quoting); empty cells for unknown values.  Text cells
+    that a spreadsheet would run as a formula get a leading ``'`` unless ``raw`` (see
+    spreadsheet.py)."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(TABLE_COLUMNS)
+    cell = (lambda v: v) if raw else neutralise
     count = 0
     for event in events:
         row = flat_event(event)
-        writer.writerow(["" if row[c] is None else row[c] for c in TABLE_COLUMNS])
+        writer.writerow(["" if row[c] is None else cell(row[c]) for c in TABLE_COLUMNS])
         count += 1
     return count
 

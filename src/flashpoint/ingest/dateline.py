@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import re
 
+from flashpoint.ingest.limits import date_in_range
 from flashpoint.records import Article
 
 __all__ = ["date_from_dateline", "dateline_date"]
@@ -66,6 +67,8 @@ def date_from_dateline(article: Article, reference: str | None = None) -> Articl
 
 def _make(year: int, month: int, day: int) -> str | None:
     try:
-        return dt.date(year, month, day).isoformat()
+        found = dt.date(year, month, day)
     except ValueError:
         return None
+    # "CAIRO, Dec 29, 0001 -" is a template's placeholder, not a story date.
+    return found.isoformat() if date_in_range(found) else None

@@ -5,7 +5,8 @@ had a precision) is coded again from its stored text (with its stored story date
 boilerplate spans, so offsets stay valid), and its old events and mentions are replaced by the
 new ones in **one transaction**: a reader sees the old events or the new ones, never a mix,
 and a crash leaves the old ones in place.
-Clusters the article left or joined are recounted in the same transaction.
+Clusters the article left or joined are recounted in the same transaction.  An article the
+coder crashes on keeps its old events and is counted as failed (see isolation.py).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from sqlalchemy import delete, or_, select
 from flashpoint.records import Article
 from flashpoint.store import schema
 from flashpoint.store.database import Store
-from flashpoint.store.pipeline import CoderLike
+from flashpoint.store.isolation import CoderLike, CodingFailure, code_isolated
 from flashpoint.store.writer import _clusters_of, add_events, dedupe_window, refresh_clusters
 
 __all__ = ["RecodeSummary", "recode_articles", "stale_article_ids"]
@@ -32,11 +33,14 @@ class RecodeSummary:
     events_after: int = 0
     undated: int = 0  # of events_after, those without an event date
     seconds: float = 0.0
+    failed: int = 0  # articles the coder raised on; their old events are kept
 
     def line(self) -> str:
+        failed = f", {self.failed} failed (old events kept)" if self.failed else ""
         return (
             f"recoded {self.articles} articles: {self.events_before} events replaced by "
-            f"{self.events_after} ({self.undated} without a date); {self.seconds:.1f} s"
+            f"{self.events_after} ({self.undated} without a date){failed}; "
+            f"{self.seconds:.1f} s"
         )
 
 
@@ -85,8 +89,13 @@ def recode_articles(
                 )
 
     for article_id, events in zip(
-        ids, coder.code_many(articles(), batch_size=batch_size), strict=True
+        ids, code_isolated(coder, articles(), batch_size=batch_size), strict=True
     ):
+        if isinstance(events, CodingFailure):
+            summary.failed += 1
+            if on_article is not None:
+                on_article(article_id)
+            continue
         with store.session() as session:
             row = session.get(schema.Article, article_id, with_for_update=True)
             if row is None:  # deleted meanwhile
