@@ -7,6 +7,7 @@ import sys
 import click
 
 from .main import cli
+from .options import Confidence
 
 
 @cli.command("code")
@@ -16,7 +17,13 @@ from .main import cli
     "story_date",
     metavar="YYYY-MM-DD",
     help="Story date; relative dates ('on Monday') resolve against it. "
-    "Defaults to the date in the HTML metadata, if any.",
+    "Defaults to the date in the HTML metadata, else the dateline's.",
+)
+@click.option(
+    "--reference-date",
+    metavar="YYYY-MM-DD",
+    help="A day on or shortly after the story's, giving a dateline without a year "
+    "('CAIRO, Nov 14 (Reuters)') its year; without it such a story date is unknown.",
 )
 @click.option(
     "--format",
@@ -48,13 +55,14 @@ from .main import cli
 )
 @click.option(
     "--min-confidence",
-    type=click.FloatRange(0, 1),
+    type=Confidence(),
     default=0.0,
-    help="Drop events below this confidence.",
+    help="Drop events below this confidence (0-1).",
 )
 def code_command(
     source: str,
     story_date: str | None,
+    reference_date: str | None,
     fmt: str,
     input_format: str,
     doc_id: str | None,
@@ -68,7 +76,11 @@ def code_command(
     from ..ingest import read_source
 
     article = read_source(
-        source, date=story_date, doc_id=doc_id, fmt=None if input_format == "auto" else input_format
+        source,
+        date=story_date,
+        doc_id=doc_id,
+        fmt=None if input_format == "auto" else input_format,
+        reference_date=reference_date,
     )
     events = get_coder(model, lexicons).code(article)
     events = [e for e in events if e.confidence >= min_confidence]

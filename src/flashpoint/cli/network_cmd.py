@@ -8,7 +8,16 @@ from typing import Any
 import click
 
 from .main import cli
-from .options import aggregate_options, db_option, event_filter, filter_options, unit_of
+from .options import (
+    aggregate_options,
+    check_outputs,
+    db_option,
+    event_filter,
+    filter_options,
+    force_option,
+    unit_of,
+)
+from .terminal import printable
 
 
 def network_arguments(func: Any) -> Any:
@@ -40,9 +49,14 @@ def compute_network(options: dict[str, Any]) -> Any:
     all_modalities, unit = options.pop("all_modalities"), unit_of(options)
     flt = event_filter(options)
     with open_store(db, create=False) as store:
-        return event_network(
+        graph = event_network(
             store, flt, unit=unit, node=node, min_events=min_events, all_modalities=all_modalities
         )
+    if graph.graph.get("undated"):
+        click.echo(
+            f"flashpoint: events left out: {graph.graph['undated']} without a date", err=True
+        )
+    return graph
 
 
 @cli.command("network")
@@ -53,11 +67,13 @@ def compute_network(options: dict[str, Any]) -> Any:
     type=click.Path(dir_okay=False),
     help="Write the graph: .graphml, .gexf, .json (node-link) or .csv (edges).",
 )
-def network_command(output: str | None, **options: Any) -> None:
+@force_option
+def network_command(output: str | None, force: bool, **options: Any) -> None:
     """Actor network: directed edges weighted by event counts, with quad-class counts,
     Goldstein sum and mean, net cooperation.  Without -o, print the edge table."""
     from ..analysis.network import graph_edges, write_graph
 
+    check_outputs(options["db"], force, (output, "text"))
     graph = compute_network(options)
     if output:
         write_graph(graph, output)
@@ -67,4 +83,4 @@ def network_command(output: str | None, **options: Any) -> None:
             err=True,
         )
     else:
-        sys.stdout.write(graph_edges(graph).to_string(index=False) + "\n")
+        sys.stdout.write(printable(graph_edges(graph).to_string(index=False)) + "\n")

@@ -2,7 +2,9 @@
 
 Articles already in the store are skipped *before* coding (a re-run costs a hash lookup per
 article, not a parse), so a killed run resumes quickly.  Each article is written in its own
-transaction, so a crash loses at most the article being written, never half of one.
+transaction, so a crash loses at most the article being written, never half of one.  An
+article the coder or the database cannot take is a failure of that article only (see
+isolation.py); the run goes on.
 """
 
 from __future__ import annotations
@@ -11,20 +13,15 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
 
+from flashpoint.errors import InputError
 from flashpoint.ingest.documents import Document, Failure
-from flashpoint.records import Article, Event
+from flashpoint.records import Article
 from flashpoint.store.database import Store
+from flashpoint.store.isolation import CoderLike, CodingFailure, code_isolated
 from flashpoint.store.writer import WriteResult, dedupe_window, find_stored, write_article
 
 __all__ = ["CoderLike", "IngestSummary", "ingest_documents"]
-
-
-class CoderLike(Protocol):
-    def code_many(
-        self, articles: Iterable[Article], batch_size: int = ...
-    ) -> Iterator[list[Event]]: ...
 
 
 @dataclass
@@ -35,6 +32,7 @@ class IngestSummary:
     failed: int = 0
     events: int = 0
     mentions: int = 0
+    undated: int = 0  # of ``events``, those without an event date (left out of dated counts)
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
 
@@ -50,7 +48,8 @@ class IngestSummary:
         return (
             f"{self.articles} articles: {self.new} new, {self.versions} new versions, "
             f"{self.skipped} skipped (already stored), {self.failed} failed; "
-            f"{self.events} events from {self.mentions} mentions; "
+            f"{self.events} events ({self.undated} without a date) from {self.mentions} "
+            "mentions; "
             f"{self.seconds:.1f} s ({self.rate:.1f} articles/s)"
         )
 
@@ -80,12 +79,15 @@ def ingest_documents(
         if on_item is not None:
             on_item(item, result)
 
+    def fail(item: Failure) -> None:
+        summary.failed += 1
+        summary.failures.append(item)
+        report(item, None)
+
     def to_code() -> Iterator[Article]:
         for item in items:
             if isinstance(item, Failure):
-                summary.failed += 1
-                summary.failures.append(item)
-                report(item, None)
+                fail(item)
                 continue
             with store.session(readonly=True) as session:
                 stored = find_stored(session, item)
@@ -96,9 +98,18 @@ def ingest_documents(
             pending.append(item)
             yield item.article
 
-    for events in coder.code_many(to_code(), batch_size=batch_size):
+    for events in code_isolated(coder, to_code(), batch_size=batch_size):
         document = pending.popleft()
-        result = write_article(store, document, events, coder_version=coder_version, window=window)
+        if isinstance(events, CodingFailure):
+            fail(Failure(document.name, f"{document.name} {events.reason}"))
+            continue
+        try:
+            result = write_article(
+                store, document, events, coder_version=coder_version, window=window
+            )
+        except InputError as exc:
+            fail(Failure(document.name, str(exc)))
+            continue
         if result.status == "skipped":
             summary.skipped += 1
         else:
@@ -106,6 +117,7 @@ def ingest_documents(
             summary.versions += result.status == "version"
             summary.events += result.events
             summary.mentions += result.mentions
+            summary.undated += result.undated
         report(document, result)
     summary.seconds = time.perf_counter() - started
     return summary

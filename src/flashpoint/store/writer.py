@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
+from flashpoint.errors import InputError, StoreError
 from flashpoint.ingest.documents import Document
 from flashpoint.records import Event
-from flashpoint.settings import get_setting
+from flashpoint.settings import MAX_DEDUPE_WINDOW, get_setting
 from flashpoint.store import schema
 from flashpoint.store.database import Store
 from flashpoint.store.dedupe import (
@@ -31,13 +32,15 @@ from flashpoint.store.dedupe import (
     actor_key,
     codes_match,
     codes_match_actor,
-    event_date,
+    dated_by,
     merge_mentions,
     places_match,
     polarity,
 )
+from flashpoint.store.fit import key
 
 __all__ = [
+    "MAX_WINDOW",
     "WriteResult",
     "content_hash",
     "dedupe_window",
@@ -52,23 +55,28 @@ class WriteResult:
     article_id: int | None
     events: int = 0
     mentions: int = 0
+    undated: int = 0  # events without an event date (see dedupe.dated_by)
 
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+MAX_WINDOW = MAX_DEDUPE_WINDOW
+
+
 def dedupe_window(days: int | None = None) -> int:
     """The clustering window in days: ``days`` if given, else FLASHPOINT_DEDUPE_WINDOW."""
-    from flashpoint.errors import StoreError
-
     raw = str(days) if days is not None else get_setting("dedupe_window")
     try:
         value = int(raw)
     except ValueError:
         value = -1
-    if value < 0:
-        raise StoreError(f"FLASHPOINT_DEDUPE_WINDOW must be a whole number of days, got {raw!r}")
+    if not 0 <= value <= MAX_WINDOW:
+        raise StoreError(
+            f"the dedupe window must be a whole number of days from 0 to {MAX_WINDOW}, "
+            f"got {raw!r}; fix --window or FLASHPOINT_DEDUPE_WINDOW"
+        )
     return value
 
 
@@ -79,7 +87,7 @@ def find_stored(session: Session, document: Document) -> int | None:
         schema.Article.content_hash == content_hash(article.text)
     )
     if article.url:
-        query = query.where(schema.Article.url_key == article.url)
+        query = query.where(schema.Article.url_key == key(article.url))
     return session.scalars(query.limit(1)).first()
 
 
@@ -91,7 +99,10 @@ def write_article(
     coder_version: str,
     window: int | None = None,
 ) -> WriteResult:
-    """Store ``document`` and its coded ``events`` atomically; see the module docstring."""
+    """Store ``document`` and its coded ``events`` atomically; see the module docstring.
+
+    Raises InputError when the database refuses this article's values (the rows are fitted
+    to their columns first, see fit.py, so this is a last resort that keeps a run going)."""
     window = dedupe_window(window)
     for attempt in range(3):
         try:
@@ -100,6 +111,11 @@ def write_article(
                 if stored is not None:
                     return WriteResult("skipped", stored)
                 return _insert(session, document, events, coder_version, window)
+        except DataError as exc:
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+            raise InputError(
+                f"{document.name}: the database refused the article ({reason}); not stored"
+            ) from None
         except IntegrityError:
             # Another process (or a replay of a killed run) stored the same article first:
             # a skip.  Otherwise it stored another version of it at the same moment: try
@@ -123,25 +139,24 @@ def _insert(
     article = document.article
     previous: list[schema.Article] = []
     version = 1
-    if document.locator:
+    locator = key(document.locator)
+    if locator:
         previous = list(
             session.scalars(
                 select(schema.Article).where(
-                    schema.Article.locator == document.locator, schema.Article.is_current
+                    schema.Article.locator == locator, schema.Article.is_current
                 )
             )
         )
         top = session.scalar(
-            select(func.max(schema.Article.version)).where(
-                schema.Article.locator == document.locator
-            )
+            select(func.max(schema.Article.version)).where(schema.Article.locator == locator)
         )
         version = (top or 0) + 1
     row = schema.Article(
         content_hash=content_hash(article.text),
-        url_key=article.url or "",
+        url_key=key(article.url) or "",
         url=article.url,
-        locator=document.locator,
+        locator=locator,
         version=version,
         is_current=True,
         doc_id=article.doc_id,
@@ -161,9 +176,9 @@ def _insert(
         old.is_current = False
         touched |= _clusters_of(session, old.id)
     session.flush()
-    n_events, n_mentions = add_events(session, row, events, window, touched)
+    n_events, n_mentions, undated = add_events(session, row, events, window, touched)
     refresh_clusters(session, touched)
-    return WriteResult("version" if previous else "new", row.id, n_events, n_mentions)
+    return WriteResult("version" if previous else "new", row.id, n_events, n_mentions, undated)
 
 
 def add_events(
@@ -172,8 +187,9 @@ def add_events(
     events: Sequence[Event],
     window: int,
     touched: set[int],
-) -> tuple[int, int]:
+) -> tuple[int, int, int]:
     """Merge, store and cluster an article's events; the caller refreshes ``touched``.
+    Returns the events, mentions and events without a date stored.
 
     Statements are batched per article (events, then mentions, then clusters), since the
     per-row round trips of the ORM otherwise cost more than the coding."""
@@ -191,7 +207,8 @@ def add_events(
     article.num_events = len(merged)
     article.num_mentions = sum(len(item.mentions) for item in merged)
     session.flush()
-    return article.num_events, article.num_mentions
+    undated = sum(1 for row in rows if row.event_date is None)
+    return article.num_events, article.num_mentions, undated
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -199,7 +216,7 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def _event_row(article: schema.Article, item: MergedEvent, record: dict[str, Any]) -> schema.Event:
-    e = item.representative
+    e, when = item.representative, dated_by(item)
     source, target, place = e.source, e.target, e.location
     return schema.Event(
         article_id=article.id,
@@ -221,7 +238,11 @@ def _event_row(article: schema.Article, item: MergedEvent, record: dict[str, Any
         plover_type=e.plover.event,
         plover_mode=e.plover.mode,
         modality=e.modality,
-        event_date=_day(event_date(item)) or article.story_date,
+        # Never the story date in place of the text's: an event "in June" is dated June,
+        # one placed in the past without a date has none (and stays out of dated counts).
+        event_date=when.date,
+        event_date_end=when.date_end,
+        date_precision=when.date_precision,
         location_name=place.name if place else None,
         location_country=place.country if place else None,
         lat=place.lat if place else None,
@@ -284,8 +305,8 @@ def _assign_clusters(
                 select(C).where(
                     C.source_key.in_({k[2] for k in matchable}),
                     C.cameo_base.in_({k[0].cameo_base for k in matchable}),
-                    C.first_date <= max(days) + span,
-                    C.last_date >= min(days) - span,
+                    C.first_date <= _shift(max(days), span),
+                    C.last_date >= _shift(min(days), -span),
                 )
             )
         )
@@ -315,6 +336,7 @@ def _assign_clusters(
                 quad_class=e.quad_class,
                 goldstein=e.goldstein,
                 polarity=polarity(e.modality),
+                date_precision=row.date_precision,
                 first_date=day,
                 last_date=day,
             )
@@ -348,9 +370,10 @@ def _fits(
         and c.target_key == target_key
         and c.cameo_base == row.cameo_base
         and c.polarity == polarity(e.modality)
+        and c.date_precision == row.date_precision
         and c.first_date is not None
         and c.last_date is not None
-        and c.first_date - span <= day <= c.last_date + span
+        and _shift(c.first_date, -span) <= day <= _shift(c.last_date, span)
         and codes_match(c.cameo_code, e.cameo.code)
         and codes_match_actor(c.source_code, e.source.code)
         and (target_key is None or codes_match_actor(c.target_code, e.target and e.target.code))
@@ -363,6 +386,14 @@ def _fits(
             place.feature if place else None,
         )
     )
+
+
+def _shift(day: dt.date, span: dt.timedelta) -> dt.date:
+    """``day + span``, stopping at the calendar's ends (an event dated in year 1 or 9999)."""
+    try:
+        return day + span
+    except OverflowError:
+        return dt.date.max if span > dt.timedelta(0) else dt.date.min
 
 
 def _distance(cluster: schema.Cluster, day: dt.date) -> int:
