@@ -84,9 +84,11 @@ def coded_events(events: Iterable[Event]) -> list[CodedEvent]:
 
 def _article(gold: GoldArticle) -> Article:
     try:
-        return article_from_text(gold.text, date=gold.date, doc_id=gold.file, source=gold.file)
+        return article_from_text(
+            gold.text, date=gold.date, doc_id=gold.file, source=gold.file, url=gold.url
+        )
     except FlashpointError:  # an article the input checks refuse is still scored (as silent)
-        return Article(text=gold.text, doc_id=gold.file, date=gold.date)
+        return Article(text=gold.text, doc_id=gold.file, date=gold.date, url=gold.url)
 
 
 def _add(score: Score, match: ArticleMatch) -> None:

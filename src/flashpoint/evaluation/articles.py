@@ -79,6 +79,7 @@ class GoldArticle:
     topic: str
     events: list[GoldEvent]
     text: str = ""
+    url: str | None = None  # from the texts folder's index.jsonl, when it has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +288,7 @@ def read_article_gold(
             "(the folder holding the .txt files the gold refers to)"
         )
     articles = []
+    index = _index(folder) if load_texts and folder is not None else {}
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -311,8 +313,25 @@ def read_article_gold(
             if load_texts:
                 assert folder is not None
                 article.text = _load_text(folder / article.file, article.sha256, where)
+                article.url = index.get(article.file, {}).get("url")
             articles.append(article)
     return articles
+
+
+def _index(folder: Path) -> dict[str, dict]:
+    """The texts folder's metadata (``index.jsonl``: file, url, title ...), if it has one."""
+    path = folder / "index.jsonl"
+    if not path.is_file():
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(record, dict) and "file" in record:
+            out[str(record["file"])] = record
+    return out
 
 
 def _load_text(path: Path, sha256: str, where: str) -> str:

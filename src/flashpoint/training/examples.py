@@ -63,13 +63,32 @@ def event_noun_vocabulary(
     return frozenset(w for w, n in counts.items() if n >= min_count)
 
 
-def _label(token, item: LabelledText) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+def _anchor(doc: Doc, start: int, end: int) -> int | None:
+    """The word that carries a labelled trigger span: its first verb ("imposed" in "imposed
+    sanctions"), else its first noun ("airstrike"), else its first word."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    for pos in (("VERB",), ("NOUN", "PROPN")):
+        for token in span:
+            if token.pos_ in pos:
+                return token.i
+    return span[0].i
+
+
+def _label(token, item: LabelledText, anchors: dict) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+    """The label of one candidate word: the root of the event whose trigger it carries;
+    ``none``; or None (left out) for the other words of a trigger span, which are neither
+    the event's word nor a non-event, and for words of uncertain gold events."""
     start, end = token.idx, token.idx + len(token.text)
     covering = [e for e in item.events if _overlaps(start, end, e.start, e.end)]
     if covering:
-        roots = Counter(e.cameo[:2] for e in covering)
+        carried = [e for e in covering if anchors.get((e.start, e.end)) == token.i]
+        if not carried:
+            return None
+        roots = Counter(e.cameo[:2] for e in carried)
         root = roots.most_common(1)[0][0]
-        code = next(e.cameo for e in covering if e.cameo[:2] == root)
+        code = next(e.cameo for e in carried if e.cameo[:2] == root)
         return root, code
     if any(_overlaps(start, end, s, e) for s, e in item.uncertain):
         return None
@@ -87,9 +106,10 @@ def build_examples(
     for item, doc in zip(items, docs, strict=True):
         chosen: list[Candidate] = []
         labels: list[tuple[str, str]] = []
+        anchors = {(e.start, e.end): _anchor(doc, e.start, e.end) for e in item.events}
         for sent in doc.sents:
             for candidate in candidates(sent, event_nouns, lexicon):
-                label = _label(candidate.token, item)
+                label = _label(candidate.token, item, anchors)
                 if label is not None:
                     chosen.append(candidate)
                     labels.append(label)

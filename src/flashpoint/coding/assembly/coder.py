@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...actors import load_kb
+from ...actors.publisher import publisher_actor
 from ...actors.resolve import DocActors
 from ...nlp import load_nlp
 from ...nlp.components.paragraphs import DATELINE
@@ -185,7 +186,7 @@ class Coder:
     def _code_doc(self, doc: Doc, article: Article) -> list[Event]:
         story = date.fromisoformat(article.date) if article.date else None
         home = self._dateline_country(article.text) or document_country(doc, self.kb)
-        actors = DocActors(self.kb, doc, story, home)
+        actors = DocActors(self.kb, doc, story, home, publisher_actor(article.url))
         skip = list(article.skip_spans) + headline_spans(article.text)
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
@@ -304,7 +305,14 @@ class Coder:
         if not sources and predicate.root in VIOLENT_ROOTS:
             sources = self._unidentified_attacker(predicate)
         if not sources and self.geocode:
-            sources = implicit_authority(predicate, sent, self.kb, self._lookup)
+            sources = implicit_authority(
+                predicate,
+                sent,
+                self.kb,
+                self._lookup,
+                actors.home_country,
+                self._patient_country(predicate, actors),
+            )
         if not sources:
             sources = moved_forces(predicate, actors)
         if not sources:
@@ -580,6 +588,18 @@ class Coder:
             if ref is not None:
                 return [ref]
         return []
+
+    def _patient_country(self, predicate: Predicate, actors: DocActors) -> str | None:
+        """The country of whoever a passive act was done to ("A former adviser for U.S.
+        President Donald Trump was sentenced": the United States)."""
+        for head in (t for t in predicate.targets if t.dep_ == "nsubjpass"):
+            for ref in actors.resolve(head):
+                if ref.country:
+                    return ref.country
+            country = phrase_country(head, self.kb, self._lookup)
+            if country:
+                return country
+        return None
 
     def _context_source(self, sent: Span, source: ActorRef, home: str | None) -> ActorRef:
         """A national source the phrase resolution left without a country ("President Dos
