@@ -25,9 +25,18 @@ def test_sector_target_takes_the_only_country_of_its_sentence(code):
 
 
 def test_no_target_is_directed_at_the_only_country_named(code):
-    event = primary(code("Iraq's interim cabinet said it is prepared to impose martial law."))
+    # Coercion is done at home: martial law is imposed on the source's own country.
+    event = primary(code("Iraq's interim cabinet imposed martial law."))
     assert event.target is not None and event.target.country == "IRQ"
     assert event.target.start is None and event.target.resolution == "context"
+
+
+def test_a_verbal_act_is_not_presumed_domestic(code):
+    # "condemns the killings": the killings are no actor, and the only country the sentence
+    # names is the condemning state's own; the condemnation is not directed at itself.
+    event = primary(code("The United States condemns in the strongest terms the killings."))
+    assert event.source.country == "USA"
+    assert event.target is None or event.target.country != "USA"
 
 
 def test_two_countries_leave_no_guessed_target(code):

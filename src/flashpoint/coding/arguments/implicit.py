@@ -43,12 +43,10 @@ def implicit_authority(
     kb: ActorKB,
     lookup: Lookup,
     home: str | None = None,
-    subject_country: str | None = None,
 ) -> list[ActorRef]:
     """The authorities behind an agentless passive state act: those of the country it happened
-    in when a place is named; else of the country the person acted on belongs to
-    (``subject_country``: "a former adviser of the U.S. president was sentenced"); else of the
-    article's own country (``home``).  Courts pass verdicts ("was sentenced", "was convicted":
+    in when a place is named, else of the article's own country (``home``: the dateline's, or
+    the country the article is about).  Courts pass verdicts ("was sentenced", "was convicted":
     JUD), police arrest (COP), other acts are the government's."""
     trigger = predicate.trigger
     legal = predicate.code == "112" and trigger.lemma_.lower() in _LEGAL_ACTS
@@ -69,7 +67,7 @@ def implicit_authority(
         if found is not None and found.country:
             country = found.country
             break
-    country = country or subject_country or home
+    country = country or home
     if country is None:
         return []
     sector = "JUD" if verdict else "COP" if predicate.code.startswith("173") else None

@@ -119,6 +119,11 @@ __all__ = ["CODER_VERSION", "Coder"]
 CODER_VERSION = "flashpoint-coder/0.1.0"
 _DATELINE_LINE = re.compile(r"(?m)^" + DATELINE.pattern)
 _TRAVEL_VERBS = {"visit", "travel", "fly", "arrive", "go", "head", "tour", "return"}
+# Roots whose acts are mostly done at home, to the source's own people: protest, coercion and
+# violence ("impose martial law", "took control of the area").  For the others (statements,
+# appeals, meetings, accusations, sanctions ...) a target the sentence leaves unnamed is not
+# presumed to be the source's own country.
+_DOMESTIC_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 # Roots whose acts often have no target: statements and force posture (deployments, alerts).
 _TARGETLESS_ROOTS = frozenset({"01", "15"})
 # Roots whose place is never their target: a statement, meeting or visit happens somewhere.
@@ -311,7 +316,6 @@ class Coder:
                 self.kb,
                 self._lookup,
                 actors.home_country,
-                self._patient_country(predicate, actors),
             )
         if not sources:
             sources = moved_forces(predicate, actors)
@@ -589,18 +593,6 @@ class Coder:
                 return [ref]
         return []
 
-    def _patient_country(self, predicate: Predicate, actors: DocActors) -> str | None:
-        """The country of whoever a passive act was done to ("A former adviser for U.S.
-        President Donald Trump was sentenced": the United States)."""
-        for head in (t for t in predicate.targets if t.dep_ == "nsubjpass"):
-            for ref in actors.resolve(head):
-                if ref.country:
-                    return ref.country
-            country = phrase_country(head, self.kb, self._lookup)
-            if country:
-                return country
-        return None
-
     def _context_source(self, sent: Span, source: ActorRef, home: str | None) -> ActorRef:
         """A national source the phrase resolution left without a country ("President Dos
         Santos" misspelt, "Ibo elders", "the government of Sindh province") takes the country
@@ -655,7 +647,12 @@ class Coder:
         party = target is not None and is_actor_mention(target, sent.doc)
         if country is None:
             country = sentence_country(sent, self.kb, self._lookup)
-            if country is not None and country == source.country and not party:
+            if (
+                country is not None
+                and country == source.country
+                and not party
+                and predicate.root not in _DOMESTIC_ROOTS
+            ):
                 country = None
         if country is None and party:
             country = actors.home_country
