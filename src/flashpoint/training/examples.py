@@ -34,6 +34,7 @@ class Examples:
     groups: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # for error analysis
+    lemmas: list[str] = field(default_factory=list)
 
     def matrix(self) -> np.ndarray:
         return np.vstack(self.dense) if self.dense else np.zeros((0, 0), dtype=np.float32)
@@ -121,4 +122,5 @@ def build_examples(
         out.groups += [item.group] * len(chosen)
         out.sources += [item.source] * len(chosen)
         out.words += [c.token.text for c in chosen]
+        out.lemmas += [c.token.lemma_.lower() for c in chosen]
     return out

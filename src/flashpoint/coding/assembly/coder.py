@@ -109,7 +109,7 @@ from .ranking import (
     report_yields_to_content,
 )
 from .recoding import apply_sense, conditional_threat, express_intent
-from .skipping import headline_spans, is_skipped
+from .skipping import is_skipped
 
 if TYPE_CHECKING:
     from ...geo import Gazetteer
@@ -192,7 +192,7 @@ class Coder:
         story = date.fromisoformat(article.date) if article.date else None
         home = self._dateline_country(article.text) or document_country(doc, self.kb)
         actors = DocActors(self.kb, doc, story, home, publisher_actor(article.url))
-        skip = list(article.skip_spans) + headline_spans(article.text)
+        skip = list(article.skip_spans)
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
             if is_skipped(sent, skip) or not any(t.is_alpha for t in sent_tokens(sent)):
@@ -235,9 +235,20 @@ class Coder:
             support.annotate(predicate)
             if predicate.model_root is None:
                 kept.append(predicate)  # no word the model scores (a predicate adjective)
-            elif predicate.pattern.origin == MODEL_ORIGIN:
-                kept.append(predicate)  # proposed above the threshold
-            elif predicate.model_root >= KEEP_THRESHOLD:
+                continue
+            preferred = support.preferred_root(predicate)
+            if (
+                preferred is not None
+                and preferred[0] != predicate.root
+                and preferred[1] >= RECODE_THRESHOLD
+                and predicate.model_root < KEEP_THRESHOLD
+            ):
+                # The words say another kind of event than the lexicon pattern: the model's
+                # root, with the code its training data gives that root and word.
+                predicate.code = support.code_for(predicate, preferred[0])
+                predicate.model_root = preferred[1]
+                kept.append(predicate)
+            elif predicate.pattern.origin == MODEL_ORIGIN or predicate.model_root >= KEEP_THRESHOLD:
                 kept.append(predicate)
         return kept
 
@@ -880,6 +891,7 @@ class Coder:
 # Decided on the development data (docs/model-card.md), never on the test split.
 PROPOSE_THRESHOLD = 0.5  # model probability of a root for a word no lexicon pattern codes
 KEEP_THRESHOLD = 0.05  # model probability of a lexicon predicate's root below which it is dropped
+RECODE_THRESHOLD = 0.5  # ... unless another root reaches this: the predicate takes that root
 
 
 def _event_model(choice: str) -> EventModel | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -40,6 +40,13 @@ class EventModel:
     dense_scale: np.ndarray
     event_nouns: frozenset[str]
     metadata: dict
+    # The CAMEO code the training data gives an event of a root with a word most often:
+    # "root|lemma" -> code, and "root|*" -> the root's most frequent code (a learned lexicon
+    # for events the model codes itself).
+    codes: dict[str, str] = field(default_factory=dict)
+
+    def code_for(self, root: str, lemma: str) -> str:
+        return self.codes.get(f"{root}|{lemma}") or self.codes.get(f"{root}|*") or root + "0"
 
     def probabilities(self, sparse: Sequence[Sequence[str]], dense: np.ndarray) -> np.ndarray:
         """Class probabilities, one row per candidate."""
@@ -79,6 +86,7 @@ class EventModel:
             dense_scale=self.dense_scale.astype(np.float32),
             event_nouns=np.array("\n".join(sorted(self.event_nouns))),
             metadata=np.array(json.dumps(self.metadata, sort_keys=True)),
+            codes=np.array(json.dumps(self.codes, sort_keys=True)),
         )
 
     @classmethod
@@ -94,6 +102,7 @@ class EventModel:
             dense_scale=data["dense_scale"].astype(np.float32),
             event_nouns=frozenset(str(data["event_nouns"]).split("\n")),
             metadata=json.loads(str(data["metadata"])),
+            codes=json.loads(str(data["codes"])) if "codes" in data else {},
         )
 
 

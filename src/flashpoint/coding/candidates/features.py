@@ -46,7 +46,7 @@ def candidates(sent: Span, event_nouns: frozenset[str], lexicon: Lexicon) -> lis
     out = []
     for token in sent_tokens(sent):
         if token.pos_ == "VERB" or (
-            token.pos_ in ("NOUN", "PROPN")
+            token.pos_ == "NOUN"
             and (token.lemma_.lower() in event_nouns or lexicon.has("N", token.lemma_.lower()))
         ):
             out.append(Candidate(token, sent))

@@ -26,8 +26,13 @@ _PROPOSABLE = frozenset(f"{n:02d}" for n in range(2, 21))
 
 @dataclass
 class SentenceSupport:
-    classes: list[str]
+    model: EventModel
     rows: dict[int, np.ndarray]  # token index -> class probabilities
+    lemmas: dict[int, str]
+
+    @property
+    def classes(self) -> list[str]:
+        return self.model.classes
 
     def _rows_of(self, predicate: Predicate) -> list[np.ndarray]:
         indices = {predicate.trigger.i, *(t.i for t in predicate.trigger_tokens)}
@@ -44,17 +49,32 @@ class SentenceSupport:
         return predicate
 
     def proposals(self, threshold: float) -> dict[int, str]:
-        """Words whose most likely class is an event root with at least ``threshold``."""
+        """Words the model believes are events (probability of an event at least
+        ``threshold``), with the CAMEO code for their most likely root."""
         out = {}
         for index, row in self.rows.items():
-            best = int(row.argmax())
+            best = 1 + int(row[1:].argmax())
             root = self.classes[best]
-            if root in _PROPOSABLE and row[best] >= threshold:
-                out[index] = root + "0"  # the root's general code; complements may refine it
+            if root in _PROPOSABLE and 1.0 - row[0] >= threshold:
+                out[index] = self.model.code_for(root, self.lemmas[index])
         return out
+
+    def preferred_root(self, predicate: Predicate) -> tuple[str, float] | None:
+        """The event root the model finds most likely at the predicate's words, and its
+        probability (None when the model scores none of them)."""
+        rows = self._rows_of(predicate)
+        if not rows:
+            return None
+        best_row = max(rows, key=lambda r: float(r[1:].max()))
+        best = 1 + int(best_row[1:].argmax())
+        return self.classes[best], float(best_row[best])
+
+    def code_for(self, predicate: Predicate, root: str) -> str:
+        return self.model.code_for(root, predicate.trigger.lemma_.lower())
 
 
 def score_sentence(sent: Span, model: EventModel, lexicon: Lexicon) -> SentenceSupport:
     found, probabilities = model.score_sentence(sent, lexicon)
     rows = {c.token.i: probabilities[n] for n, c in enumerate(found)}
-    return SentenceSupport(model.classes, rows)
+    lemmas = {c.token.i: c.token.lemma_.lower() for c in found}
+    return SentenceSupport(model, rows, lemmas)
