@@ -633,10 +633,10 @@ class Coder:
         to a meeting of Palestinian factions"), else at the sentence's only country.
 
         A target that is no actor ("condemns the killings", "denounced the operation") or no
-        target at all never takes the *source's* country from the sentence: that would make
-        the act domestic by default.  Such an act is directed at the most salient other
-        country of the discourse (coref.Memory.salient_country), when its root is one that
-        has a target (all but statements and force posture)."""
+        target at all takes the *source's* own country from the sentence only when the
+        discourse offers no other party: a verbal or diplomatic act is directed at the most
+        salient other country of the discourse (coref.Memory.salient_country), when its root
+        is one that has a target (all but statements and force posture)."""
         if not needs_country(target):
             return target
         if target is None:
@@ -664,7 +664,13 @@ class Coder:
                 and not party
                 and predicate.root not in _DOMESTIC_ROOTS
             ):
-                country = None
+                # The sentence names only the source's own country: a statement, appeal or
+                # sanction is directed at the other party the discourse is about, if there is
+                # one ("The United States condemns the killings" after sentences on Ethiopia).
+                country = (
+                    actors.memory.salient_country(predicate.trigger, exclude=source.country)
+                    or country
+                )
         if country is None and party:
             country = actors.home_country
         if country is None and not party and predicate.root not in _TARGETLESS_ROOTS:
