@@ -14,8 +14,8 @@ __all__ = ["code", "code_article", "get_coder"]
 
 
 @lru_cache(maxsize=4)
-def _coder(model: str | None, lexicons: tuple[str, ...]) -> Coder:
-    coder = Coder(model, lexicons=lexicons)
+def _coder(model: str | None, lexicons: tuple[str, ...], event_model: str) -> Coder:
+    coder = Coder(model, lexicons=lexicons, event_model=event_model)
     # The model, lexicon, dictionaries and gazetteer are ~270,000 objects that live as long as
     # the process.  Every full garbage collection while coding would re-scan them all (~5% of
     # coding time): freezing moves everything alive now out of the collector's view.  The
@@ -28,9 +28,15 @@ def _coder(model: str | None, lexicons: tuple[str, ...]) -> Coder:
     return coder
 
 
-def get_coder(model: str | None = None, lexicons: Iterable[str] = ()) -> Coder:
-    """A shared :class:`Coder` for this model and lexicon set (loaded once per process)."""
-    return _coder(model, tuple(lexicons))
+def get_coder(
+    model: str | None = None, lexicons: Iterable[str] = (), event_model: str | None = None
+) -> Coder:
+    """A shared :class:`Coder` for this spaCy model, lexicon set and event model (loaded once
+    per process).  ``event_model``: "1" the shipped learned model, "0" rules only, or a model
+    file; default: the ``event_model`` setting (FLASHPOINT_EVENT_MODEL)."""
+    from .settings import get_setting
+
+    return _coder(model, tuple(lexicons), event_model or get_setting("event_model"))
 
 
 def code(

@@ -59,6 +59,11 @@ from .options import Confidence
     default=0.0,
     help="Drop events below this confidence (0-1).",
 )
+@click.option(
+    "--no-model",
+    is_flag=True,
+    help="Rules only: code without the learned event model (docs/model-card.md).",
+)
 def code_command(
     source: str,
     story_date: str | None,
@@ -68,6 +73,7 @@ def code_command(
     doc_id: str | None,
     model: str | None,
     lexicons: tuple[str, ...],
+    no_model: bool,
     min_confidence: float,
 ) -> None:
     """Code SOURCE (a .txt/.html file, an http(s) URL, or - for stdin) into events."""
@@ -82,6 +88,6 @@ def code_command(
         fmt=None if input_format == "auto" else input_format,
         reference_date=reference_date,
     )
-    events = get_coder(model, lexicons).code(article)
+    events = get_coder(model, lexicons, "0" if no_model else None).code(article)
     events = [e for e in events if e.confidence >= min_confidence]
     write_events(events, sys.stdout, fmt)

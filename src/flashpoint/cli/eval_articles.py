@@ -49,6 +49,9 @@ def print_article_report(report: ArticleReport, *, explain: bool = False) -> Non
     click.echo(_header("CAMEO root (event level)"))
     for root, score in sorted(report.by_root.items()):
         click.echo(_row(root, score))
+    click.echo(_header("PLOVER type (plover level)"))
+    for name, score in sorted(report.by_plover.items(), key=lambda kv: str(kv[0])):
+        click.echo(_row(str(name), score))
     if explain:
         for name, match in sorted(report.matches.items()):
             text = report.texts.get(name, "")

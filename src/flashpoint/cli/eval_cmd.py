@@ -10,7 +10,7 @@ from .main import cli
 
 
 @cli.command("eval")
-@click.argument("gold_files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("gold_files", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--model", help="spaCy pipeline to evaluate with.")
 @click.option(
     "--lexicon",
@@ -34,10 +34,16 @@ from .main import cli
 )
 @click.option("--explain", is_flag=True, help="List each article's misses and extra events.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option(
+    "--no-model",
+    is_flag=True,
+    help="Rules only: code without the learned event model (docs/model-card.md).",
+)
 def eval_command(
     gold_files: tuple[str, ...],
     model: str | None,
     lexicons: tuple[str, ...],
+    no_model: bool,
     limit: int | None,
     texts: str | None,
     split: str | None,
@@ -57,18 +63,22 @@ def eval_command(
 
     from .. import get_coder
     from ..evaluation import evaluate
-    from ..evaluation.article_run import evaluate_articles
+    from ..evaluation.article_run import evaluate_articles, score_articles
     from ..evaluation.articles import is_article_gold
     from ..evaluation.run import METRIC_NAMES
+    from ..evaluation.sentence_events import is_sentence_events, read_sentence_events
     from .eval_articles import print_article_report
 
-    coder = get_coder(model, lexicons)
-    reports = [
-        evaluate_articles(path, coder, texts=texts, split=split)
-        if is_article_gold(Path(path))
-        else evaluate(path, coder, limit=limit, split=split)
-        for path in gold_files
-    ]
+    coder = get_coder(model, lexicons, "0" if no_model else None)
+
+    def report_for(path: str):  # type: ignore[no-untyped-def]
+        if is_article_gold(Path(path)):
+            return evaluate_articles(path, coder, texts=texts, split=split)
+        if is_sentence_events(Path(path)):
+            return score_articles(read_sentence_events(path, split), coder, path, split)
+        return evaluate(path, coder, limit=limit, split=split)
+
+    reports = [report_for(path) for path in gold_files]
     if as_json:
         click.echo(json.dumps([r.to_dict() for r in reports], indent=2))
         return

@@ -39,6 +39,7 @@ def ingest_command(
     batch_size: int,
     model: str | None,
     lexicons: tuple[str, ...],
+    no_model: bool,
     progress: bool | None,
 ) -> None:
     """Code and store SOURCES: folders (.txt, .html, .jsonl, RSS/Atom files, recursively),
@@ -62,7 +63,7 @@ def ingest_command(
     window = dedupe_window(window)
     items = iter_documents(sources, date=story_date, fetch_links=fetch_links)
     with open_store(db) as store:
-        coder = get_coder(model, lexicons)
+        coder = get_coder(model, lexicons, "0" if no_model else None)
         bar = tqdm(
             unit=" articles",
             bar_format=BAR_FORMAT,

@@ -89,6 +89,11 @@ def window_option(func: F) -> F:
 
 def coder_options(func: F) -> F:
     func = click.option(
+        "--no-model",
+        is_flag=True,
+        help="Rules only: code without the learned event model (docs/model-card.md).",
+    )(func)
+    func = click.option(
         "--lexicon",
         "lexicons",
         multiple=True,

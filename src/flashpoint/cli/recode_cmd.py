@@ -27,6 +27,7 @@ def recode_command(
     window: int | None,
     model: str | None,
     lexicons: tuple[str, ...],
+    no_model: bool,
     progress: bool | None,
 ) -> None:
     """Code stored articles again and replace their events, one article per transaction.
@@ -45,7 +46,7 @@ def recode_command(
         if not total:
             click.echo(f"flashpoint: nothing to recode (all coded by {CODER_VERSION})", err=True)
             return
-        coder = get_coder(model, lexicons)
+        coder = get_coder(model, lexicons, "0" if no_model else None)
         bar = tqdm(
             total=total,
             unit=" articles",

@@ -23,7 +23,7 @@ from .articles import (
 from .gold import country_label
 from .metrics import Score
 
-__all__ = ["ArticleReport", "coded_events", "evaluate_articles"]
+__all__ = ["ArticleReport", "coded_events", "evaluate_articles", "score_articles"]
 
 
 @dataclass
@@ -37,6 +37,7 @@ class ArticleReport:
     levels: dict[str, Score] = field(default_factory=dict)
     by_topic: dict[str, Score] = field(default_factory=dict)
     by_root: dict[str, Score] = field(default_factory=dict)
+    by_plover: dict[str, Score] = field(default_factory=dict)  # PLOVER level, per type
     matches: dict[str, ArticleMatch] = field(default_factory=dict)  # event level, per file
     texts: dict[str, str] = field(default_factory=dict)
 
@@ -62,6 +63,7 @@ class ArticleReport:
             "levels": {name: entry(s) for name, s in self.levels.items()},
             "by_topic": {name: entry(s) for name, s in sorted(self.by_topic.items())},
             "by_root": {name: entry(s) for name, s in sorted(self.by_root.items())},
+            "by_plover": {name: entry(s) for name, s in sorted(self.by_plover.items())},
         }
 
 
@@ -104,9 +106,18 @@ def evaluate_articles(
     texts: str | Path | None = None,
     split: str | None = None,
 ) -> ArticleReport:
-    gold = read_article_gold(path, texts, split=split)
+    return score_articles(read_article_gold(path, texts, split=split), coder, str(path), split)
+
+
+def score_articles(
+    gold: list[GoldArticle],
+    coder,  # type: ignore[no-untyped-def]
+    path: str = "",
+    split: str | None = None,
+) -> ArticleReport:
+    """Code the gold articles and score them (see articles.match_article)."""
     report = ArticleReport(
-        path=str(path),
+        path=path,
         split=split,
         articles=len(gold),
         gold_events=sum(e.status == "gold" for a in gold for e in a.events),
@@ -123,6 +134,13 @@ def evaluate_articles(
         for level in LEVELS:
             match = match_article(article.events, coded, level)
             _add(report.levels[level], match)
+            if level == "plover":
+                for _, gold_event in match.hits:
+                    report.by_plover.setdefault(gold_event.plover_type, Score()).tp += 1
+                for gold_event in match.misses:
+                    report.by_plover.setdefault(gold_event.plover_type, Score()).fn += 1
+                for extra in match.extras:
+                    report.by_plover.setdefault(extra.plover_type, Score()).fp += 1
             if level == "event":
                 report.matches[article.file] = match
                 _add(report.by_topic.setdefault(article.topic or "-", Score()), match)

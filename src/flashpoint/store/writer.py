@@ -30,12 +30,12 @@ from flashpoint.store.database import Store
 from flashpoint.store.dedupe import (
     MergedEvent,
     actor_key,
-    codes_match,
     codes_match_actor,
     dated_by,
     merge_mentions,
     places_match,
     polarity,
+    same_family,
 )
 from flashpoint.store.fit import key
 
@@ -304,7 +304,7 @@ def _assign_clusters(
             session.scalars(
                 select(C).where(
                     C.source_key.in_({k[2] for k in matchable}),
-                    C.cameo_base.in_({k[0].cameo_base for k in matchable}),
+                    C.quad_class.in_({k[1].representative.quad_class for k in matchable}),
                     C.first_date <= _shift(max(days), span),
                     C.last_date >= _shift(min(days), -span),
                 )
@@ -368,13 +368,12 @@ def _fits(
     return (
         c.source_key == source_key
         and c.target_key == target_key
-        and c.cameo_base == row.cameo_base
+        and same_family(c.quad_class, e.quad_class)
         and c.polarity == polarity(e.modality)
         and c.date_precision == row.date_precision
         and c.first_date is not None
         and c.last_date is not None
         and _shift(c.first_date, -span) <= day <= _shift(c.last_date, span)
-        and codes_match(c.cameo_code, e.cameo.code)
         and codes_match_actor(c.source_code, e.source.code)
         and (target_key is None or codes_match_actor(c.target_code, e.target and e.target.code))
         and places_match(

@@ -198,10 +198,14 @@ def document_country(doc: Doc, kb: ActorKB) -> str | None:
 _PARTY_RESOLUTIONS = frozenset({"unknown-person", "person-dictionary", "agent", "coreference"})
 _PARTY_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Prototypes for the word-vector test below: nouns for parties, nouns for acts and states.
-_PARTY_WORDS = ("people supporters protesters officials soldiers residents group members "
-                "leaders activists workers students villagers civilians refugees fighters")
-_THING_WORDS = ("operation move decision attack conclusions killings plan situation process "
-                "efforts request concerns violence measures policy crisis agreement law")
+_PARTY_WORDS = (
+    "people supporters protesters officials soldiers residents group members "
+    "leaders activists workers students villagers civilians refugees fighters"
+)
+_THING_WORDS = (
+    "operation move decision attack conclusions killings plan situation process "
+    "efforts request concerns violence measures policy crisis agreement law"
+)
 
 
 def is_actor_mention(ref: ActorRef, doc: Doc) -> bool:

@@ -89,6 +89,7 @@ from ..arguments.target_context import (
     with_context_country,
 )
 from ..cameo import cameo_table
+from ..candidates.calibration import calibration_features
 from ..candidates.code_refinements import VIOLENT_ROOTS
 from ..candidates.event_model import EventModel, load_event_model
 from ..candidates.finder import MODEL_ORIGIN, find_predicates
@@ -155,6 +156,7 @@ class Coder:
         nlp: Language | None = None,
         geocode: bool = True,
         event_model: str | None = None,
+        keep_scores: bool = False,
     ):
         """``event_model``: "1" for the shipped learned event model, "0" for rules only
         (``--no-model``), or the path of a model file; default: the ``event_model`` setting."""
@@ -164,6 +166,8 @@ class Coder:
         self.table = cameo_table()
         self.geocode = geocode
         self.model = _event_model(event_model or get_setting("event_model"))
+        # Calibration inputs by event id, kept only when training asks (keep_scores=True).
+        self.scores: dict[str, list[float]] | None = {} if keep_scores else None
         # Place lookups by (text, country hint): every event of a sentence asks about the same
         # names; the gazetteer's answers are immutable Locations.
         self._places: dict[tuple[str, tuple[str, ...]], Location | None] = {}
@@ -224,6 +228,20 @@ class Coder:
             events.extend(sentence_events.values())
         return events
 
+    def _confidence(self, predicate: Predicate, rule: float) -> tuple[float, list[float]]:
+        """The calibrated probability that the event is right (calibration.py) — the rule
+        score itself when the coder runs without the model — and the calibrator's inputs."""
+        features = calibration_features(
+            rule,
+            predicate.model_root,
+            predicate.model_event,
+            predicate.pattern.origin == MODEL_ORIGIN,
+        )
+        calibration = self.model.calibration if self.model is not None else None
+        if calibration is None:
+            return rule, features
+        return calibration.probability(features), features
+
     def _predicates(self, sent: Span) -> list[Predicate]:
         """The lexicon's predicates that the event model supports, and those it proposes."""
         if self.model is None:
@@ -236,19 +254,7 @@ class Coder:
             if predicate.model_root is None:
                 kept.append(predicate)  # no word the model scores (a predicate adjective)
                 continue
-            preferred = support.preferred_root(predicate)
-            if (
-                preferred is not None
-                and preferred[0] != predicate.root
-                and preferred[1] >= RECODE_THRESHOLD
-                and predicate.model_root < KEEP_THRESHOLD
-            ):
-                # The words say another kind of event than the lexicon pattern: the model's
-                # root, with the code its training data gives that root and word.
-                predicate.code = support.code_for(predicate, preferred[0])
-                predicate.model_root = preferred[1]
-                kept.append(predicate)
-            elif predicate.pattern.origin == MODEL_ORIGIN or predicate.model_root >= KEEP_THRESHOLD:
+            if predicate.pattern.origin == MODEL_ORIGIN or predicate.model_root >= KEEP_THRESHOLD:
                 kept.append(predicate)
         return kept
 
@@ -462,7 +468,8 @@ class Coder:
                 if target is not None and not self._own_phrase_country(sent, target):
                     # "a missionary from Calgary was arrested in Lebanon" stays Canadian.
                     target = placed_in(target, location.country)
-            confidence = event_confidence(predicate, source, target)
+            rule_score = event_confidence(predicate, source, target)
+            confidence, scores = self._confidence(predicate, rule_score)
             if n >= forward and events:
                 # The reversed reading of a mutual act never becomes the sentence's main event.
                 confidence = min(confidence, events[0].confidence)
@@ -474,6 +481,8 @@ class Coder:
             event_id = _event_id(
                 article.doc_id, index, trigger_span, source, target, predicate.code
             )
+            if self.scores is not None:
+                self.scores[event_id] = scores
             flags = []
             if source.resolution == "coreference" or (
                 target and target.resolution == "coreference"
@@ -486,6 +495,8 @@ class Coder:
             if n >= forward:
                 # Y->X read off "X met Y": users counting each meeting once drop these.
                 flags.append("reciprocal")
+            if predicate.pattern.origin == MODEL_ORIGIN:
+                flags.append("model-proposed")
             events.append(
                 Event(
                     event_id=event_id,
@@ -506,8 +517,7 @@ class Coder:
                     confidence=confidence,
                     coder_version=CODER_VERSION,
                     lexicon=self.lexicon.name,
-                    pattern=f"{predicate.pattern.describe()} ({predicate.pattern.origin})"
-                    + (" +complement" if predicate.folded else ""),
+                    pattern=_pattern_text(predicate),
                     flags=tuple(flags),
                 )
             )
@@ -895,9 +905,8 @@ class Coder:
 
 
 # Decided on the development data (docs/model-card.md), never on the test split.
-PROPOSE_THRESHOLD = 0.5  # model probability of a root for a word no lexicon pattern codes
-KEEP_THRESHOLD = 0.05  # model probability of a lexicon predicate's root below which it is dropped
-RECODE_THRESHOLD = 0.5  # ... unless another root reaches this: the predicate takes that root
+PROPOSE_THRESHOLD = 0.6  # model probability of an event at a word no lexicon pattern codes
+KEEP_THRESHOLD = 0.02  # model probability of a lexicon predicate's root below which it is dropped
 
 
 def _event_model(choice: str) -> EventModel | None:
@@ -912,6 +921,17 @@ def _gazetteer() -> Gazetteer:
     from ...geo import get_gazetteer
 
     return get_gazetteer()
+
+
+def _pattern_text(predicate: Predicate) -> str:
+    """What coded the event, for auditing: the lexicon pattern (or the model's proposal), the
+    complement it folded, and the event model's probability of the event's root."""
+    text = f"{predicate.pattern.describe()} ({predicate.pattern.origin})"
+    if predicate.folded:
+        text += " +complement"
+    if predicate.model_root is not None:
+        text += f"; model p={predicate.model_root:.2f}"
+    return text
 
 
 def _trigger_span(predicate: Predicate, sent: Span) -> TextSpan:

@@ -20,6 +20,7 @@ import numpy as np
 from spacy.tokens import Span
 
 from ...errors import DataFileError
+from .calibration import Calibration
 from .features import Candidate, candidates, feature_rows
 from .lexicon import Lexicon
 from .word_vectors import WordVectors, load_word_vectors
@@ -44,6 +45,7 @@ class EventModel:
     # "root|lemma" -> code, and "root|*" -> the root's most frequent code (a learned lexicon
     # for events the model codes itself).
     codes: dict[str, str] = field(default_factory=dict)
+    calibration: Calibration | None = None
 
     def code_for(self, root: str, lemma: str) -> str:
         return self.codes.get(f"{root}|{lemma}") or self.codes.get(f"{root}|*") or root + "0"
@@ -87,6 +89,9 @@ class EventModel:
             event_nouns=np.array("\n".join(sorted(self.event_nouns))),
             metadata=np.array(json.dumps(self.metadata, sort_keys=True)),
             codes=np.array(json.dumps(self.codes, sort_keys=True)),
+            calibration=np.array(
+                json.dumps(self.calibration.to_dict() if self.calibration else None)
+            ),
         )
 
     @classmethod
@@ -103,6 +108,9 @@ class EventModel:
             event_nouns=frozenset(str(data["event_nouns"]).split("\n")),
             metadata=json.loads(str(data["metadata"])),
             codes=json.loads(str(data["codes"])) if "codes" in data else {},
+            calibration=Calibration.from_dict(json.loads(str(data["calibration"])))
+            if "calibration" in data
+            else None,
         )
 
 
