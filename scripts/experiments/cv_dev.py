@@ -52,8 +52,10 @@ def main() -> None:
                 totals[level].fn += score.fn
             print(f"fold {k}: event F1 {report.levels['event'].f1:.3f}", flush=True)
     for level, score in totals.items():
-        print(f"{level:<10} P {score.precision:.3f} R {score.recall:.3f} F1 {score.f1:.3f} "
-              f"(tp {score.tp} fp {score.fp} fn {score.fn})")
+        print(
+            f"{level:<10} P {score.precision:.3f} R {score.recall:.3f} F1 {score.f1:.3f} "
+            f"(tp {score.tp} fp {score.fp} fn {score.fn})"
+        )
 
 
 if __name__ == "__main__":

@@ -15,14 +15,39 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..coding.cameo import cameo_table
 from ..coding.candidates.features import Candidate, candidates, feature_rows
 from ..coding.candidates.lexicon import Lexicon
 from ..coding.candidates.word_vectors import WordVectors
 from .data import LabelledText
 
-__all__ = ["Examples", "build_examples", "event_noun_vocabulary", "parse"]
+__all__ = ["Examples", "build_examples", "event_class", "event_noun_vocabulary", "parse"]
 
 NONE = "none"
+
+
+def event_class(code: str) -> str:
+    """The model's class for a CAMEO code: its root and PLOVER type ("08:RETREAT"), so the
+    model learns the PLOVER distinctions a root hides (yielding that concedes in words or
+    retreats on the ground; sanctions that cut relations or coerce)."""
+    return f"{code[:2]}:{plover_type(code)}"
+
+
+def plover_type(code: str) -> str:
+    if code.startswith("01"):
+        return "STATEMENT"
+    if code.startswith("02"):
+        return "REQUEST"  # docs/coding-guidelines.md §6: appeals are PLOVER REQUEST
+    table = cameo_table()
+    entry = table.get(code)
+    if entry is None or not entry.plover_event:
+        parent = table.get(code[:3])
+        return (parent.plover_event if parent else None) or _ROOT_TYPE.get(code[:2], "OTHER")
+    return entry.plover_event
+
+
+# The PLOVER type of codes the crosswalk leaves out (155, 176, 1834, 1951, 1952), by root.
+_ROOT_TYPE = {"15": "MOBILIZE", "17": "COERCE", "18": "ASSAULT", "19": "ASSAULT"}
 
 
 @dataclass
@@ -35,6 +60,7 @@ class Examples:
     sources: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # for error analysis
     lemmas: list[str] = field(default_factory=list)
+    sentences: list[str] = field(default_factory=list)  # each example's sentence text
 
     def matrix(self) -> np.ndarray:
         return np.vstack(self.dense) if self.dense else np.zeros((0, 0), dtype=np.float32)
@@ -87,10 +113,10 @@ def _label(token, item: LabelledText, anchors: dict) -> tuple[str, str] | None: 
         carried = [e for e in covering if anchors.get((e.start, e.end)) == token.i]
         if not carried:
             return None
-        roots = Counter(e.cameo[:2] for e in carried)
-        root = roots.most_common(1)[0][0]
-        code = next(e.cameo for e in carried if e.cameo[:2] == root)
-        return root, code
+        classes = Counter(event_class(e.cameo) for e in carried)
+        label = classes.most_common(1)[0][0]
+        code = next(e.cameo for e in carried if event_class(e.cameo) == label)
+        return label, code
     if any(_overlaps(start, end, s, e) for s, e in item.uncertain):
         return None
     return NONE, NONE
@@ -123,4 +149,5 @@ def build_examples(
         out.sources += [item.source] * len(chosen)
         out.words += [c.token.text for c in chosen]
         out.lemmas += [c.token.lemma_.lower() for c in chosen]
+        out.sentences += [c.sentence.text for c in chosen]
     return out

@@ -30,7 +30,6 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse as sp
 
-from ..coding.cameo import cameo_table
 from ..coding.candidates.calibration import Calibration
 from ..coding.candidates.event_model import EventModel
 from ..coding.candidates.lexicon import load_lexicon
@@ -42,7 +41,6 @@ from .splits import synthetic_held_out
 
 REPO = Path(__file__).resolve().parents[3]
 DEFAULT_CONFIG = REPO / "training" / "event_model.toml"
-CLASSES = [NONE] + [f"{n:02d}" for n in range(1, 21)]
 
 
 def load_items(config: dict) -> tuple[list[LabelledText], list[LabelledText]]:
@@ -115,6 +113,7 @@ def merge(parts: list[Examples]) -> Examples:
         out.sources += part.sources
         out.words += part.words
         out.lemmas += part.lemmas
+        out.sentences += part.sentences
     return out
 
 
@@ -127,18 +126,19 @@ def fit(examples: Examples, nouns: frozenset[str], config: dict) -> EventModel:
     mean, scale = dense.mean(axis=0), dense.std(axis=0) + 1e-6
     weight = config["dense_weight"]
     x_train = design(examples, vocab, mean, scale, weight)
-    y_train = np.array([CLASSES.index(label) for label in examples.labels])
+    classes = [NONE, *sorted(set(examples.labels) - {NONE})]
+    y_train = np.array([classes.index(label) for label in examples.labels])
     classifier = LogisticRegression(
         C=config["C"], max_iter=config["max_iter"], random_state=config["seed"], tol=1e-4
     )
     classifier.fit(x_train, y_train)
-    full = np.zeros((len(CLASSES), x_train.shape[1]), dtype=np.float32)
-    bias = np.full(len(CLASSES), -30.0, dtype=np.float32)  # a class never seen stays unlikely
+    full = np.zeros((len(classes), x_train.shape[1]), dtype=np.float32)
+    bias = np.full(len(classes), -30.0, dtype=np.float32)  # a class never seen stays unlikely
     for row, cls in enumerate(classifier.classes_):
         full[cls] = classifier.coef_[row]
         bias[cls] = classifier.intercept_[row]
     return EventModel(
-        classes=CLASSES,
+        classes=classes,
         vocabulary=vocab,
         sparse_weights=full[:, : len(vocab)].T.copy(),
         dense_weights=full[:, len(vocab) :].T.copy(),
@@ -228,30 +228,17 @@ def per_class(gold: list[str], predicted: list[str]) -> dict[str, dict]:
     return out
 
 
-def _plover(code: str) -> str:
-    if code == NONE:
-        return NONE
-    if code.startswith("02"):
-        return "REQUEST"  # docs/coding-guidelines.md §6: appeals are PLOVER REQUEST
-    table = cameo_table()
-    if code not in table:
-        return "STATEMENT"
-    return table[code].plover_event or "STATEMENT"
-
-
 def held_out_metrics(model: EventModel, examples: Examples, count: int) -> dict:
     probabilities = model.probabilities(examples.sparse, examples.matrix())
-    predicted = [CLASSES[i] for i in probabilities.argmax(axis=1)]
-    gold = examples.labels
+    predicted_classes = [model.classes[i] for i in probabilities.argmax(axis=1)]
+    predicted = [c if c == NONE else c[:2] for c in predicted_classes]
+    gold = [c if c == NONE else c[:2] for c in examples.labels]
     is_event_gold = [g != NONE for g in gold]
     is_event_pred = [p != NONE for p in predicted]
     tp = sum(a and b for a, b in zip(is_event_gold, is_event_pred, strict=True))
     classes = per_class(gold, predicted)
-    gold_types = [_plover(c) for c in examples.codes]
-    predicted_types = [
-        _plover(model.code_for(p, lemma)) if p != NONE else NONE
-        for p, lemma in zip(predicted, examples.lemmas, strict=True)
-    ]
+    gold_types = [c if c == NONE else c[3:] for c in examples.labels]
+    predicted_types = [c if c == NONE else c[3:] for c in predicted_classes]
     types = per_class(gold_types, predicted_types)
     return {
         "held_out_texts": count,

@@ -32,7 +32,7 @@ MODEL_FILE = "data/event_model.npz"
 
 @dataclass
 class EventModel:
-    classes: list[str]  # "none" first, then CAMEO roots "01".."20"
+    classes: list[str]  # "none" first, then "root:PLOVER type" ("08:RETREAT", "01:STATEMENT")
     vocabulary: dict[str, int]  # sparse feature -> row of sparse_weights
     sparse_weights: np.ndarray  # (features, classes)
     dense_weights: np.ndarray  # (dense dims, classes)
@@ -47,8 +47,21 @@ class EventModel:
     codes: dict[str, str] = field(default_factory=dict)
     calibration: Calibration | None = None
 
-    def code_for(self, root: str, lemma: str) -> str:
-        return self.codes.get(f"{root}|{lemma}") or self.codes.get(f"{root}|*") or root + "0"
+    def code_for(self, event_class: str, lemma: str) -> str:
+        """The CAMEO code for an event of this class expressed by this word."""
+        return (
+            self.codes.get(f"{event_class}|{lemma}")
+            or self.codes.get(f"{event_class}|*")
+            or event_class[:2] + "0"
+        )
+
+    def root_columns(self) -> dict[str, list[int]]:
+        """Columns of each CAMEO root among the classes (a root may span PLOVER types)."""
+        out: dict[str, list[int]] = {}
+        for column, name in enumerate(self.classes):
+            if name != "none":
+                out.setdefault(name[:2], []).append(column)
+        return out
 
     def probabilities(self, sparse: Sequence[Sequence[str]], dense: np.ndarray) -> np.ndarray:
         """Class probabilities, one row per candidate."""

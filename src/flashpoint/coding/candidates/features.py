@@ -139,16 +139,23 @@ def sparse_features(candidate: Candidate, lexicon: Lexicon) -> list[str]:
     return feats
 
 
-def dense_features(candidate: Candidate, vectors: WordVectors) -> np.ndarray:
+def sentence_vector(sentence: Span, vectors: WordVectors) -> np.ndarray:
+    return vectors.mean([t.lemma_ for t in sent_tokens(sentence) if t.pos_ in _CONTENT_POS])
+
+
+def dense_features(
+    candidate: Candidate, vectors: WordVectors, sentence: np.ndarray | None = None
+) -> np.ndarray:
+    """The dense parts (DENSE_PARTS) of one candidate; ``sentence``: its sentence's vector,
+    when the caller has it already (one per sentence, not one per candidate)."""
     token = candidate.token
     obj = _object_of(token)
     head = token.head if token.head is not token else None
-    content = [t.lemma_ for t in sent_tokens(candidate.sentence) if t.pos_ in _CONTENT_POS]
     parts = [
         vectors.vector(token.lemma_),
         vectors.vector(obj.lemma_) if obj is not None else vectors.vector(""),
         vectors.vector(head.lemma_) if head is not None else vectors.vector(""),
-        vectors.mean(content),
+        sentence if sentence is not None else sentence_vector(candidate.sentence, vectors),
     ]
     return np.concatenate(parts)
 

@@ -22,6 +22,8 @@ __all__ = ["SentenceSupport", "score_sentence"]
 # Roots the model may propose on its own.  Plain statements (01) are the residual category:
 # a word the lexicon does not know is no statement worth a row.
 _PROPOSABLE = frozenset(f"{n:02d}" for n in range(2, 21))
+# Share of the event probability the best class must hold for a proposal.
+_SINGLE_KIND = 0.5
 
 
 @dataclass
@@ -43,9 +45,9 @@ class SentenceSupport:
         rows = self._rows_of(predicate)
         if not rows:
             return predicate  # no candidate word: the model has no opinion
-        column = self.classes.index(predicate.root) if predicate.root in self.classes else None
+        columns = self.model.root_columns().get(predicate.root, [])
         predicate.model_event = float(max(1.0 - r[0] for r in rows))
-        predicate.model_root = float(max(r[column] for r in rows)) if column else 0.0
+        predicate.model_root = float(max(r[columns].sum() for r in rows)) if columns else 0.0
         return predicate
 
     def proposals(self, threshold: float) -> dict[int, str]:
@@ -53,24 +55,17 @@ class SentenceSupport:
         ``threshold``), with the CAMEO code for their most likely root."""
         out = {}
         for index, row in self.rows.items():
-            best = 1 + int(row[1:].argmax())
-            root = self.classes[best]
-            if root in _PROPOSABLE and 1.0 - row[0] >= threshold:
-                out[index] = self.model.code_for(root, self.lemmas[index])
+            column = 1 + int(row[1:].argmax())
+            best = self.classes[column]
+            # The word must be an event, and mostly of one kind: a word the model finds
+            # eventful but spreads over several roots ("refrained from") is not proposed.
+            if (
+                best[:2] in _PROPOSABLE
+                and 1.0 - row[0] >= threshold
+                and row[column] >= _SINGLE_KIND * (1.0 - row[0])
+            ):
+                out[index] = self.model.code_for(best, self.lemmas[index])
         return out
-
-    def preferred_root(self, predicate: Predicate) -> tuple[str, float] | None:
-        """The event root the model finds most likely at the predicate's words, and its
-        probability (None when the model scores none of them)."""
-        rows = self._rows_of(predicate)
-        if not rows:
-            return None
-        best_row = max(rows, key=lambda r: float(r[1:].max()))
-        best = 1 + int(best_row[1:].argmax())
-        return self.classes[best], float(best_row[best])
-
-    def code_for(self, predicate: Predicate, root: str) -> str:
-        return self.model.code_for(root, predicate.trigger.lemma_.lower())
 
 
 def score_sentence(sent: Span, model: EventModel, lexicon: Lexicon) -> SentenceSupport:
