@@ -100,6 +100,18 @@ def coder_options(func: F) -> F:
     )(func)
 
 
+def workers_option(func: F) -> F:
+    """``--workers N``: code in N processes on this machine, one model each."""
+    return click.option(
+        "--workers",
+        type=click.IntRange(1, 512),
+        default=1,
+        show_default=True,
+        help="Worker processes coding in parallel, each loading the model once "
+        "(the events are the same as with 1).",
+    )(func)
+
+
 def progress_option(func: F) -> F:
     return click.option(
         "--progress/--no-progress",
