@@ -7,7 +7,16 @@ import sys
 import click
 
 from .main import cli
-from .options import BAR_FORMAT, coder_options, db_option, progress_option, window_option
+from .options import (
+    BAR_FORMAT,
+    BAR_FORMAT_TOTAL,
+    check_engine,
+    coder_options,
+    db_option,
+    engine_options,
+    progress_option,
+    window_option,
+)
 from .terminal import printable
 
 
@@ -28,6 +37,7 @@ from .terminal import printable
 @window_option
 @click.option("--batch-size", type=click.IntRange(1), default=16, show_default=True,
               help="Articles parsed together by spaCy.")  # fmt: skip
+@engine_options
 @coder_options
 @progress_option
 def ingest_command(
@@ -37,6 +47,9 @@ def ingest_command(
     fetch_links: bool,
     window: int | None,
     batch_size: int,
+    engine: str,
+    workers: int | None,
+    address: str | None,
     model: str | None,
     lexicons: tuple[str, ...],
     progress: bool | None,
@@ -46,7 +59,8 @@ def ingest_command(
 
     Articles already stored are skipped, so a run can be repeated or resumed after a crash.
     A source that cannot be read is reported by name and skipped; the exit status is 1 if
-    any failed.
+    any failed.  With --workers N (or --engine ray) the articles are coded in parallel and
+    this process writes them in input order: the store ends up the same as with one worker.
     """
     from tqdm import tqdm
 
@@ -59,13 +73,28 @@ def ingest_command(
 
     check_sources(sources)
     check_date(story_date)
+    check_engine(engine, address)
     window = dedupe_window(window)
     items = iter_documents(sources, date=story_date, fetch_links=fetch_links)
+    total = _estimate(sources) if progress is not False else None
     with open_store(db) as store:
-        coder = get_coder(model, lexicons)
+        if engine == "ray":
+            from ..scale.ray_data import RayPool
+
+            coder: object = RayPool(
+                workers or 0, model=model, lexicons=lexicons, batch_size=batch_size,
+                address=address,
+            )  # fmt: skip
+        elif workers and workers > 1:
+            from ..scale import ProcessPool
+
+            coder = ProcessPool(workers, model=model, lexicons=lexicons, batch_size=batch_size)
+        else:
+            coder = get_coder(model, lexicons)
         bar = tqdm(
+            total=total,
             unit=" articles",
-            bar_format=BAR_FORMAT,
+            bar_format=BAR_FORMAT_TOTAL if total else BAR_FORMAT,
             file=sys.stderr,
             disable=None if progress is None else not progress,
             dynamic_ncols=True,
@@ -77,16 +106,31 @@ def ingest_command(
                 tqdm.write(f"flashpoint: {message}", file=sys.stderr)
             bar.update(1)
 
-        with bar:
-            summary = ingest_documents(
-                store,
-                items,
-                coder,
-                coder_version=CODER_VERSION,
-                window=window,
-                batch_size=batch_size,
-                on_item=on_item,
-            )
+        try:
+            with bar:
+                summary = ingest_documents(
+                    store,
+                    items,
+                    coder,  # type: ignore[arg-type]
+                    coder_version=CODER_VERSION,
+                    window=window,
+                    batch_size=batch_size,
+                    on_item=on_item,
+                )
+        finally:
+            close = getattr(coder, "close", None)
+            if close is not None and not hasattr(coder, "code_many"):
+                close()
     click.echo(f"flashpoint: ingested {summary.line()}", err=True)
     if summary.failed:
         sys.exit(1)
+
+
+def _estimate(sources: tuple[str, ...]) -> int | None:
+    """The number of articles to come, for the progress bar's ETA (None if unknown)."""
+    from ..scale.sources import count_articles, list_inputs
+
+    try:
+        return count_articles(list_inputs(sources))
+    except Exception:  # an estimate only: never the reason an ingest fails
+        return None

@@ -112,6 +112,36 @@ def workers_option(func: F) -> F:
     )(func)
 
 
+def engine_options(func: F) -> F:
+    """``--engine local|ray``, ``--workers N``, ``--address URL``: where the coding runs."""
+    func = click.option(
+        "--address",
+        metavar="URL",
+        help="Ray cluster to run on (ray://head:10001, or auto; env RAY_ADDRESS); "
+        "default: a local Ray instance. --engine ray only.",
+    )(func)
+    func = click.option(
+        "--workers",
+        type=click.IntRange(1, 100_000),
+        help="Worker processes (local) or Ray actors (ray) coding in parallel, one model "
+        "each; the events are the same for any number (default: 1 locally, every CPU of "
+        "the Ray cluster).",
+    )(func)
+    return click.option(
+        "--engine",
+        type=click.Choice(["local", "ray"]),
+        default="local",
+        show_default=True,
+        help="local: processes on this machine; ray: a Ray cluster (pip install "
+        "'flashpoint[ray]').",
+    )(func)
+
+
+def check_engine(engine: str, address: str | None) -> None:
+    if address and engine != "ray":
+        raise click.UsageError("--address names a Ray cluster: use it with --engine ray")
+
+
 def progress_option(func: F) -> F:
     return click.option(
         "--progress/--no-progress",

@@ -67,9 +67,12 @@ def run_batch(
     batch_size: int = 16,
     commit_every: int = 10_000,
     on_progress: Progress | None = None,
+    progress: bool | None = None,
 ) -> BatchSummary:
     """Code every input of ``sources`` not yet in the dataset at ``output`` and append its
-    events; ``on_progress(n)`` is called as n more inputs are done."""
+    events; ``on_progress(n)`` is called as n more inputs are done.  ``workers`` 0 with the
+    Ray engine means one per CPU of the cluster; ``progress`` turns Ray's own progress
+    bars on or off (None: Ray's default)."""
     from flashpoint import CODER_VERSION
     from flashpoint.ingest.article import check_date
 
@@ -86,10 +89,11 @@ def run_batch(
             batches = ray_batches(
                 inputs, dataset.seen, date=date, fetch_links=fetch_links, model=model,
                 lexicons=lexicons, batch_size=batch_size, workers=workers, address=address,
+                progress=progress,
             )  # fmt: skip
         else:
             batches = _local_batches(
-                inputs, dataset, date, fetch_links, model, lexicons, batch_size, workers
+                inputs, dataset, date, fetch_links, model, lexicons, batch_size, max(1, workers)
             )
         try:
             for statuses, events in batches:

@@ -35,7 +35,7 @@ from flashpoint.records import Article, Event
 from flashpoint.scale.sources import Input
 from flashpoint.store.isolation import CodingFailure
 
-__all__ = ["Coder", "RayPool", "ray_batches", "start_ray"]
+__all__ = ["Coder", "RayPool", "cluster_cpus", "ray_batches", "start_ray"]
 
 
 def _ray() -> Any:
@@ -72,6 +72,20 @@ def start_ray(address: str | None = None, workers: int | None = None) -> Any:
         where = address or "a local Ray instance"
         raise ScaleError(f"cannot start or reach {where}: {exc}") from None
     return ray
+
+
+def cluster_cpus() -> int:
+    """The CPUs of the Ray cluster this process is connected to."""
+    return max(1, int(_ray().cluster_resources().get("CPU", 1)))
+
+
+def _show_progress(show: bool) -> None:
+    import logging
+
+    context = _ray().data.DataContext.get_current()
+    context.enable_progress_bars = show
+    # Without a terminal Ray Data logs its progress instead of drawing it.
+    logging.getLogger("ray.data").setLevel(logging.INFO if show else logging.WARNING)
 
 
 def _actor_pool(workers: int) -> Any:
@@ -221,9 +235,14 @@ def ray_batches(
     batch_size: int,
     workers: int,
     address: str | None,
+    progress: bool | None = None,
 ) -> Iterator[tuple[Any, Any]]:
-    """(status rows, event rows) of every input, coded on Ray, as batches finish."""
+    """(status rows, event rows) of every input, coded on Ray, as batches finish;
+    ``workers`` 0 means one actor per CPU of the cluster."""
     ray = start_ray(address, workers)
+    workers = workers or cluster_cpus()
+    if progress is not None:
+        _show_progress(progress)
     if not inputs:
         return
     files = ray.data.from_items(
@@ -290,6 +309,7 @@ class RayPool:
     def _start(self) -> list[Any]:
         if not self._actors:
             ray = start_ray(self.address, self.workers)
+            self.workers = self.workers or cluster_cpus()
             remote = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=-1)(_Worker)
             self._actors = [
                 remote.remote(self.model, self.lexicons, self.batch_size)

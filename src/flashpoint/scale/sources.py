@@ -36,7 +36,7 @@ from flashpoint.ingest.documents import (
 )
 from flashpoint.ingest.parquet import parquet_documents
 
-__all__ = ["Input", "is_uri", "list_inputs", "read_input", "read_inputs"]
+__all__ = ["Input", "count_articles", "is_uri", "list_inputs", "read_input", "read_inputs"]
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://")
 _WEB = ("http", "https")
@@ -205,3 +205,38 @@ def _uri_documents(uri: str, date: str | None, fetch_links: bool) -> Iterator[Do
         yield document_from_text(text, uri, date=date, locator=uri)
     except InputError as exc:
         yield Failure(uri, str(exc))
+
+
+def count_articles(inputs: Sequence[Input]) -> int | None:
+    """How many articles the inputs hold, for a progress bar's ETA: one per text or HTML
+    file, the non-blank lines of JSON Lines, the rows of Parquet (from its footer); None
+    when it cannot be known without reading everything (feeds, URLs, stdin, remote JSON
+    Lines)."""
+    import pyarrow.parquet as pq
+
+    total = 0
+    for item in inputs:
+        lower = item.uri.lower()
+        remote = is_uri(item.uri)
+        if lower.endswith(PARQUET_EXTENSIONS):
+            try:
+                if remote:
+                    filesystem, path = _filesystem(item.uri)
+                    total += pq.ParquetFile(filesystem.open_input_file(path)).metadata.num_rows
+                else:
+                    total += pq.ParquetFile(item.uri).metadata.num_rows
+            except (OSError, ValueError):
+                total += 1  # reading it will report the failure: one item
+        elif lower.endswith(JSONL_EXTENSIONS) and not remote:
+            try:
+                with open(item.uri, "rb") as handle:
+                    total += max(1, sum(1 for line in handle if line.strip()))
+            except OSError:
+                total += 1
+        elif "://" in item.uri or item.uri == "-" or lower.endswith(FEED_EXTENSIONS):
+            if not remote or lower.endswith(FEED_EXTENSIONS + JSONL_EXTENSIONS):
+                return None
+            total += 1
+        else:
+            total += 1
+    return total
