@@ -291,7 +291,7 @@ class EventDataset:
             self._move(temporary, target)  # the commit point
             for relative in relative_files:
                 self._move(self._path("_staging", self.run_id, seq, relative), self._path(relative))
-            self.fs.delete_dir(self._path("_staging", self.run_id, seq))
+            self.fs.delete_dir(self._path("_staging"))  # one run writes at a time
             self.summary.commits += 1
             self.summary.inputs += len(self._inputs)
             self.summary.events += events.num_rows if events is not None else 0
@@ -302,7 +302,7 @@ class EventDataset:
     def abort(self) -> None:
         """Drop what was added since the last commit, and its staging (Ctrl-C)."""
         self._inputs, self._events = [], []
-        staging = self._path("_staging", self.run_id)
+        staging = self._path("_staging")
         if self._exists(staging):
             self.fs.delete_dir(staging)
         self._write_failures()
