@@ -170,9 +170,7 @@ def test_code_many_inputs_in_one_stream(tmp_path):
         alone = runner.invoke(cli, ["code", path, "--date", "2025-12-29"])
         mine = [{k: v for k, v in r.items() if k != "input"} for r in records if r["input"] == path]
         assert mine == [json.loads(line) for line in alone.stdout.splitlines()] != []
-    assert [r["input"] for r in records] == sorted(
-        (r["input"] for r in records), key=files.index
-    )
+    assert [r["input"] for r in records] == sorted((r["input"] for r in records), key=files.index)
     tsv = runner.invoke(cli, ["code", *files, "--date", "2025-12-29", "--format", "tsv"])
     header, *rows = tsv.stdout.splitlines()
     assert header.startswith("input\tevent_id") and len(rows) == len(records)

@@ -228,33 +228,35 @@ class EventDataset:
 
     # -- adding ------------------------------------------------------------------------------
     def add(self, statuses: Any, events: Any) -> tuple[int, int, int]:
-        """Take a batch of status rows and event rows (rows.py); an input already committed
-        or already taken in this run is dropped with its events.  Returns (coded, skipped,
-        failed) inputs of the batch."""
+        """Take a batch of status rows and event rows (rows.py; the event rows are those of
+        the ``coded`` status rows, in the same order).  An input already committed, or
+        already taken in this run, is dropped with its events.  Returns the batch's
+        (coded, skipped, failed) inputs."""
         import pyarrow as pa
-        import pyarrow.compute as pc
 
         coded = skipped = failed = 0
-        dropped: list[tuple[str, str]] = []
+        keep: list[bool] = []  # one per event row
         for row in statuses.to_pylist():
             if row["status"] == "failed":
                 failed += 1
                 self.failures.append({"input": row["input"], "reason": row["reason"]})
                 continue
-            key = (row["content_hash"], row["url_key"] or "")
-            if row["status"] == "skipped" or key in self.seen:
+            if row["status"] == "skipped":
                 skipped += 1
-                dropped.append((row["input"], row["content_hash"]))
+                continue
+            key = (row["content_hash"], row["url_key"] or "")
+            fresh = key not in self.seen
+            keep.extend([fresh] * row["events"])
+            if not fresh:
+                skipped += 1
                 continue
             self.seen.add(key)
             coded += 1
             self._inputs.append({**row, "coder_version": self.coder_version, "run": self.run_id})
-        if dropped and events.num_rows:
-            names = pa.array([n for n, _ in dropped])
-            hashes = pa.array([h for _, h in dropped])
-            pairs = pc.binary_join_element_wise(names, hashes, "\x00")
-            mine = pc.binary_join_element_wise(events["input"], events["content_hash"], "\x00")
-            events = events.filter(pc.invert(pc.is_in(mine, value_set=pairs)))
+        if len(keep) != events.num_rows:
+            raise AssertionError("status rows and event rows do not match")
+        if not all(keep):
+            events = events.filter(pa.array(keep, type=pa.bool_()))
         if events.num_rows:
             self._events.append(events)
         return coded, skipped, failed
@@ -291,7 +293,8 @@ class EventDataset:
             self._move(temporary, target)  # the commit point
             for relative in relative_files:
                 self._move(self._path("_staging", self.run_id, seq, relative), self._path(relative))
-            self.fs.delete_dir(self._path("_staging"))  # one run writes at a time
+            if self._exists(self._path("_staging")):
+                self.fs.delete_dir(self._path("_staging"))  # one run writes at a time
             self.summary.commits += 1
             self.summary.inputs += len(self._inputs)
             self.summary.events += events.num_rows if events is not None else 0
