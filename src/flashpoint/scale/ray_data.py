@@ -64,8 +64,11 @@ def start_ray(address: str | None = None, workers: int | None = None) -> Any:
     }
     if address:
         options["address"] = address
-    elif workers:
-        options["num_cpus"] = workers
+    else:
+        # A new instance of our own, never one someone else started on this machine.
+        options["address"] = "local"
+        if workers:
+            options["num_cpus"] = workers
     try:
         ray.init(**options)
     except (ConnectionError, RuntimeError, ValueError) as exc:
@@ -249,10 +252,16 @@ def ray_batches(
         [{"uri": i.uri, "walked": i.walked} for i in inputs],
         override_num_blocks=min(len(inputs), 64 * max(1, workers)),
     )
-    # Reading takes no CPU of its own in the scheduler's books: the coding actors hold one each,
-    # and a read task waiting for a free CPU would wait for ever on a cluster they fill.
+    # Reading takes no CPU in the scheduler's books (the coding actors hold one each, and a
+    # read task waiting for a free CPU would wait for ever on a cluster they fill), so its
+    # parallelism is bounded here instead: reading is ~20x faster than coding, and every
+    # reader is a process with flashpoint imported (~300 MB).
+    readers = max(1, workers // 8)
     articles = files.flat_map(
-        _read, fn_kwargs={"date": date, "fetch_links": fetch_links}, num_cpus=0
+        _read,
+        fn_kwargs={"date": date, "fetch_links": fetch_links},
+        num_cpus=0,
+        compute=ray.data.TaskPoolStrategy(size=readers),
     )
     coded = articles.map_batches(
         _BatchCoder,
