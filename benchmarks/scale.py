@@ -96,9 +96,8 @@ def main() -> None:
     for engine in engines:
         one, two = results.get((engine, 1)), results.get((engine, 2))
         if one and two and one["steady"]:
-            print(
-                f"{engine} scaling efficiency 2 / (2 x 1): {two['steady'] / (2 * one['steady']):.2f}"
-            )
+            efficiency = two["steady"] / (2 * one["steady"])
+            print(f"{engine} scaling efficiency 2 / (2 x 1): {efficiency:.2f}")
     if "ray" in engines and "local" in engines:
         for workers in counts:
             local, on_ray = results[("local", workers)], results[("ray", workers)]
