@@ -79,13 +79,13 @@ def code_command(
     from ..ingest import read_source
 
     read_format = None if input_format == "auto" else input_format
-    if len(sources) == 1 and workers == 1:
+    if len(sources) == 1:  # one article: nothing to share out, and the bare records
         article = read_source(sources[0], date=story_date, doc_id=doc_id, fmt=read_format)
         events = get_coder(model, lexicons).code(article)
         events = [e for e in events if e.confidence >= min_confidence]
         write_events(events, sys.stdout, fmt)
         return
-    if doc_id is not None and len(sources) > 1:
+    if doc_id is not None:
         raise click.UsageError("--doc-id names one document: give one SOURCE with it")
     failed = _code_many(
         sources, story_date, read_format, doc_id, model, lexicons, min_confidence, workers, fmt
