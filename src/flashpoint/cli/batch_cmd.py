@@ -10,10 +10,12 @@ from .main import cli
 from .options import (
     BAR_FORMAT,
     BAR_FORMAT_TOTAL,
+    batch_size_option,
     check_engine,
     coder_options,
     engine_options,
     progress_option,
+    reading_options,
 )
 
 
@@ -28,19 +30,8 @@ from .options import (
     "URI (s3://bucket/events/, gs://..., hdfs://...).",
 )
 @engine_options
-@click.option(
-    "--date",
-    "story_date",
-    metavar="YYYY-MM-DD",
-    help="Story date for articles that give none (no metadata date, no dateline).",
-)
-@click.option(
-    "--fetch-links",
-    is_flag=True,
-    help="For feeds: fetch each entry's linked page instead of coding its summary (network).",
-)
-@click.option("--batch-size", type=click.IntRange(1), default=16, show_default=True,
-              help="Articles parsed together by spaCy (and per Ray batch).")  # fmt: skip
+@reading_options
+@batch_size_option
 @click.option(
     "--commit-every",
     type=click.IntRange(1),

@@ -10,11 +10,13 @@ from .main import cli
 from .options import (
     BAR_FORMAT,
     BAR_FORMAT_TOTAL,
+    batch_size_option,
     check_engine,
     coder_options,
     db_option,
     engine_options,
     progress_option,
+    reading_options,
     window_option,
 )
 from .terminal import printable
@@ -23,20 +25,9 @@ from .terminal import printable
 @cli.command("ingest")
 @click.argument("sources", nargs=-1, required=True)
 @db_option
-@click.option(
-    "--date",
-    "story_date",
-    metavar="YYYY-MM-DD",
-    help="Story date for articles that give none (no metadata date, no dateline).",
-)
-@click.option(
-    "--fetch-links",
-    is_flag=True,
-    help="For feeds: fetch each entry's linked page instead of coding its summary (network).",
-)
+@reading_options
 @window_option
-@click.option("--batch-size", type=click.IntRange(1), default=16, show_default=True,
-              help="Articles parsed together by spaCy.")  # fmt: skip
+@batch_size_option
 @engine_options
 @coder_options
 @progress_option

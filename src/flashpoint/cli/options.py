@@ -112,6 +112,31 @@ def workers_option(func: F) -> F:
     )(func)
 
 
+def reading_options(func: F) -> F:
+    """``--date`` and ``--fetch-links``: how the articles of many inputs are read."""
+    func = click.option(
+        "--fetch-links",
+        is_flag=True,
+        help="For feeds: fetch each entry's linked page instead of coding its summary (network).",
+    )(func)
+    return click.option(
+        "--date",
+        "story_date",
+        metavar="YYYY-MM-DD",
+        help="Story date for articles that give none (no metadata date, no dateline).",
+    )(func)
+
+
+def batch_size_option(func: F) -> F:
+    return click.option(
+        "--batch-size",
+        type=click.IntRange(1),
+        default=16,
+        show_default=True,
+        help="Articles parsed together by spaCy (and sent to a worker at a time).",
+    )(func)
+
+
 def engine_options(func: F) -> F:
     """``--engine local|ray``, ``--workers N``, ``--address URL``: where the coding runs."""
     func = click.option(

@@ -53,6 +53,20 @@ class BatchSummary:
 Progress = Callable[[int], None]
 
 
+@dataclass(frozen=True)
+class RunOptions:
+    """How a batch reads and codes, whichever engine runs it."""
+
+    date: str | None = None
+    fetch_links: bool = False
+    model: str | None = None
+    lexicons: tuple[str, ...] = ()
+    batch_size: int = 16
+    workers: int = 1  # 0 with Ray: one per CPU of the cluster
+    address: str | None = None
+    progress: bool | None = None
+
+
 def run_batch(
     sources: Sequence[str],
     output: str,
@@ -81,20 +95,16 @@ def run_batch(
     check_date(date)
     inputs = list_inputs(sources)
     started = time.perf_counter()
+    options = RunOptions(date, fetch_links, model, tuple(lexicons), batch_size, workers,
+                         address, progress)  # fmt: skip
     with EventDataset(output, coder_version=CODER_VERSION) as dataset:
         summary = BatchSummary(output, dataset.run_id, failures_file=None)
         if engine == "ray":
             from flashpoint.scale.ray_data import ray_batches
 
-            batches = ray_batches(
-                inputs, dataset.seen, date=date, fetch_links=fetch_links, model=model,
-                lexicons=lexicons, batch_size=batch_size, workers=workers, address=address,
-                progress=progress,
-            )  # fmt: skip
+            batches = ray_batches(inputs, dataset.seen, options)
         else:
-            batches = _local_batches(
-                inputs, dataset, date, fetch_links, model, lexicons, batch_size, max(1, workers)
-            )
+            batches = _local_batches(inputs, dataset, options)
         try:
             for statuses, events in batches:
                 coded, skipped, failed = dataset.add(statuses, events)
@@ -122,33 +132,20 @@ def run_batch(
 
 
 def _local_batches(
-    inputs: list[Input],
-    dataset: EventDataset,
-    date: str | None,
-    fetch_links: bool,
-    model: str | None,
-    lexicons: Sequence[str],
-    batch_size: int,
-    workers: int,
+    inputs: list[Input], dataset: EventDataset, options: RunOptions
 ) -> Iterator[tuple[Any, Any]]:
-    """Read here, skip what the dataset holds, code in ``workers`` processes; yields
+    """Read here, skip what the dataset holds, code in worker processes; yields
     (status rows, event rows) per ``batch_size`` inputs."""
     from flashpoint.scale.engines import code_documents, local_engine
-    from flashpoint.scale.rows import article_key, event_table, status_table
+    from flashpoint.scale.rows import event_table, status_table, unseen
 
     skipped: list[tuple[Document, None]] = []
-
-    def unseen() -> Iterator[Document | Failure]:
-        for item in read_inputs(inputs, date=date, fetch_links=fetch_links):
-            if isinstance(item, Document) and article_key(item) in dataset.seen:
-                skipped.append((item, None))
-                continue
-            yield item
-
-    engine = local_engine(workers, model=model, lexicons=lexicons, batch_size=batch_size)
+    items = read_inputs(inputs, date=options.date, fetch_links=options.fetch_links)
+    engine = local_engine(max(1, options.workers), model=options.model,
+                          lexicons=options.lexicons, batch_size=options.batch_size)  # fmt: skip
     try:
-        outcomes = code_documents(unseen(), engine)
-        while chunk := list(islice(outcomes, batch_size)):
+        outcomes = code_documents(unseen(items, dataset.seen, skipped), engine)
+        while chunk := list(islice(outcomes, options.batch_size)):
             coded = [o for o in chunk if not isinstance(o, Failure)]
             statuses = status_table([*skipped, *chunk])
             skipped.clear()

@@ -16,7 +16,7 @@ from flashpoint.ingest.documents import Document, Failure
 from flashpoint.records import Article, Event
 from flashpoint.store.isolation import CoderLike, CodingFailure, code_isolated
 
-__all__ = ["Engine", "InProcess", "code_documents", "local_engine"]
+__all__ = ["Engine", "InProcess", "WorkerPool", "code_documents", "local_engine"]
 
 
 class Engine(Protocol):
@@ -36,6 +36,35 @@ class InProcess:
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[list[Event] | CodingFailure]:
         return code_isolated(self.coder, articles, batch_size=self.batch_size)
+
+    def close(self) -> None:
+        pass
+
+
+class WorkerPool:
+    """What every pool of workers (processes here, Ray actors) is given: how many, and the
+    coder each loads once."""
+
+    def __init__(
+        self,
+        workers: int,
+        *,
+        model: str | None = None,
+        lexicons: Iterable[str] = (),
+        batch_size: int = 16,
+    ):
+        if workers < 0:
+            raise ValueError(f"workers must be at least 1, got {workers}")
+        self.workers = workers
+        self.model = model
+        self.lexicons = tuple(lexicons)
+        self.batch_size = batch_size
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def close(self) -> None:
         pass

@@ -23,9 +23,11 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any
 
 from flashpoint.errors import ScaleError
 from flashpoint.records import Article, Event
+from flashpoint.scale.engines import WorkerPool
 from flashpoint.store.isolation import CodingFailure, code_isolated
 
 __all__ = ["ProcessPool"]
@@ -65,7 +67,7 @@ class _Chunk:
     results: list[Result] | None = field(default=None)
 
 
-class ProcessPool:
+class ProcessPool(WorkerPool):
     """``workers`` processes coding articles with one coder each; reusable across calls.
 
     >>> with ProcessPool(2) as pool:
@@ -73,28 +75,12 @@ class ProcessPool:
     ...         ...
     """
 
-    def __init__(
-        self,
-        workers: int,
-        *,
-        model: str | None = None,
-        lexicons: Iterable[str] = (),
-        batch_size: int = 16,
-    ):
+    def __init__(self, workers: int, **options: Any):
         if workers < 1:
             raise ValueError(f"workers must be at least 1, got {workers}")
-        self.workers = workers
-        self.model = model
-        self.lexicons = tuple(lexicons)
-        self.batch_size = batch_size
+        super().__init__(workers, **options)
         self._executor: ProcessPoolExecutor | None = None
         self._fruitless_starts = 0  # pools in a row that broke before coding anything
-
-    def __enter__(self) -> ProcessPool:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def close(self, *, kill: bool = False) -> None:
         """Stop the workers; ``kill`` ends them at once instead of letting chunks finish."""

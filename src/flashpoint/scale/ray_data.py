@@ -27,13 +27,17 @@ import pickle
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flashpoint.errors import ScaleError
 from flashpoint.ingest.documents import Document, Failure
 from flashpoint.records import Article, Event
+from flashpoint.scale.engines import WorkerPool
 from flashpoint.scale.sources import Input
 from flashpoint.store.isolation import CodingFailure
+
+if TYPE_CHECKING:
+    from flashpoint.scale.batch import RunOptions
 
 __all__ = ["Coder", "RayPool", "cluster_cpus", "ray_batches", "start_ray"]
 
@@ -194,17 +198,11 @@ class _BatchCoder(_Coding):
         self.seen = seen
 
     def __call__(self, batch: Any) -> dict[str, list[bytes]]:
-        from flashpoint.scale.rows import article_key, event_table, status_table
+        from flashpoint.scale.rows import event_table, status_table, unseen
 
         skipped: list[tuple[Document, None]] = []
-        items: list[Document | Failure] = []
-        for blob in batch["item"].to_pylist():
-            item = pickle.loads(blob)
-            if isinstance(item, Document) and article_key(item) in self.seen:
-                skipped.append((item, None))
-            else:
-                items.append(item)
-        outcomes = self.code(items)
+        found = (pickle.loads(blob) for blob in batch["item"].to_pylist())
+        outcomes = self.code(list(unseen(found, self.seen, skipped)))
         coded = [o for o in outcomes if not isinstance(o, Failure)]
         return {
             "statuses": [_ipc(status_table([*skipped, *outcomes]))],
@@ -227,25 +225,13 @@ def _from_ipc(data: bytes) -> Any:
     return pa.ipc.open_stream(data).read_all()
 
 
-def ray_batches(
-    inputs: list[Input],
-    seen: Any,
-    *,
-    date: str | None,
-    fetch_links: bool,
-    model: str | None,
-    lexicons: Sequence[str],
-    batch_size: int,
-    workers: int,
-    address: str | None,
-    progress: bool | None = None,
-) -> Iterator[tuple[Any, Any]]:
+def ray_batches(inputs: list[Input], seen: Any, options: RunOptions) -> Iterator[tuple[Any, Any]]:
     """(status rows, event rows) of every input, coded on Ray, as batches finish;
-    ``workers`` 0 means one actor per CPU of the cluster."""
-    ray = start_ray(address, workers)
-    workers = workers or cluster_cpus()
-    if progress is not None:
-        _show_progress(progress)
+    ``options.workers`` 0 means one actor per CPU of the cluster."""
+    ray = start_ray(options.address, options.workers)
+    workers = options.workers or cluster_cpus()
+    if options.progress is not None:
+        _show_progress(options.progress)
     if not inputs:
         return
     files = ray.data.from_items(
@@ -259,16 +245,16 @@ def ray_batches(
     readers = max(1, workers // 8)
     articles = files.flat_map(
         _read,
-        fn_kwargs={"date": date, "fetch_links": fetch_links},
+        fn_kwargs={"date": options.date, "fetch_links": options.fetch_links},
         num_cpus=0,
         compute=ray.data.TaskPoolStrategy(size=readers),
     )
     coded = articles.map_batches(
         _BatchCoder,
-        fn_constructor_kwargs={"model": model, "lexicons": tuple(lexicons),
-                               "batch_size": batch_size, "seen": seen},
+        fn_constructor_kwargs={"model": options.model, "lexicons": options.lexicons,
+                               "batch_size": options.batch_size, "seen": seen},
         compute=_actor_pool(workers),
-        batch_size=batch_size,
+        batch_size=options.batch_size,
         batch_format="pyarrow",
         num_cpus=1,
     )  # fmt: skip
@@ -282,36 +268,20 @@ def ray_batches(
 # ---- flashpoint ingest --engine ray ---------------------------------------------------------
 
 
-class _Worker:
+class _Worker(_Coding):
     """A Ray actor holding one coder (created with max_restarts, so Ray replaces it)."""
 
-    def __init__(self, model: str | None, lexicons: Sequence[str], batch_size: int):
-        from flashpoint._api import get_coder
-        from flashpoint.scale.engines import InProcess
-
-        self.engine = InProcess(get_coder(model, lexicons), batch_size=batch_size)
-
-    def code(self, articles: list[Article]) -> list[list[Event] | CodingFailure]:
+    def code_articles(self, articles: list[Article]) -> list[list[Event] | CodingFailure]:
         return list(self.engine.code_articles(articles))
 
 
-class RayPool:
-    """``workers`` Ray actors coding the articles the driver sends, results in input order.
-    Ray restarts an actor that dies and runs its chunk again (max_task_retries)."""
+class RayPool(WorkerPool):
+    """``workers`` Ray actors (0: one per CPU of the cluster) coding the articles the
+    driver sends, results in input order.  Ray restarts an actor that dies and runs its
+    chunk again (max_task_retries)."""
 
-    def __init__(
-        self,
-        workers: int,
-        *,
-        model: str | None = None,
-        lexicons: Iterable[str] = (),
-        batch_size: int = 16,
-        address: str | None = None,
-    ):
-        self.workers = workers
-        self.model = model
-        self.lexicons = tuple(lexicons)
-        self.batch_size = batch_size
+    def __init__(self, workers: int, *, address: str | None = None, **options: Any):
+        super().__init__(workers, **options)
         self.address = address
         self._actors: list[Any] = []
 
@@ -338,7 +308,7 @@ class RayPool:
                 chunk = list(islice(source, self.batch_size))
                 if not chunk:
                     break
-                pending.append(actors[turn % len(actors)].code.remote(chunk))
+                pending.append(actors[turn % len(actors)].code_articles.remote(chunk))
                 turn += 1
             if not pending:
                 return

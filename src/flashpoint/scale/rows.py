@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Iterator
 from typing import Any
 
 from flashpoint.columns import COLUMNS, arrow_schema, flatten_record
@@ -29,6 +29,7 @@ __all__ = [
     "event_table",
     "status_schema",
     "status_table",
+    "unseen",
 ]
 
 _ARTICLE = ("story_date", "publisher", "url")
@@ -67,6 +68,20 @@ def article_key(document: Document) -> tuple[str, str]:
     text = document.article.text
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return digest, key(document.article.url) or ""
+
+
+def unseen(
+    items: Iterable[Document | Failure],
+    seen: Container[tuple[str, str]],
+    skipped: list[tuple[Document, None]],
+) -> Iterator[Document | Failure]:
+    """``items`` less the Documents already in ``seen`` (appended to ``skipped`` as
+    ``(document, None)``, the status_table form of "coded by an earlier run")."""
+    for item in items:
+        if isinstance(item, Document) and article_key(item) in seen:
+            skipped.append((item, None))
+        else:
+            yield item
 
 
 def _day(value: str | None) -> dt.date | None:
