@@ -19,7 +19,15 @@ from typing import IO
 from flashpoint.errors import AnalysisError
 from flashpoint.store import EventFilter, Store, StoredEvent, iter_events
 
-__all__ = ["EXPORT_FORMATS", "EXPORT_UNITS", "default_unit", "export_events", "representatives"]
+__all__ = [
+    "EXPORT_FORMATS",
+    "EXPORT_UNITS",
+    "default_unit",
+    "export_events",
+    "export_rows",
+    "representatives",
+    "write_export",
+]
 
 EXPORT_FORMATS = ("gdelt", "polecat", "csv", "parquet", "jsonl")
 EXPORT_UNITS = ("clusters", "events")
@@ -54,14 +62,38 @@ def export_events(
     """Write the events matching ``flt`` to ``output`` (a path; None or "-" is standard
     output, except for Parquet) in ``fmt``; returns the rows written.  Raises
     :class:`AnalysisError` when nothing matches (and then writes no file)."""
+    to_stdout = output is None or str(output) == "-"
+    if fmt == "parquet" and to_stdout:
+        raise AnalysisError("Parquet is a binary file: give one with -o FILE.parquet")
+    unit = unit or default_unit(fmt)
+    events = export_rows(store, fmt, flt, unit=unit, all_modalities=all_modalities)
+    if fmt == "parquet":
+        from flashpoint.export.tables import write_parquet
+
+        return write_parquet(events, Path(str(output)))
+    if to_stdout:
+        return write_export(fmt, events, sys.stdout, array=False, unit=unit)
+    path = Path(str(output))
+    newline = "" if fmt == "csv" else None
+    with path.open("w", encoding="utf-8", newline=newline) as out:
+        return write_export(fmt, events, out, array=path.suffix.lower() == ".json", unit=unit)
+
+
+def export_rows(
+    store: Store,
+    fmt: str,
+    flt: EventFilter | None = None,
+    *,
+    unit: str | None = None,
+    all_modalities: bool = False,
+) -> Iterator[StoredEvent]:
+    """The events an export in ``fmt`` writes, streamed (checked for being non-empty
+    first: :class:`AnalysisError` when nothing matches, so no empty file is started)."""
     if fmt not in EXPORT_FORMATS:
         raise AnalysisError(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
     unit = unit or default_unit(fmt)
     if unit not in EXPORT_UNITS:
         raise AnalysisError(f"unknown unit {unit!r}; choose one of {', '.join(EXPORT_UNITS)}")
-    to_stdout = output is None or str(output) == "-"
-    if fmt == "parquet" and to_stdout:
-        raise AnalysisError("Parquet is a binary file: give one with -o FILE.parquet")
     flt = flt or EventFilter()
     if fmt == "gdelt" and not (all_modalities or flt.modalities or flt.exclude_modalities):
         flt = replace(flt, exclude_modalities=_EXCLUDED_IN_GDELT)
@@ -71,22 +103,13 @@ def export_events(
     first = next(events, None)
     if first is None:
         raise AnalysisError("no stored events match the filters; nothing was written")
-    events = itertools.chain([first], events)
-    if fmt == "parquet":
-        from flashpoint.export.tables import write_parquet
-
-        return write_parquet(events, Path(str(output)))
-    if to_stdout:
-        return _write_text(fmt, events, sys.stdout, array=False, unit=unit)
-    path = Path(str(output))
-    newline = "" if fmt == "csv" else None
-    with path.open("w", encoding="utf-8", newline=newline) as out:
-        return _write_text(fmt, events, out, array=path.suffix.lower() == ".json", unit=unit)
+    return itertools.chain([first], events)
 
 
-def _write_text(
+def write_export(
     fmt: str, events: Iterable[StoredEvent], out: IO[str], *, array: bool, unit: str
 ) -> int:
+    """Write ``events`` to a text stream in ``fmt`` (every format but Parquet)."""
     if fmt == "gdelt":
         from flashpoint.export.gdelt import write_gdelt
 

@@ -139,8 +139,11 @@ def _batches(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[st
         yield batch
 
 
-def write_parquet(events: Iterable[StoredEvent], path: str | Path, *, batch: int = 5000) -> int:
-    """Parquet, written in row groups of ``batch`` events so memory stays flat."""
+def write_parquet(
+    events: Iterable[StoredEvent], path: str | Path | IO[bytes], *, batch: int = 5000
+) -> int:
+    """Parquet, written in row groups of ``batch`` events so memory stays flat, to a file
+    path or a writable binary stream."""
     import datetime as dt
 
     import pyarrow as pa
@@ -149,7 +152,8 @@ def write_parquet(events: Iterable[StoredEvent], path: str | Path, *, batch: int
     schema = parquet_schema()
     dates = [name for name, kind in _TYPED if kind == "date32"]
     count = 0
-    with pq.ParquetWriter(str(path), schema) as writer:
+    sink = path if hasattr(path, "write") else str(path)
+    with pq.ParquetWriter(sink, schema) as writer:
         for rows in _batches(map(flat_event, events), batch):
             columns: dict[str, list[Any]] = {c: [r[c] for r in rows] for c in TABLE_COLUMNS}
             for name in dates:

@@ -14,7 +14,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from email.message import Message
-from typing import IO
+from typing import IO, Any
 
 from flashpoint.errors import FetchError
 from flashpoint.ingest.limits import read_limited, too_large
@@ -26,8 +26,13 @@ _SCHEMES = ("http", "https")
 _ADVICE = "check the URL, or save the page and pass the file instead"
 
 
-def fetch_url(url: str, *, timeout: float, max_bytes: int) -> tuple[bytes, str | None]:
-    """GET ``url``; return its body and Content-Type, or raise FetchError/InputTooLargeError."""
+def fetch_url(
+    url: str, *, timeout: float, max_bytes: int, allow_private: bool = True
+) -> tuple[bytes, str | None]:
+    """GET ``url``; return its body and Content-Type, or raise FetchError/InputTooLargeError.
+
+    With ``allow_private=False`` (a server fetching URLs its clients name) every connection,
+    redirects included, is refused unless it goes to a public address (see :mod:`.guard`)."""
     try:
         parts = urllib.parse.urlsplit(url)
         _ = parts.port  # raises for a port outside 0-65535, which http.client would wrap
@@ -45,7 +50,12 @@ def fetch_url(url: str, *, timeout: float, max_bytes: int) -> tuple[bytes, str |
             "Accept": "text/html, application/xhtml+xml, text/plain;q=0.9, */*;q=0.1",
         },
     )
-    opener = urllib.request.build_opener(_HttpOnlyRedirects)
+    guards: tuple[Any, ...] = ()
+    if not allow_private:
+        from flashpoint.ingest.guard import GUARDED_HANDLERS
+
+        guards = GUARDED_HANDLERS
+    opener = urllib.request.build_opener(_HttpOnlyRedirects, *guards)
     try:
         with opener.open(request, timeout=timeout) as response:
             _check_length(response.headers.get("Content-Length"), url, max_bytes)

@@ -19,13 +19,19 @@ from flashpoint.store.database import Store
 __all__ = [
     "EVENT_ROW_COLUMNS",
     "ClusterInfo",
+    "EventCursor",
     "EventFilter",
     "StoredEvent",
     "article_counts",
     "event_query",
     "iter_event_rows",
     "iter_events",
+    "stored_event",
 ]
+
+
+# (event date, row id) of the last event of a page: where the next page starts.
+EventCursor = tuple[dt.date | None, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +105,12 @@ class StoredEvent:
     event_date: str | None = None  # the row's date: first date a mention states, else story date
     ingested_at: str | None = None  # when the article was stored (UTC, ISO 8601)
     locator: str | None = None  # the article's URL, else the file it was read from
+
+    @property
+    def cursor(self) -> EventCursor:
+        """Where this event sits in the listing order, for keyset pagination (``after=``)."""
+        day = dt.date.fromisoformat(self.event_date) if self.event_date else None
+        return (day, self.id)
 
     def to_dict(self) -> dict[str, Any]:
         """The documented event record, plus ``article``, ``num_mentions`` and ``cluster``."""
@@ -258,38 +270,71 @@ def _timestamp(value: dt.datetime | None) -> str | None:
 
 
 def iter_events(
-    store: Store, flt: EventFilter | None = None, *, with_mentions: bool = False
+    store: Store,
+    flt: EventFilter | None = None,
+    *,
+    with_mentions: bool = False,
+    after: EventCursor | None = None,
 ) -> Iterator[StoredEvent]:
-    """Stream the stored events matching ``flt`` in event-date order."""
+    """Stream the stored events matching ``flt`` in event-date order; with ``after`` (the
+    :attr:`StoredEvent.cursor` of the last event of a page), only the events after it."""
     query = event_query(flt or EventFilter())
+    if after is not None:
+        query = query.where(_after(after))
     with store.session(readonly=True) as session:
-        for event, url, title, story_date, ingested_at, locator, cluster in session.execute(
-            query.execution_options(yield_per=500)
-        ):
-            mentions: tuple[dict[str, Any], ...] = ()
-            if with_mentions:
-                mentions = tuple(m.record for m in event.mentions)
-            yield StoredEvent(
-                id=event.id,
-                article_id=event.article_id,
-                record=event.record,
-                num_mentions=event.num_mentions,
-                publisher=event.publisher,
-                url=url,
-                title=title,
-                story_date=_iso(story_date),
-                cluster=ClusterInfo(
-                    id=cluster.id,
-                    num_mentions=cluster.num_mentions,
-                    num_articles=cluster.num_articles,
-                    num_sources=cluster.num_sources,
-                    first_seen=_iso(cluster.first_seen),
-                    last_seen=_iso(cluster.last_seen),
-                )
-                if cluster is not None
-                else None,
-                mentions=mentions,
-                event_date=_iso(event.event_date),
-                ingested_at=_timestamp(ingested_at),
-                locator=locator,
-            )
+        for row in session.execute(query.execution_options(yield_per=500)):
+            yield stored_event(*row, with_mentions=with_mentions)
+
+
+def stored_event(
+    event: Any,
+    url: str | None,
+    title: str | None,
+    story_date: dt.date | None,
+    ingested_at: dt.datetime | None,
+    locator: str | None,
+    cluster: Any,
+    *,
+    with_mentions: bool = False,
+) -> StoredEvent:
+    """A :class:`StoredEvent` from one row of :func:`event_query` (inside its session)."""
+    mentions: tuple[dict[str, Any], ...] = ()
+    if with_mentions:
+        mentions = tuple(m.record for m in event.mentions)
+    return StoredEvent(
+        id=event.id,
+        article_id=event.article_id,
+        record=event.record,
+        num_mentions=event.num_mentions,
+        publisher=event.publisher,
+        url=url,
+        title=title,
+        story_date=_iso(story_date),
+        cluster=ClusterInfo(
+            id=cluster.id,
+            num_mentions=cluster.num_mentions,
+            num_articles=cluster.num_articles,
+            num_sources=cluster.num_sources,
+            first_seen=_iso(cluster.first_seen),
+            last_seen=_iso(cluster.last_seen),
+        )
+        if cluster is not None
+        else None,
+        mentions=mentions,
+        event_date=_iso(event.event_date),
+        ingested_at=_timestamp(ingested_at),
+        locator=locator,
+    )
+
+
+def _after(cursor: EventCursor) -> Any:
+    """Rows after ``cursor`` in :func:`_where`'s order (undated last, then date, then id)."""
+    E = schema.Event
+    day, row_id = cursor
+    if day is None:
+        return (E.event_date.is_(None)) & (E.id > row_id)
+    return or_(
+        E.event_date.is_(None),
+        E.event_date > day,
+        (E.event_date == day) & (E.id > row_id),
+    )
