@@ -25,6 +25,7 @@ from .errors import (
     InputTooLargeError,
     ModelError,
     NotEnglishError,
+    ServeError,
     StoreError,
 )
 from .records import (
@@ -66,6 +67,7 @@ __all__ = [
     "ModelError",
     "NotEnglishError",
     "PloverCode",
+    "ServeError",
     "Span",
     "StoreError",
     "__version__",

@@ -15,6 +15,8 @@ class and prints its message as a single line.  Messages say what went wrong *an
     ├── DataFileError         a lexicon / actor / gold file is malformed
     ├── GoldFormatError       an evaluation file is not in a known gold format
     ├── StoreError            the event database cannot be opened, migrated or written
+    ├── ServeError            `flashpoint serve` cannot start as asked (no API key for a
+    │                         public address, an unreadable key file)
     └── AnalysisError         an analysis or export request cannot be met (unknown country
                               code, nothing matches the filters, a bad option value)
 """
@@ -34,6 +36,7 @@ __all__ = [
     "InputTooLargeError",
     "ModelError",
     "NotEnglishError",
+    "ServeError",
     "StoreError",
 ]
 
@@ -84,6 +87,10 @@ class GoldFormatError(FlashpointError):
 
 class StoreError(FlashpointError):
     """The event database cannot be opened, migrated or written."""
+
+
+class ServeError(FlashpointError):
+    """``flashpoint serve`` cannot start as asked (an API key is missing or unreadable)."""
 
 
 class AnalysisError(FlashpointError):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from flashpoint.errors import AnalysisError
-from flashpoint.store import EventFilter, Store, StoredEvent, iter_events
+from flashpoint.store import EventCursor, EventFilter, Store, StoredEvent, iter_events
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -86,9 +86,11 @@ def export_rows(
     *,
     unit: str | None = None,
     all_modalities: bool = False,
+    after: EventCursor | None = None,
 ) -> Iterator[StoredEvent]:
     """The events an export in ``fmt`` writes, streamed (checked for being non-empty
-    first: :class:`AnalysisError` when nothing matches, so no empty file is started)."""
+    first: :class:`AnalysisError` when nothing matches, so no empty file is started);
+    ``after`` starts after an event's cursor, as pages of ``iter_events`` do."""
     if fmt not in EXPORT_FORMATS:
         raise AnalysisError(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
     unit = unit or default_unit(fmt)
@@ -97,7 +99,7 @@ def export_rows(
     flt = flt or EventFilter()
     if fmt == "gdelt" and not (all_modalities or flt.modalities or flt.exclude_modalities):
         flt = replace(flt, exclude_modalities=_EXCLUDED_IN_GDELT)
-    events: Iterator[StoredEvent] = iter_events(store, flt)
+    events: Iterator[StoredEvent] = iter_events(store, flt, after=after)
     if unit == "clusters":
         events = representatives(events)
     first = next(events, None)

@@ -8,7 +8,7 @@ listings and aggregates go through :func:`~flashpoint.store.iter_events` and
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import func, select
@@ -26,15 +26,18 @@ from flashpoint.store.query import (
 )
 
 __all__ = [
+    "SORT_KEYS",
     "StoreCounts",
     "StoredArticle",
     "StoredCluster",
     "article_events",
+    "event_page",
     "get_article",
     "get_cluster",
     "get_event",
     "iter_clusters",
     "store_counts",
+    "store_version",
 ]
 
 
@@ -112,6 +115,42 @@ class StoreCounts:
     events: int
     mentions: int
     clusters: int
+
+
+# Columns an event table can be sorted by (the dashboard's sortable table).
+SORT_KEYS = {
+    "date": schema.Event.event_date, "source": schema.Event.source_code,
+    "target": schema.Event.target_code, "code": schema.Event.cameo_code,
+    "quad": schema.Event.quad_class, "goldstein": schema.Event.goldstein,
+    "confidence": schema.Event.confidence, "publisher": schema.Event.publisher,
+    "mentions": schema.Event.num_mentions,
+}  # fmt: skip
+
+
+def event_page(
+    store: Store,
+    flt: EventFilter | None = None,
+    *,
+    sort: str = "date",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 50,
+) -> list[StoredEvent]:
+    """One page of the events matching ``flt``, sorted by ``sort`` (a :data:`SORT_KEYS` key;
+    unknown values sort by date), ties broken by row id."""
+    column = SORT_KEYS.get(sort, schema.Event.event_date)
+    order = [column.desc().nulls_last() if descending else column.asc().nulls_last()]
+    E = schema.Event
+    order.append(E.id.desc() if descending else E.id)
+    query = (
+        event_query(replace(flt or EventFilter(), limit=None))
+        .order_by(None)
+        .order_by(*order)
+        .limit(limit)
+        .offset(offset)
+    )
+    with store.session(readonly=True) as session:
+        return [stored_event(*row) for row in session.execute(query)]
 
 
 def get_event(store: Store, row_id: int) -> StoredEvent | None:
@@ -215,10 +254,22 @@ def store_counts(store: Store) -> StoreCounts:
             return int(session.execute(query).scalar_one())
 
         return StoreCounts(
-            articles=count(select(func.count()).select_from(schema.Article).where(
-                schema.Article.is_current
-            )),
+            articles=count(
+                select(func.count()).select_from(schema.Article).where(schema.Article.is_current)
+            ),
             events=count(select(func.count()).select_from(schema.Event)),
             mentions=count(select(func.count()).select_from(schema.Mention)),
             clusters=count(select(func.count()).select_from(schema.Cluster)),
         )
+
+
+def store_version(store: Store) -> tuple[int, int, int]:
+    """Changes whenever events are added, replaced or removed (for caching aggregates)."""
+    E = schema.Event
+    with store.session(readonly=True) as session:
+        count, highest, articles = session.execute(
+            select(
+                func.count(), func.max(E.id), select(func.max(schema.Article.id)).scalar_subquery()
+            )
+        ).one()
+    return int(count), int(highest or 0), int(articles or 0)
