@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -62,6 +62,10 @@ def create_app(config: ServeConfig | None = None, *, store: Store | None = None)
     for module in (code, articles, events, clusters, analysis, actors, health):
         app.include_router(module.router, prefix="/v1")
     app.include_router(health.metrics_router)
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:

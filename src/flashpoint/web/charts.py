@@ -62,7 +62,7 @@ def bar_chart(labels: Sequence[str], stacks: Sequence[Sequence[float]], *, unit:
     plot_w = WIDTH - PAD_LEFT - 8
     plot_h = HEIGHT - PAD_BOTTOM - PAD_TOP
     slot = plot_w / len(labels)
-    bar_w = max(slot * 0.8, 0.5)
+    bar_w = min(max(slot * 0.8, 0.5), 40.0)
     for i, (label, stack) in enumerate(zip(labels, stacks, strict=True)):
         y = HEIGHT - PAD_BOTTOM
         for quad, value in enumerate(stack, start=1):
