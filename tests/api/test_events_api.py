@@ -35,7 +35,8 @@ FILTERS = [
                                                       "--modality", "negated"]),
     ({"quad": "1,2", "publisher": "Alpha"}, ["--quad", "1", "--quad", "2", "--publisher", "Alpha"]),
     ({"sector": "MIL"}, ["--sector", "MIL"]),
-    ({"plover": "CONSULT", "until": "2025-12-09"}, ["--plover", "CONSULT", "--until", "2025-12-09"]),
+    ({"plover": "CONSULT", "until": "2025-12-09"},
+     ["--plover", "CONSULT", "--until", "2025-12-09"]),
 ]  # fmt: skip
 
 
@@ -53,7 +54,8 @@ def test_json_page_and_jsonl_equal_the_cli_listing(api, db, params, options):
 
 
 def test_cursor_pages_walk_the_whole_listing_once(api, db):
-    everything = [e["event_id"] for e in json.loads(invoke("events", "--db", db, "--format", "json"))]
+    listing = json.loads(invoke("events", "--db", db, "--format", "json"))
+    everything = [e["event_id"] for e in listing]
     assert len(everything) > 4
     seen, cursor, pages = [], None, 0
     while True:

@@ -48,8 +48,10 @@ STORED = _get_or_create(
 
 
 def _route_of(scope: dict[str, Any]) -> str:
-    route = scope.get("route")
-    path = getattr(route, "path", None)
+    """The matched route's template with its router's prefix (FastAPI records the full path
+    in ``effective_route_context``; ``route.path`` alone lacks the ``/v1`` prefix)."""
+    context = (scope.get("fastapi") or {}).get("effective_route_context")
+    path = getattr(context, "path", None) or getattr(scope.get("route"), "path", None)
     return str(path) if path else "unmatched"
 
 
