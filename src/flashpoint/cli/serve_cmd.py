@@ -53,6 +53,17 @@ def serve_command(
 ) -> None:
     """Serve the HTTP API (/v1, OpenAPI at /openapi.json, docs at /docs, /metrics) and the
     dashboard (/) over the event store, until interrupted."""
+    import importlib.util
+
+    missing = [
+        name
+        for name in ("fastapi", "uvicorn", "jinja2", "prometheus_client")
+        if importlib.util.find_spec(name) is None
+    ]
+    if missing:
+        raise click.ClickException(
+            f"flashpoint serve needs {', '.join(missing)}: pip install 'flashpoint[serve]'"
+        )
     from ..api.serve import serve, serve_config
 
     config = serve_config(
