@@ -230,7 +230,7 @@ def measure(name: str, url: str, args: argparse.Namespace) -> dict:
     base = f"http://127.0.0.1:{port}"
     process = subprocess.Popen(
         [sys.executable, "-m", "flashpoint", "serve", "--db", url, "--port", str(port),
-         "--log-level", "warning"],
+         "--log-level", "warning", "--workers", str(args.workers)],
         env={**os.environ, "PYTHONPATH": str(REPO / "src")},
     )  # fmt: skip
     try:
@@ -269,6 +269,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--duration", type=float, default=60.0)
+    parser.add_argument("--workers", type=int, default=1, help="flashpoint serve --workers")
     parser.add_argument("--sqlite", help="SQLite store to build or reuse (default: a temp file)")
     parser.add_argument("--postgres", default=os.environ.get("FLASHPOINT_TEST_POSTGRES_URL"))
     args = parser.parse_args()
@@ -278,7 +279,9 @@ def main() -> None:
     from flashpoint.store.database import normalise_url
 
     print(machine())
-    print(f"load: {args.clients} clients for {args.duration:.0f} s")
+    print(
+        f"load: {args.clients} clients for {args.duration:.0f} s, {args.workers} server process(es)"
+    )
     reports = []
     with tempfile.TemporaryDirectory() as tmp:
         sqlite = args.sqlite or str(Path(tmp) / "serve-bench.db")

@@ -166,3 +166,46 @@ def test_guard_checks_the_resolved_address_and_every_redirect(redirector, monkey
     assert hops == ["public.test", "127.0.0.1"]
     body, _ = fetch_url(f"http://127.0.0.1:{port}/", timeout=5, max_bytes=1000)
     assert body == b"internal secret"  # the command line itself may fetch anything
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_the_serve_command_serves_and_keeps_its_keys(db, tmp_path, workers):
+    """`flashpoint serve` as users start it: a real uvicorn process (or two, sharing the
+    port), the key file honoured by every worker."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from tests.api.helpers import KEY, free_port
+
+    keys = tmp_path / "keys.txt"
+    keys.write_text(KEY + "\n")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "flashpoint", "serve", "--db", db, "--port", str(port),
+         "--api-key-file", str(keys), "--workers", workers, "--log-level", "warning"],
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert process.poll() is None, process.stdout.read().decode()
+            try:
+                health = httpx.get(base + "/v1/health", timeout=2)
+                break
+            except httpx.HTTPError:
+                assert time.monotonic() < deadline, "serve did not start"
+                time.sleep(0.2)
+        assert health.json()["store"]["events"] == 9
+        for _ in range(4):  # whichever worker answers, writes need the key
+            refused = httpx.post(base + "/v1/articles", json={"text": "x"})
+            assert refused.status_code == 401
+        assert httpx.get(base + "/v1/health", headers={"host": "evil.example"}).status_code == 400
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

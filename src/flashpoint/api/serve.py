@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import os
 from pathlib import Path
+from typing import Any
 
 from flashpoint.api.config import ServeConfig
 from flashpoint.api.security import check_bind, is_loopback, load_api_keys
 
-__all__ = ["serve", "serve_config"]
+__all__ = ["app_from_environment", "serve", "serve_config"]
+
+# How `serve --workers N` hands the configuration to its worker processes, each of which
+# builds its own app (and opens its own connections to the store).  Only key digests travel.
+_CONFIG_ENV = "FLASHPOINT_SERVE_CONFIG"
 
 
 def serve_config(
@@ -46,16 +54,56 @@ def serve(
     port: int = 8000,
     log_level: str = "info",
     preload: bool = False,
+    workers: int = 1,
 ) -> None:
-    """Serve until interrupted.  ``preload`` loads the coder before the first request."""
+    """Serve until interrupted.  ``preload`` loads the coder before the first request;
+    ``workers`` > 1 runs that many processes on the one port."""
     import uvicorn
 
     from flashpoint.api.app import create_app
 
     check_bind(host, config.writes_need_key)
+    if workers > 1:
+        os.environ[_CONFIG_ENV] = _encode(config, preload)
+        uvicorn.run(
+            "flashpoint.api.serve:app_from_environment",
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            log_level=log_level,
+            server_header=False,
+        )
+        return
     app = create_app(config)
     if preload:
-        from flashpoint import get_coder
-
-        get_coder(config.model, config.lexicons)
+        _preload(config)
     uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+
+
+def _preload(config: ServeConfig) -> None:
+    from flashpoint import get_coder
+
+    get_coder(config.model, config.lexicons)
+
+
+def _encode(config: ServeConfig, preload: bool) -> str:
+    fields: dict[str, Any] = dataclasses.asdict(config)
+    fields["api_key_digests"] = [d.hex() for d in config.api_key_digests]
+    return json.dumps({"config": fields, "preload": preload})
+
+
+def app_from_environment() -> Any:
+    """The app of one worker process of ``serve --workers N``."""
+    from flashpoint.api.app import create_app
+
+    data = json.loads(os.environ[_CONFIG_ENV])
+    fields = data["config"]
+    fields["api_key_digests"] = tuple(bytes.fromhex(d) for d in fields["api_key_digests"])
+    fields["lexicons"] = tuple(fields["lexicons"])
+    if fields["trusted_hosts"] is not None:
+        fields["trusted_hosts"] = tuple(fields["trusted_hosts"])
+    config = ServeConfig(**fields)
+    if data["preload"]:
+        _preload(config)
+    return create_app(config)

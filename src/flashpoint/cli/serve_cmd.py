@@ -30,6 +30,13 @@ from .options import coder_options, db_option
     type=click.IntRange(1),
     help="Largest request body in bytes; bigger requests get 413 (default 32 MiB).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1),
+    default=1,
+    show_default=True,
+    help="Server processes sharing the port (each opens the store and loads its own coder).",
+)
 @click.option("--preload", is_flag=True, help="Load the coder at start, not on first use.")
 @click.option(
     "--log-level",
@@ -46,6 +53,7 @@ def serve_command(
     api_key_file: str | None,
     allow_private_urls: bool,
     max_body: int | None,
+    workers: int,
     preload: bool,
     log_level: str,
     model: str | None,
@@ -76,4 +84,4 @@ def serve_command(
         lexicons=lexicons,
     )
     click.echo(f"flashpoint: serving on http://{host}:{port} (Ctrl-C to stop)", err=True)
-    serve(config, host=host, port=port, log_level=log_level, preload=preload)
+    serve(config, host=host, port=port, log_level=log_level, preload=preload, workers=workers)
