@@ -13,6 +13,8 @@ import csv
 import sys
 from pathlib import Path
 
+from flashpoint.coding.plover import crosswalk_entry
+
 # PLOVER modes for the CAMEO 2012 extras, from the PLOVER manual's mode tables.
 EXTRA_MODES = {"176": "cyber", "1834": "explosives", "1951": "aerial", "1952": "drone"}
 OUT = Path(__file__).resolve().parents[1] / "src/flashpoint/coding/data/cameo_codes.tsv"
@@ -47,14 +49,19 @@ def main(reference: str) -> None:
                 event = ""
             if "/" in event:  # the root-08 row names two PLOVER types; codes below it decide
                 event = ""
+            # A crosswalk "mode" that is no mode of its type (175 pro_autocracy, 1321
+            # political, 085 ease, 1712 seize) is read as a context or left out.
+            event, mode, context = crosswalk_entry(
+                event, row["plover_mode"].strip(), row["plover_context"].strip()
+            )
             fields = [
                 row["code"],
                 row["name"].strip(),
                 row["goldstein"].strip(),
                 row["quad_class"].strip(),
-                event,
-                row["plover_mode"].strip(),
-                row["plover_context"].strip().replace("; ", ";"),
+                event or "",
+                mode or "",
+                context or "",
             ]
             out.write("\t".join(fields) + "\n")
     print(f"wrote {len(rows)} codes to {OUT}")

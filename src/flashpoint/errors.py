@@ -15,10 +15,13 @@ class and prints its message as a single line.  Messages say what went wrong *an
     ├── DataFileError         a lexicon / actor / gold file is malformed
     ├── GoldFormatError       an evaluation file is not in a known gold format
     ├── StoreError            the event database cannot be opened, migrated or written
+    ├── OutputError           an output file cannot or must not be written (it is the event
+    │                         store, a file of another kind, or in a missing folder)
     ├── ServeError            `flashpoint serve` cannot start as asked (no API key for a
     │                         public address, an unreadable key file)
     └── AnalysisError         an analysis or export request cannot be met (unknown country
-                              code, nothing matches the filters, a bad option value)
+        │                     code, nothing matches the filters, a bad option value)
+        └── FilterError       a filter value that cannot match (also a ValueError)
 """
 
 from __future__ import annotations
@@ -30,12 +33,14 @@ __all__ = [
     "DecodeError",
     "EmptyInputError",
     "FetchError",
+    "FilterError",
     "FlashpointError",
     "GoldFormatError",
     "InputError",
     "InputTooLargeError",
     "ModelError",
     "NotEnglishError",
+    "OutputError",
     "ServeError",
     "StoreError",
 ]
@@ -89,9 +94,18 @@ class StoreError(FlashpointError):
     """The event database cannot be opened, migrated or written."""
 
 
+class OutputError(FlashpointError):
+    """An output file cannot or must not be written (see flashpoint.export.destination)."""
+
+
 class ServeError(FlashpointError):
     """``flashpoint serve`` cannot start as asked (an API key is missing or unreadable)."""
 
 
 class AnalysisError(FlashpointError):
     """An aggregate, plot or export cannot be made as asked (bad actor code, no events)."""
+
+
+class FilterError(AnalysisError, ValueError):
+    """A filter value that can match no event (an unknown modality, sector, PLOVER type,
+    country or CAMEO code).  Also a ``ValueError``; the CLI reports it as a usage error."""

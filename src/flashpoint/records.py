@@ -60,7 +60,7 @@ class ActorRef:
     end: int | None = None
     # how the mention was resolved: dictionary, person, coreference, agent, unresolved,
     # dateline, unidentified, context (country read off the sentence), implicit (see
-    # coding.implicit), location
+    # coding.arguments.implicit), location
     resolution: str | None = None
 
     def to_dict(self) -> dict[str, Any]:

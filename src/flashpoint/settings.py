@@ -8,7 +8,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-__all__ = ["SETTINGS", "Setting", "get_setting"]
+__all__ = ["MAX_DEDUPE_WINDOW", "SETTINGS", "Setting", "get_setting"]
+
+# The largest dedupe window, in days: reports more than a year apart are not one event, and
+# the bound keeps date arithmetic (a day plus the window) inside the calendar.
+MAX_DEDUPE_WINDOW = 366
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,13 +34,21 @@ SETTINGS: tuple[Setting, ...] = (
         "max_bytes",
         str(5 * 1024 * 1024),
         "FLASHPOINT_MAX_BYTES",
-        "Largest input document accepted, in bytes; bigger inputs are refused, not truncated.",
+        "Largest input accepted (a file, a page, a JSON line), in bytes, before decoding "
+        "and HTML extraction; bigger inputs are refused, not truncated.",
+    ),
+    Setting(
+        "max_chars",
+        "100000",
+        "FLASHPOINT_MAX_CHARS",
+        "Longest article text coded, in characters (after HTML extraction); longer articles "
+        "are refused, not truncated. At most 1000000, spaCy's own limit.",
     ),
     Setting(
         "fetch_timeout",
         "20",
         "FLASHPOINT_FETCH_TIMEOUT",
-        "Seconds to wait for a URL the user asked to fetch.",
+        "Deadline in seconds for fetching one URL: connecting, headers and body together.",
     ),
     Setting(
         "lexicons",
@@ -54,7 +66,7 @@ SETTINGS: tuple[Setting, ...] = (
         "dedupe_window",
         "2",
         "FLASHPOINT_DEDUPE_WINDOW",
-        "Days two reports' event dates may differ and still be clustered as one event.",
+        "Days (0-366) two reports' event dates may differ and still be clustered as one event.",
     ),
     Setting(
         "fast_nlp",

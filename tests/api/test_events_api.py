@@ -70,7 +70,7 @@ def test_cursor_pages_walk_the_whole_listing_once(api, db):
     assert pages == -(-len(everything) // 2)
 
 
-@pytest.mark.parametrize("fmt", ["csv", "gdelt", "polecat"])
+@pytest.mark.parametrize("fmt", ["csv", "gdelt", "gdelt-mentions", "plover", "polecat"])
 def test_text_exports_equal_the_export_command(api, db, tmp_path, fmt):
     out = tmp_path / f"out.{fmt}"
     invoke("export", "--db", db, "--format", fmt, "--source", "USA", "-o", out)

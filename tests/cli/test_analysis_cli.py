@@ -44,7 +44,6 @@ def test_dyad_table_csv_and_jsonl(db, tmp_path):
 
 def test_bad_input_is_one_line(db):
     for args, message in [
-        (("dyad", "USA", "XYZ"), "unknown country code 'XYZ'"),
         (("dyad", "USA", "FRA"), "no dated events between USA and FRA"),
         (("export", "--format", "csv", "--source", "FRA"), "no stored events match"),
         (("network", "--actor", "FRA"), "no events with a source and a target"),
@@ -86,21 +85,34 @@ def test_plots_are_pngs_of_the_right_size_with_their_data(db, tmp_path):
     assert edges.set_index(["source", "target"]).loc[("USA", "ISR"), "events"] == 2
 
 
-@pytest.mark.parametrize("fmt", ["gdelt", "polecat", "csv", "parquet", "jsonl"])
+@pytest.mark.parametrize(
+    "fmt", ["gdelt", "gdelt-mentions", "plover", "polecat", "csv", "parquet", "jsonl"]
+)
 def test_export_each_format(db, tmp_path, fmt):
     out = tmp_path / f"events.{fmt}"
     result = invoke("export", "--db", db, "--format", fmt, "-o", out, "--since", "2025-12-02")
     assert result.exit_code == 0, result.output
     assert "flashpoint: wrote" in result.output
+    assert "negated and hypothetical events left out" in result.output
+    assert (tmp_path / f"events.{fmt}.meta.json").exists()
+    lines = out.read_bytes().splitlines()
+    # 7 events since 12-02; the negated and the hypothetical one are left out.
     if fmt == "parquet":
-        assert len(pd.read_parquet(out)) == 7
+        assert len(pd.read_parquet(out)) == 5
     elif fmt == "csv":
-        assert len(pd.read_csv(out)) == 7
+        assert len(pd.read_csv(out)) == 5
     elif fmt == "gdelt":
-        assert all(len(line.split("\t")) == 61 for line in out.read_text().splitlines())
-        assert len(out.read_text().splitlines()) == 5  # negated, hypothetical left out
+        assert all(len(line.split(b"\t")) == 61 for line in lines) and len(lines) == 5
+    elif fmt == "gdelt-mentions":
+        assert all(len(line.split(b"\t")) == 16 for line in lines) and len(lines) == 5
+    elif fmt == "polecat":
+        assert len(lines) == 1 + 4  # header; the CAMEO 02 appeal has no PLOVER type
+    elif fmt == "plover":
+        assert len(lines) == 4
     else:
-        assert len(out.read_text().splitlines()) == 7
+        assert len(lines) == 5
+    everything = invoke("export", "--db", db, "--format", fmt, "-o", out, "--all-modalities")
+    assert "left out" not in everything.output
 
 
 def test_the_cli_imports_no_analysis_library_until_asked():
@@ -113,3 +125,32 @@ def test_the_cli_imports_no_analysis_library_until_asked():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_dyad_output_format_follows_the_file_name(db, tmp_path):
+    for name, read in [
+        ("s.csv", lambda p: pd.read_csv(p)),
+        ("s.json", lambda p: pd.DataFrame(json.loads(p.read_text()))),
+        ("s.jsonl", lambda p: pd.read_json(p, lines=True)),
+        ("s.parquet", lambda p: pd.read_parquet(p)),
+    ]:
+        path = tmp_path / name
+        result = invoke("dyad", "USA", "ISR", "--db", db, "-o", path)
+        assert result.exit_code == 0, result.output
+        frame = read(path)
+        assert list(frame.columns[:4]) == ["period", "dyad", "source", "target"], name
+        assert len(frame) == 4 and str(frame["period"].iloc[0])[:10] == "2025-12-01", name
+    unknown = invoke("dyad", "USA", "ISR", "--db", db, "-o", tmp_path / "s.xlsx")
+    assert unknown.exit_code == 2 and "cannot tell the format of 's.xlsx'" in unknown.output
+    assert not (tmp_path / "s.xlsx").exists()
+    clash = invoke("dyad", "USA", "ISR", "--db", db, "-o", tmp_path / "t.json", "--format", "csv")
+    assert clash.exit_code == 1 and "ends in .json" in clash.output
+
+
+def test_read_commands_never_create_a_store(tmp_path):
+    missing = tmp_path / "missing.db"
+    for args in [("events",), ("dyad", "USA", "ISR"), ("network",), ("export", "--format", "csv"),
+                 ("plot", "network", "-o", tmp_path / "n.png"), ("recode",)]:  # fmt: skip
+        result = invoke(*args, "--db", missing)
+        assert result.exit_code == 1 and f"no event store at {missing}" in result.output, args
+        assert not missing.exists()

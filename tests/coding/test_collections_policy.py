@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from flashpoint.coding.collections_policy import CODING_THRESHOLD, rare_collections
+from flashpoint.coding.assembly.collections_policy import CODING_THRESHOLD, rare_collections
 
 
 @pytest.fixture(autouse=True)

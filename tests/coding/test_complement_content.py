@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.coding.complements import content_slot, refines
+from flashpoint.coding.candidates.complements import content_slot, refines
 
 pytestmark = pytest.mark.slow
 

@@ -1,4 +1,4 @@
-from flashpoint.coding.complements import fold, slot_for
+from flashpoint.coding.candidates.complements import fold, slot_for
 
 
 def test_appeal_to_negotiate():

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from flashpoint.coding.dates import is_historical, resolve_expression
+from flashpoint.coding.context.dates import is_historical, resolve_expression
 
 STORY = date(2025, 12, 31)  # a Wednesday
 

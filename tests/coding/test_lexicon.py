@@ -1,7 +1,7 @@
 import pytest
 
 from flashpoint.coding.cameo import cameo_table, phoenix_quad
-from flashpoint.coding.lexicon import load_lexicon
+from flashpoint.coding.candidates.lexicon import load_lexicon
 from flashpoint.errors import DataFileError
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.coding.complements import fold
-from flashpoint.coding.lexicon import load_lexicon
+from flashpoint.coding.candidates.complements import fold
+from flashpoint.coding.candidates.lexicon import load_lexicon
 
 pytestmark = pytest.mark.slow
 

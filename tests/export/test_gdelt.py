@@ -54,8 +54,8 @@ def test_every_row_has_61_fields_and_codes_keep_leading_zeros(gdelt_file):
         "IGO",
     )
     assert un["Actor1Name"] == "UNITED NATIONS SECURITY COUNCIL"
-    assert un["SOURCEURL"] == "/news/six.txt"  # no URL: the file it was read from
-    assert un["IsRootEvent"] == "0"  # sentence 4 is past the lead
+    assert un["SOURCEURL"] == "file:///news/six.txt"  # no URL: the file it was read from
+    assert un["IsRootEvent"] == "0"  # the evidence is past the lead paragraph
     assert (un["ActionGeo_Type"], un["ActionGeo_CountryCode"], un["ActionGeo_FullName"]) == (
         "1",
         "IS",
@@ -79,7 +79,8 @@ def test_a_reader_with_the_published_names_gets_typed_values(gdelt_file):
     assert (visit["QuadClass"], visit["GoldsteinScale"]) == (1, 1.9)
     assert visit["SOURCEURL"] == "https://alpha.example/1"
     assert len(str(visit["DATEADDED"])) == 14
-    assert visit["Actor1Geo_Type"] == 0 and visit["ActionGeo_Type"] == 0
+    assert (visit["Actor1Geo_Type"], visit["Actor1Geo_CountryCode"]) == (1, "US")
+    assert visit["ActionGeo_Type"] == 0 and visit["IsRootEvent"] == 1
     tehran = frame[frame["ActionGeo_FullName"] == "Tehran, Iran"].iloc[0]
     assert (tehran["ActionGeo_Type"], tehran["ActionGeo_CountryCode"]) == (4, "IR")
     # Negated and hypothetical events are left out: GDELT rows cannot say "did not happen".

@@ -231,7 +231,7 @@ def test_unknown_host_is_a_fetch_error(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_slow_server_times_out(local_server: LocalServer) -> None:
     local_server.routes["/slow"] = Route(body=b"late", delay=5)
-    with pytest.raises(FetchError, match=r"no response within 0\.2 s"):
+    with pytest.raises(FetchError, match=r"no complete response within 0\.2 s"):
         fetch_url(local_server.url("/slow"), timeout=0.2, max_bytes=100)
 
 

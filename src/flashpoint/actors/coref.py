@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from ..coding.docmemo import children, sentence_of
+from ..nlp.docmemo import children, sentence_of
 from ..records import ActorRef
 
 __all__ = ["Memory", "Remembered"]

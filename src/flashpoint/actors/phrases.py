@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from ..coding.docmemo import children
+from ..nlp.docmemo import children
 
 __all__ = ["np_tokens"]
 

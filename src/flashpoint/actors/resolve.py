@@ -14,7 +14,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ..coding.docmemo import (
+from ..nlp.docmemo import (
     children,
     doc_text,
     doc_tokens,

@@ -18,17 +18,28 @@ Events with no date at all cannot be placed in a period and are left out.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flashpoint.analysis.actors import check_actor
 from flashpoint.analysis.frames import aggregate_filter, check_unit, events_frame
 from flashpoint.errors import AnalysisError
+from flashpoint.filters import describe_modalities
 from flashpoint.store import EventFilter, Store, article_counts
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["FREQS", "SERIES_COLUMNS", "dyad_series", "period_start", "summarise"]
+__all__ = [
+    "FREQS",
+    "SERIES_COLUMNS",
+    "SERIES_FORMATS",
+    "dyad_series",
+    "period_start",
+    "series_text",
+    "summarise",
+    "write_series",
+]
 
 FREQS = {"day": "D", "week": "W-SUN", "month": "M"}
 COUNT_COLUMNS = ("events", "q1", "q2", "q3", "q4")
@@ -145,7 +156,15 @@ def dyad_series(
     if normalise:
         series = normalise_series(series)
     series = series[list(SERIES_COLUMNS)]
-    series.attrs.update(freq=freq, unit=unit, normalised=normalise)
+    end = periods[-1].to_period(FREQS[freq]).end_time.normalize()
+    series.attrs.update(
+        freq=freq,
+        unit=unit,
+        normalised=normalise,
+        first_day=periods[0].date().isoformat(),
+        last_day=end.date().isoformat(),
+        modalities=describe_modalities(base),
+    )
     return series
 
 
@@ -156,3 +175,45 @@ def normalise_series(series: pd.DataFrame) -> pd.DataFrame:
     for column in (*COUNT_COLUMNS, "goldstein_sum", "net_coop"):
         series[column] = (series[column] / per).round(6)
     return series
+
+
+# File name endings -> formats of a written series (``dyad -o FILE``).
+SERIES_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".parquet": "parquet",
+                  ".txt": "table"}  # fmt: skip
+
+
+def series_text(series: pd.DataFrame, fmt: str) -> str:
+    """The series as ``table`` (aligned text), ``csv``, ``json`` (an array of records) or
+    ``jsonl``; periods as ISO dates."""
+    series = series.assign(period=series["period"].dt.strftime("%Y-%m-%d"))
+    if fmt == "csv":
+        return series.to_csv(index=False, lineterminator="\n")
+    if fmt in ("json", "jsonl"):
+        text = series.to_json(orient="records", lines=fmt == "jsonl", indent=None)
+        return text if text.endswith("\n") else text + "\n"
+    if fmt == "table":
+        return series.to_string(index=False, na_rep="-") + "\n"
+    raise AnalysisError(f"unknown series format {fmt!r}; choose table, csv, json or jsonl")
+
+
+def write_series(series: pd.DataFrame, path: str | Path, fmt: str | None = None) -> str:
+    """Write ``series`` to ``path`` in ``fmt``, by default the one its name ends in
+    (:data:`SERIES_FORMATS`); returns the format.  An unknown ending is an error, never a
+    CSV under another name."""
+    path = Path(path)
+    by_name = SERIES_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        if by_name is None:
+            raise AnalysisError(
+                f"cannot tell the format of {path.name!r}: use a name ending in "
+                + ", ".join(SERIES_FORMATS)
+                + " (or --format)"
+            )
+        fmt = by_name
+    elif by_name is not None and by_name != fmt:
+        raise AnalysisError(f"{path.name!r} ends in {path.suffix} but the format asked is {fmt}")
+    if fmt == "parquet":
+        series.assign(period=series["period"].dt.date).to_parquet(path, index=False)
+    else:
+        path.write_text(series_text(series, fmt), encoding="utf-8")
+    return fmt

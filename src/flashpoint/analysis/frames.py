@@ -15,10 +15,10 @@ Filters (:class:`~flashpoint.store.EventFilter`) apply to events before deduplic
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from flashpoint.errors import AnalysisError
+from flashpoint.filters import AGGREGATE_EXCLUDED, default_modalities
 from flashpoint.store import EVENT_ROW_COLUMNS, EventFilter, Store, iter_event_rows
 
 if TYPE_CHECKING:
@@ -34,32 +34,19 @@ __all__ = [
 ]
 
 UNITS = ("clusters", "events", "mentions")
-# Modalities aggregates leave out unless asked: the event did not (or may not) happen.
-AGGREGATE_EXCLUDED = ("negated", "hypothetical")
 
-_RENAME = {"id": "event_row_id", "event_date": "date"}
-FRAME_COLUMNS = (*(_RENAME.get(c, c) for c in EVENT_ROW_COLUMNS), "weight")
-
-_STRINGS = (
-    "event_id", "source_code", "source_name", "source_country", "source_sector", "target_code",
-    "target_name", "target_country", "target_sector", "cameo_code", "cameo_base", "cameo_root",
-    "plover_type", "plover_mode", "modality", "location_name", "location_country", "publisher",
-    "url",
-)  # fmt: skip
-_NULLABLE_INTS = (
-    "cluster_id", "geonameid", "cluster_mentions", "cluster_articles", "cluster_sources",
-)  # fmt: skip
-_INTS = ("event_row_id", "article_id", "quad_class", "num_mentions", "weight")
-_FLOATS = ("goldstein", "lat", "lon", "confidence")
+# The store's row columns under the names of the flat schema (flashpoint.columns).
+_RENAME = {"id": "event_row_id", "event_date": "date", "plover_type": "plover_event"}
+FRAME_COLUMNS = (
+    *(_RENAME.get(c, c) for c in EVENT_ROW_COLUMNS if c != "locator"),
+    "weight",
+)
 
 
 def aggregate_filter(flt: EventFilter | None, *, all_modalities: bool = False) -> EventFilter:
     """``flt`` with negated and hypothetical events left out, unless ``all_modalities`` or
     the filter already names the modalities it wants (or does not want)."""
-    flt = flt or EventFilter()
-    if all_modalities or flt.modalities or flt.exclude_modalities:
-        return flt
-    return replace(flt, exclude_modalities=AGGREGATE_EXCLUDED)
+    return default_modalities(flt or EventFilter(), all_modalities=all_modalities)
 
 
 def check_unit(unit: str) -> str:
@@ -101,16 +88,12 @@ def dedupe_clusters(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    import pandas as pd
+    from flashpoint.columns import cast_frame
+    from flashpoint.export.tables import source_uri
 
-    frame["date"] = pd.to_datetime(frame["date"])
-    frame["story_date"] = pd.to_datetime(frame["story_date"])
-    for column in _STRINGS:
-        frame[column] = frame[column].astype("string")
-    for column in _NULLABLE_INTS:
-        frame[column] = frame[column].astype("Int64")
-    for column in _INTS:
-        frame[column] = frame[column].astype("int64")
-    for column in _FLOATS:
-        frame[column] = frame[column].astype("float64")
-    return frame[list(FRAME_COLUMNS)]
+    frame["url"] = [
+        source_uri(u if isinstance(u, str) else None, p if isinstance(p, str) else None)
+        for u, p in zip(frame["url"], frame["locator"], strict=True)
+    ]
+    frame["weight"] = frame["weight"].astype("int64")
+    return cast_frame(frame[list(FRAME_COLUMNS)].copy())

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from flashpoint.analysis.actors import country_names
 from flashpoint.analysis.frames import aggregate_filter, check_unit, events_frame
 from flashpoint.errors import AnalysisError
+from flashpoint.filters import describe_modalities
 from flashpoint.store import EventFilter, Store
 
 if TYPE_CHECKING:
@@ -92,13 +93,18 @@ def event_network(
     import networkx as nx
 
     check_unit(unit)
-    frame = events_frame(store, aggregate_filter(flt, all_modalities=all_modalities), unit=unit)
+    base = aggregate_filter(flt, all_modalities=all_modalities)
+    frame = events_frame(store, base, unit=unit)
     edges = edge_table(frame, node)
     edges = edges[edges["events"] >= min_events]
     if edges.empty:
         raise AnalysisError("no events with a source and a target match the filters")
     labels = _labels(frame, node)
-    graph = nx.DiGraph(unit=unit, node_kind=node)
+    dates = frame["date"].dropna()
+    first = base.since.isoformat() if base.since else _day(dates.min()) if len(dates) else ""
+    last = base.until.isoformat() if base.until else _day(dates.max()) if len(dates) else ""
+    graph = nx.DiGraph(unit=unit, node_kind=node, first_day=first, last_day=last,
+                       modalities=describe_modalities(base))  # fmt: skip
     for row in edges.itertuples(index=False):
         attrs: dict[str, Any] = {c: _plain(getattr(row, c)) for c in EDGE_COLUMNS[2:]}
         graph.add_edge(row.source, row.target, weight=attrs["events"], **attrs)
@@ -107,6 +113,10 @@ def event_network(
         graph.nodes[key]["events_out"] = int(edges.loc[edges["source"] == key, "events"].sum())
         graph.nodes[key]["events_in"] = int(edges.loc[edges["target"] == key, "events"].sum())
     return graph
+
+
+def _day(value: Any) -> str:
+    return value.date().isoformat()
 
 
 def _plain(value: Any) -> Any:

@@ -1,27 +1,23 @@
-"""Query parameters -> :class:`~flashpoint.store.EventFilter`, checked in one place.
+"""Query parameters -> :class:`~flashpoint.store.EventFilter`.
 
 The parameters are those of ``flashpoint events`` (``root`` for ``--root``, ``quad`` for
-``--quad`` …, repeatable as ``?root=14&root=18`` or ``?root=14,18``), and they are turned
-into a filter by the same function the commands use (:func:`flashpoint.cli.options.
-event_filter`), so a filter means the same thing on both.  What the command line leaves to
-click (ISO dates, quad classes 1-4, confidence 0-1) and what matches nothing silently there
-(an unknown modality, a CAMEO root that is not two digits) is checked here and answered with
-a 400 naming the parameter.
+``--quad`` …, repeatable as ``?root=14&root=18`` or ``?root=14,18``).  The filter checks its
+own values when it is built (:mod:`flashpoint.filters`: an unknown modality, sector, PLOVER
+type, country or CAMEO code is a FilterError), so the API refuses exactly what the command
+line refuses, with the same message; here that becomes a 400 naming the parameter.  What the
+command line leaves to click (ISO dates, a confidence 0-1) is checked here.
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
-import re
-from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import Query
 
 from flashpoint.api.errors import ApiError
-from flashpoint.errors import FlashpointError
-from flashpoint.records import MODALITIES
+from flashpoint.errors import FilterError
 from flashpoint.store import EventCursor, EventFilter
 
 __all__ = [
@@ -34,17 +30,13 @@ __all__ = [
     "filter_from_mapping",
 ]
 
-_ROOT = re.compile(r"^\d{1,2}$")
-_CODE = re.compile(r"^\d{1,4}$")
-_WORD = re.compile(r"^[A-Za-z_]{1,50}$")
-
 Many = Annotated[list[str], Query()]
 One = Annotated[str | None, Query()]
 
-# Query parameter -> the command's option key, for the listings and the dashboard.
+# Query parameter -> the EventFilter field it sets.
 FILTER_PARAMS = {
     "source": "source", "target": "target", "actor": "actor", "since": "since",
-    "until": "until", "root": "roots", "code": "codes", "quad": "quads",
+    "until": "until", "root": "roots", "code": "codes", "quad": "quad_classes",
     "modality": "modalities", "sector": "sectors", "source_sector": "source_sectors",
     "target_sector": "target_sectors", "plover": "plover_types", "publisher": "publisher",
     "min_confidence": "min_confidence",
@@ -52,9 +44,13 @@ FILTER_PARAMS = {
 _LISTS = ("root", "code", "quad", "modality", "sector", "source_sector", "target_sector", "plover")
 
 
-def _split(values: list[str] | None) -> list[str]:
+def _split(values: list[str] | None) -> tuple[str, ...]:
     """Repeated and comma-separated values, blanks dropped."""
-    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
+    return tuple(p.strip() for value in values or () for p in value.split(",") if p.strip())
+
+
+def _bad(param: str, message: str) -> ApiError:
+    return ApiError(400, "bad_parameter", f"{param}: {message}", param)
 
 
 def _date(value: str | None, param: str) -> dt.date | None:
@@ -63,78 +59,58 @@ def _date(value: str | None, param: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ApiError(
-            400, "bad_parameter", f"{param}: {value!r} is not an ISO date YYYY-MM-DD", param
-        ) from None
+        raise _bad(param, f"{value!r} is not an ISO date YYYY-MM-DD") from None
 
 
 def actor_param(value: str, param: str) -> str:
-    """An actor code or country, checked as the commands check it."""
-    from flashpoint.analysis.actors import check_actor
+    """An actor code or country, checked as the filters check it."""
+    from flashpoint.filters import check_actor
 
     try:
         return check_actor(value)
-    except FlashpointError as exc:
-        raise ApiError(400, "bad_parameter", f"{param}: {exc}", param) from None
-
-
-def _checked(param: str, values: list[str], pattern: re.Pattern[str], what: str) -> list[str]:
-    for value in values:
-        if not pattern.match(value):
-            raise ApiError(400, "bad_parameter", f"{param}: {value!r} is not {what}", param)
-    return values
+    except FilterError as exc:
+        raise _bad(param, str(exc)) from None
 
 
 def filter_from_mapping(params: dict[str, Any], *, sides: bool = True) -> EventFilter:
-    """An EventFilter from query values (lists for the repeatable ones), or an ApiError."""
-    from flashpoint.cli.options import event_filter as command_filter
-
-    values: dict[str, Any] = {}
-    for param, key in FILTER_PARAMS.items():
+    """An EventFilter from query values (lists for the repeatable ones), or an ApiError
+    naming the parameter whose value cannot match."""
+    fields: dict[str, tuple[str, Any]] = {}  # field -> (parameter, value)
+    for param, field in FILTER_PARAMS.items():
         if not sides and param in ("source", "target"):
             continue
         raw = params.get(param)
         if param in _LISTS:
-            values[key] = tuple(_split(raw if isinstance(raw, list) else [raw] if raw else []))
+            value: Any = _split(raw if isinstance(raw, list) else [raw] if raw else [])
         else:
-            values[key] = raw if raw not in ("", None) else None
-    for param in ("source", "target", "actor"):
-        if values.get(param):
-            values[param] = actor_param(values[param], param)
-    values["since"] = _date(values["since"], "since")
-    values["until"] = _date(values["until"], "until")
-    if values["since"] and values["until"] and values["since"] > values["until"]:
-        raise ApiError(400, "bad_parameter", "since: after until; nothing can match", "since")
-    _checked("root", list(values["roots"]), _ROOT, "a CAMEO root (two digits, 01-20)")
-    _checked("code", list(values["codes"]), _CODE, "a CAMEO code prefix (digits)")
-    quads = []
-    for value in values["quads"]:
-        if value not in ("1", "2", "3", "4"):
-            raise ApiError(400, "bad_parameter", f"quad: {value!r} is not a quad class 1-4", "quad")
-        quads.append(int(value))
-    values["quads"] = tuple(quads)
-    for value in values["modalities"]:
-        if value not in MODALITIES:
-            raise ApiError(
-                400,
-                "bad_parameter",
-                f"modality: {value!r} is not one of {', '.join(MODALITIES)}",
-                "modality",
-            )
-    for param in ("sector", "source_sector", "target_sector", "plover"):
-        _checked(param, list(values[FILTER_PARAMS[param]]), _WORD, "a sector or type name")
-    confidence = values["min_confidence"]
+            value = raw if raw not in ("", None) else None
+        fields[field] = (param, value)
+    fields["since"] = ("since", _date(fields["since"][1], "since"))
+    fields["until"] = ("until", _date(fields["until"][1], "until"))
+    since, until = fields["since"][1], fields["until"][1]
+    if since and until and since > until:
+        raise _bad("since", "after until; nothing can match")
+    confidence = fields["min_confidence"][1]
     try:
         number = float(confidence) if confidence is not None else 0.0
     except ValueError:
         number = -1.0
     if not 0.0 <= number <= 1.0:
-        raise ApiError(
-            400, "bad_parameter", f"min_confidence: {confidence!r} is not a number 0-1",
-            "min_confidence",
-        )  # fmt: skip
-    values["min_confidence"] = number
-    return command_filter(values)
+        raise _bad("min_confidence", f"{confidence!r} is not a number 0-1")
+    fields["min_confidence"] = ("min_confidence", number)
+    values = {field: value for field, (_, value) in fields.items() if value not in (None, ())}
+    try:
+        return EventFilter(**values)
+    except FilterError as exc:
+        # Which parameter: the first whose value alone is refused.
+        for field, (param, value) in fields.items():
+            if value in (None, ()):
+                continue
+            try:
+                EventFilter(**{field: value})
+            except FilterError:
+                raise _bad(param, str(exc)) from None
+        raise ApiError(400, "bad_parameter", str(exc)) from None
 
 
 def event_filter(
@@ -195,7 +171,3 @@ def decode_cursor(value: str | None) -> EventCursor | None:
             400, "bad_parameter", "cursor: not a cursor this API gave out (use next_cursor)",
             "cursor",
         ) from None  # fmt: skip
-
-
-def with_limit(flt: EventFilter, limit: int | None) -> EventFilter:
-    return replace(flt, limit=limit)

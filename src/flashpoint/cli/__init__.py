@@ -1,6 +1,7 @@
 """The ``flashpoint`` command line: thin wrappers over the library."""
 
 from . import (  # noqa: F401
+    actors_cmd,
     code_cmd,
     dyad_cmd,
     eval_cmd,

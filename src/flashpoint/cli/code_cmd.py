@@ -7,6 +7,7 @@ import sys
 import click
 
 from .main import cli
+from .options import Confidence
 
 
 @cli.command("code")
@@ -48,9 +49,9 @@ from .main import cli
 )
 @click.option(
     "--min-confidence",
-    type=click.FloatRange(0, 1),
+    type=Confidence(),
     default=0.0,
-    help="Drop events below this confidence.",
+    help="Drop events below this confidence (0-1).",
 )
 def code_command(
     source: str,

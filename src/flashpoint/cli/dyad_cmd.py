@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
 
 from .main import cli
-from .options import aggregate_options, db_option, event_filter, filter_options, unit_of
+from .options import (
+    aggregate_options,
+    check_outputs,
+    db_option,
+    event_filter,
+    filter_options,
+    force_option,
+    unit_of,
+    usage_errors,
+)
 
 
 def dyad_arguments(func: Any) -> Any:
@@ -38,9 +48,12 @@ def dyad_arguments(func: Any) -> Any:
 def compute_series(options: dict[str, Any]) -> Any:
     """Open the store and compute the series described by the command's ``options``."""
     from ..analysis import dyad_series
+    from ..filters import check_actor
     from ..store import open_store
 
     a, b, db = options.pop("a"), options.pop("b"), options.pop("db")
+    with usage_errors():
+        a, b = check_actor(a), check_actor(b)
     freq, normalise = options.pop("freq"), options.pop("normalise")
     all_modalities, unit = options.pop("all_modalities"), unit_of(options)
     flt = event_filter(options)
@@ -62,26 +75,36 @@ def compute_series(options: dict[str, Any]) -> Any:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "jsonl"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
+    type=click.Choice(["table", "csv", "json", "jsonl", "parquet"]),
+    help="Output format (default: table, or the format -o FILE's name ends in).",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE.")
-def dyad_command(fmt: str, output: str | None, **options: Any) -> None:
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write to FILE: .csv, .json, .jsonl, .parquet or .txt (a table).",
+)
+@force_option
+def dyad_command(fmt: str | None, output: str | None, force: bool, **options: Any) -> None:
     """Directed dyad series A→B and B→A per period: counts per quad class, Goldstein sum and
     mean, net cooperation.  A and B are countries (USA) or actor-code prefixes (USAGOV)."""
+    from ..analysis.dyads import SERIES_FORMATS, series_text, write_series
+
+    if output and fmt is None and Path(output).suffix.lower() not in SERIES_FORMATS:
+        raise click.BadParameter(
+            f"cannot tell the format of {Path(output).name!r}: use a name ending in "
+            + ", ".join(SERIES_FORMATS)
+            + " or give --format",
+            param_hint="'-o'",
+        )
+    if fmt == "parquet" and not output:
+        raise click.BadParameter("Parquet is a binary file: give one with -o FILE.parquet",
+                                 param_hint="'--format'")  # fmt: skip
+    is_parquet = fmt == "parquet" or Path(output or "").suffix.lower() == ".parquet"
+    check_outputs(options["db"], force, (output, "parquet" if is_parquet else "text"))
     series = compute_series(options)
-    series = series.assign(period=series["period"].dt.strftime("%Y-%m-%d"))
-    if fmt == "csv":
-        text = series.to_csv(index=False, lineterminator="\n")
-    elif fmt == "jsonl":
-        text = series.to_json(orient="records", lines=True)
-        text = text if text.endswith("\n") else text + "\n"
-    else:
-        text = series.to_string(index=False, na_rep="-") + "\n"
     if output:
-        with open(output, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+        written = write_series(series, output, fmt)
+        click.echo(f"flashpoint: wrote {len(series)} rows ({written}) to {output}", err=True)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(series_text(series, fmt or "table"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Iterable
@@ -11,15 +10,8 @@ from typing import Any
 import click
 
 from .main import cli
-from .options import db_option, event_filter, filter_options
-
-CSV_COLUMNS = (
-    "event_id", "date", "source_code", "source_country", "source_sector", "cameo_code",
-    "cameo_root", "target_code", "target_country", "target_sector", "quad_class", "goldstein",
-    "plover_event", "plover_mode", "modality", "location", "location_country", "lat", "lon",
-    "confidence", "num_mentions", "cluster_id", "cluster_mentions", "cluster_articles",
-    "cluster_sources", "first_seen", "last_seen", "publisher", "url", "trigger", "evidence",
-)  # fmt: skip
+from .options import db_option, event_filter, filter_options, raw_csv_option
+from .terminal import printable
 
 
 @cli.command("events")
@@ -35,8 +27,9 @@ CSV_COLUMNS = (
     help="Output format.",
 )
 @click.option("--mentions", is_flag=True, help="JSON/JSONL: include every mention's record.")
+@raw_csv_option
 def events_command(
-    db: str | None, limit: int | None, fmt: str, mentions: bool, **options: Any
+    db: str | None, limit: int | None, fmt: str, mentions: bool, raw_csv: bool, **options: Any
 ) -> None:
     """List stored events (one row per event per article) with their cluster counts."""
     from ..store import iter_events, open_store
@@ -50,13 +43,13 @@ def events_command(
             for e in events:
                 sys.stdout.write(json.dumps(e.to_dict() | _mentions(e, mentions)) + "\n")
         elif fmt == "csv":
-            writer = csv.writer(sys.stdout, lineterminator="\n")
-            writer.writerow(CSV_COLUMNS)
-            for e in events:
-                row = _flat(e.to_dict())
-                writer.writerow([row[c] for c in CSV_COLUMNS])
+            from ..export.tables import write_csv
+
+            write_csv(events, sys.stdout, raw=raw_csv)  # the flat columns of flashpoint.columns
         else:
-            _write_table(_flat(e.to_dict()) for e in events)
+            from ..export.tables import flat_event
+
+            _write_table(flat_event(e) for e in events)
 
 
 def _mentions(event: Any, wanted: bool) -> dict[str, Any]:
@@ -70,45 +63,6 @@ def _write_json(records: Iterable[dict[str, Any]]) -> None:
     for i, record in enumerate(records):
         out.write(("," if i else "") + "\n  " + json.dumps(record))
     out.write("\n]\n")
-
-
-def _flat(record: dict[str, Any]) -> dict[str, Any]:
-    source, target = record["source"] or {}, record["target"] or {}
-    place, cluster = record["location"] or {}, record["cluster"] or {}
-    article = record["article"]
-    return {
-        "event_id": record["event_id"],
-        "date": record["date"] or article["story_date"],
-        "source_code": source.get("code"),
-        "source_country": source.get("country"),
-        "source_sector": source.get("sector"),
-        "cameo_code": record["cameo"]["code"],
-        "cameo_root": record["cameo"]["root"],
-        "target_code": target.get("code"),
-        "target_country": target.get("country"),
-        "target_sector": target.get("sector"),
-        "quad_class": record["quad_class"],
-        "goldstein": record["goldstein"],
-        "plover_event": record["plover"]["event"],
-        "plover_mode": record["plover"]["mode"],
-        "modality": record["modality"],
-        "location": place.get("name"),
-        "location_country": place.get("country"),
-        "lat": place.get("lat"),
-        "lon": place.get("lon"),
-        "confidence": record["confidence"],
-        "num_mentions": record["num_mentions"],
-        "cluster_id": cluster.get("id"),
-        "cluster_mentions": cluster.get("num_mentions"),
-        "cluster_articles": cluster.get("num_articles"),
-        "cluster_sources": cluster.get("num_sources"),
-        "first_seen": cluster.get("first_seen"),
-        "last_seen": cluster.get("last_seen"),
-        "publisher": article["publisher"],
-        "url": article["url"],
-        "trigger": record["evidence"]["trigger"]["text"],
-        "evidence": record["evidence"]["text"],
-    }
 
 
 _TABLE = (
@@ -126,7 +80,7 @@ _HEADERS = {
 
 def _cell(value: Any, width: int) -> str:
     text = "-" if value is None else str(value)
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))  # stored text may hold terminal escapes
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

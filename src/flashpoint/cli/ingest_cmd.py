@@ -7,7 +7,8 @@ import sys
 import click
 
 from .main import cli
-from .options import BAR_FORMAT, coder_options, db_option, progress_option
+from .options import BAR_FORMAT, coder_options, db_option, progress_option, window_option
+from .terminal import printable
 
 
 @cli.command("ingest")
@@ -24,12 +25,7 @@ from .options import BAR_FORMAT, coder_options, db_option, progress_option
     is_flag=True,
     help="For feeds: fetch each entry's linked page instead of coding its summary (network).",
 )
-@click.option(
-    "--window",
-    type=click.IntRange(0),
-    help="Days two reports' event dates may differ and still be one event "
-    "(env FLASHPOINT_DEDUPE_WINDOW; default 2).",
-)
+@window_option
 @click.option("--batch-size", type=click.IntRange(1), default=16, show_default=True,
               help="Articles parsed together by spaCy.")  # fmt: skip
 @coder_options
@@ -77,7 +73,8 @@ def ingest_command(
 
         def on_item(item: object, result: object) -> None:
             if isinstance(item, Failure):
-                tqdm.write(f"flashpoint: skipped {item.name}: {item.reason}", file=sys.stderr)
+                message = printable(f"skipped {item.name}: {item.reason}")
+                tqdm.write(f"flashpoint: {message}", file=sys.stderr)
             bar.update(1)
 
         with bar:

@@ -8,7 +8,16 @@ from typing import Any
 import click
 
 from .main import cli
-from .options import aggregate_options, db_option, event_filter, filter_options, unit_of
+from .options import (
+    aggregate_options,
+    check_outputs,
+    db_option,
+    event_filter,
+    filter_options,
+    force_option,
+    unit_of,
+)
+from .terminal import printable
 
 
 def network_arguments(func: Any) -> Any:
@@ -53,11 +62,13 @@ def compute_network(options: dict[str, Any]) -> Any:
     type=click.Path(dir_okay=False),
     help="Write the graph: .graphml, .gexf, .json (node-link) or .csv (edges).",
 )
-def network_command(output: str | None, **options: Any) -> None:
+@force_option
+def network_command(output: str | None, force: bool, **options: Any) -> None:
     """Actor network: directed edges weighted by event counts, with quad-class counts,
     Goldstein sum and mean, net cooperation.  Without -o, print the edge table."""
     from ..analysis.network import graph_edges, write_graph
 
+    check_outputs(options["db"], force, (output, "text"))
     graph = compute_network(options)
     if output:
         write_graph(graph, output)
@@ -67,4 +78,4 @@ def network_command(output: str | None, **options: Any) -> None:
             err=True,
         )
     else:
-        sys.stdout.write(graph_edges(graph).to_string(index=False) + "\n")
+        sys.stdout.write(printable(graph_edges(graph).to_string(index=False)) + "\n")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
@@ -21,6 +22,68 @@ def db_option(func: F) -> F:
         metavar="URL",
         help="Event store: a SQLite file or a postgresql://user:pass@host/db URL "
         "(env FLASHPOINT_DB; default ./flashpoint.db).",
+    )(func)
+
+
+def force_option(func: F) -> F:
+    """``--force``: replace an existing output file of another kind (never the event store)."""
+    return click.option(
+        "--force",
+        is_flag=True,
+        help="Overwrite an existing output file even if it is of another kind "
+        "(never the event store itself).",
+    )(func)
+
+
+def raw_csv_option(func: F) -> F:
+    """``--raw-csv``: write CSV text cells exactly, without formula neutralisation."""
+    return click.option(
+        "--raw-csv",
+        is_flag=True,
+        help="CSV: write text exactly as stored. By default a cell starting with = + - @ "
+        "(or tab, CR) gets a leading ' so spreadsheets do not run it as a formula.",
+    )(func)
+
+
+def check_outputs(db: str | None, force: bool, *outputs: tuple[str | None, str]) -> None:
+    """Refuse, before any work, outputs (path, kind) that would overwrite the store ``db`` or
+    a file of another kind (see flashpoint.export.destination)."""
+    from ..export.destination import check_destination
+    from ..store.database import database_file
+
+    database = database_file(db)
+    for path, kind in outputs:
+        if path:
+            check_destination(path, kind, database=database, force=force)
+
+
+class Confidence(click.ParamType):
+    """A confidence from 0 to 1.  click.FloatRange lets NaN through (every comparison with
+    NaN is false), and ``--min-confidence nan`` then silently dropped every event."""
+
+    name = "0..1"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        import math
+
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number from 0 to 1", param, ctx)
+        if math.isnan(number) or not 0 <= number <= 1:
+            self.fail(f"{value!r} is not a number from 0 to 1", param, ctx)
+        return number
+
+
+def window_option(func: F) -> F:
+    """``--window DAYS``: the dedupe window (FLASHPOINT_DEDUPE_WINDOW)."""
+    from ..settings import MAX_DEDUPE_WINDOW
+
+    return click.option(
+        "--window",
+        type=click.IntRange(0, MAX_DEDUPE_WINDOW),
+        help="Days two reports' event dates may differ and still be one event "
+        f"(0-{MAX_DEDUPE_WINDOW}; env FLASHPOINT_DEDUPE_WINDOW; default 2).",
     )(func)
 
 
@@ -89,13 +152,14 @@ def filter_options(*, sides: bool = True) -> Callable[[F], F]:
             click.option("--plover", "plover_types", multiple=True, metavar="TYPE",
                          help="PLOVER event type, e.g. ASSAULT (repeatable)."),
             click.option("--publisher", help="Only events reported by this publisher."),
-            click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0,
-                         help="Drop events below this confidence."),
+            click.option("--min-confidence", type=Confidence(), default=0.0,
+                         help="Drop events below this confidence (0-1)."),
         ]  # fmt: skip
         if sides:
             options[:0] = [
                 click.option("--source", metavar="ACTOR",
-                             help="Source actor code prefix or country (USA)."),
+                             help="Source actor code prefix or country (USA); "
+                                  "`flashpoint actors search NAME` finds a name's code."),
                 click.option("--target", metavar="ACTOR",
                              help="Target actor code prefix or country (ISR)."),
             ]  # fmt: skip
@@ -113,33 +177,43 @@ FILTER_KEYS = (
 )  # fmt: skip
 
 
+@contextmanager
+def usage_errors() -> Iterator[None]:
+    """A filter value that can match nothing is a usage error (exit status 2), as a bad
+    option value is, not a failed run."""
+    from ..errors import FilterError
+
+    try:
+        yield
+    except FilterError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
 def event_filter(options: dict[str, Any], **extra: Any) -> Any:
-    """An EventFilter from the filter options in ``options`` (popped), checking actor codes."""
-    from ..analysis.actors import check_actor
+    """An EventFilter from the filter options in ``options`` (popped); values that cannot
+    match (see flashpoint.filters) are usage errors."""
     from ..store import EventFilter
 
     values = {key: options.pop(key, None) for key in FILTER_KEYS}
-    for side in ("source", "target", "actor"):
-        if values[side]:
-            values[side] = check_actor(values[side])
-    return EventFilter(
-        source=values["source"],
-        target=values["target"],
-        actor=values["actor"],
-        since=values["since"],
-        until=values["until"],
-        roots=values["roots"] or (),
-        codes=values["codes"] or (),
-        quad_classes=values["quads"] or (),
-        modalities=values["modalities"] or (),
-        sectors=values["sectors"] or (),
-        source_sectors=values["source_sectors"] or (),
-        target_sectors=values["target_sectors"] or (),
-        plover_types=values["plover_types"] or (),
-        publisher=values["publisher"],
-        min_confidence=values["min_confidence"] or 0.0,
-        **extra,
-    )
+    with usage_errors():
+        return EventFilter(
+            source=values["source"],
+            target=values["target"],
+            actor=values["actor"],
+            since=values["since"],
+            until=values["until"],
+            roots=values["roots"] or (),
+            codes=values["codes"] or (),
+            quad_classes=values["quads"] or (),
+            modalities=values["modalities"] or (),
+            sectors=values["sectors"] or (),
+            source_sectors=values["source_sectors"] or (),
+            target_sectors=values["target_sectors"] or (),
+            plover_types=values["plover_types"] or (),
+            publisher=values["publisher"],
+            min_confidence=values["min_confidence"] or 0.0,
+            **extra,
+        )
 
 
 def aggregate_options(func: F) -> F:

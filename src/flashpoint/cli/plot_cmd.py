@@ -9,6 +9,7 @@ import click
 from .dyad_cmd import compute_series, dyad_arguments
 from .main import cli
 from .network_cmd import compute_network, network_arguments
+from .options import check_outputs, force_option
 
 _OUTPUT = click.option(
     "-o", "--output", required=True, type=click.Path(dir_okay=False), help="The PNG file to write."
@@ -38,12 +39,14 @@ def plot_group() -> None:
 @_OUTPUT
 @_DATA
 @_TITLE
+@force_option
 def plot_dyad_command(
-    metric: str, output: str, data: str | None, title: str | None, **options: Any
+    metric: str, output: str, data: str | None, title: str | None, force: bool, **options: Any
 ) -> None:
     """Lines for A→B and B→A, stacked quad-class bars per period for each direction."""
     from ..plots import plot_dyad
 
+    check_outputs(options["db"], force, (output, "png"), (data, "text"))
     freq = options["freq"]
     series = compute_series(options)
     plot_dyad(series, output, metric=metric, title=title, freq=freq)
@@ -66,14 +69,16 @@ def plot_dyad_command(
 @_OUTPUT
 @_DATA
 @_TITLE
+@force_option
 def plot_network_command(
-    top: int, output: str, data: str | None, title: str | None, **options: Any
+    top: int, output: str, data: str | None, title: str | None, force: bool, **options: Any
 ) -> None:
     """The actor network: arrows sized by events and coloured by mean Goldstein score."""
     from ..analysis.network import graph_edges
     from ..plots import plot_network
     from ..plots.network import top_subgraph
 
+    check_outputs(options["db"], force, (output, "png"), (data, "text"))
     graph = compute_network(options)
     plot_network(graph, output, top=top, title=title)
     if data:

@@ -7,7 +7,7 @@ import sys
 import click
 
 from .main import cli
-from .options import BAR_FORMAT_TOTAL, coder_options, db_option, progress_option
+from .options import BAR_FORMAT_TOTAL, coder_options, db_option, progress_option, window_option
 
 
 @cli.command("recode")
@@ -18,12 +18,7 @@ from .options import BAR_FORMAT_TOTAL, coder_options, db_option, progress_option
     is_flag=True,
     help="Recode every article, not only those coded by another coder version.",
 )
-@click.option(
-    "--window",
-    type=click.IntRange(0),
-    help="Days two reports' event dates may differ and still be one event "
-    "(env FLASHPOINT_DEDUPE_WINDOW; default 2).",
-)
+@window_option
 @coder_options
 @progress_option
 def recode_command(
@@ -68,3 +63,5 @@ def recode_command(
                 on_article=lambda _id: bar.update(1),
             )
     click.echo(f"flashpoint: {summary.line()} ({CODER_VERSION})", err=True)
+    if summary.failed:
+        sys.exit(1)

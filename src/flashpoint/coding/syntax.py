@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .docmemo import children, doc_tokens, doc_words, per_token, remembered, sentence_of
+from ..nlp.docmemo import children, doc_tokens, doc_words, per_token, remembered, sentence_of
 
 __all__ = [
     "NOMINAL",

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..coding.coder import Coder
+from ..coding.assembly.coder import Coder
 from ..ingest import article_from_text
 from ..records import ActorRef, Article, Event
 from .gold import GoldSentence, predicted_labels, read_gold

@@ -8,19 +8,20 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.resources import files
 
-__all__ = ["fips_code", "us_state_code"]
+__all__ = ["code_table", "fips_code", "us_state_code"]
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, str]:
-    text = files("flashpoint.export").joinpath("data", "fips.tsv").read_text(encoding="utf-8")
+@lru_cache(maxsize=4)
+def code_table(filename: str) -> dict[str, str]:
+    """A two-column code table of ``export/data`` (``#`` comments, a header row)."""
+    text = files("flashpoint.export").joinpath("data", filename).read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     return {row[0]: row[1] for row in rows[1:]}
 
 
 def fips_code(iso3: str | None) -> str:
     """The FIPS 10-4 code of ``iso3`` (``UKR`` -> ``UP``), or "" when unknown."""
-    return _table().get((iso3 or "").upper(), "")
+    return code_table("fips.tsv").get((iso3 or "").upper(), "")
 
 
 @lru_cache(maxsize=1)

@@ -9,41 +9,13 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
+from ..columns import CODED_COLUMNS, flatten_record
 from ..records import Event
 
 __all__ = ["EXPORTERS", "TSV_COLUMNS", "write_events"]
 
-TSV_COLUMNS = (
-    "event_id",
-    "doc_id",
-    "sentence_index",
-    "date",
-    "source_text",
-    "source_name",
-    "source_code",
-    "source_country",
-    "source_sector",
-    "cameo_code",
-    "cameo_name",
-    "target_text",
-    "target_name",
-    "target_code",
-    "target_country",
-    "target_sector",
-    "plover_event",
-    "plover_mode",
-    "goldstein",
-    "quad_class",
-    "modality",
-    "attribution",
-    "location_name",
-    "location_country",
-    "lat",
-    "lon",
-    "confidence",
-    "trigger",
-    "evidence",
-)
+# The flat columns of a coded event (flashpoint.columns): the names every flat output uses.
+TSV_COLUMNS = CODED_COLUMNS
 
 
 def _clean(value: Any) -> str:
@@ -54,39 +26,8 @@ def _clean(value: Any) -> str:
 
 
 def tsv_row(event: Event) -> list[str]:
-    s, t, loc = event.source, event.target, event.location
-    values = [
-        event.event_id,
-        event.doc_id,
-        event.sentence_index,
-        event.date,
-        s.text,
-        s.name,
-        s.code,
-        s.country,
-        s.sector,
-        event.cameo.code,
-        event.cameo.name,
-        t.text if t else None,
-        t.name if t else None,
-        t.code if t else None,
-        t.country if t else None,
-        t.sector if t else None,
-        event.plover.event,
-        event.plover.mode,
-        event.goldstein,
-        event.quad_class,
-        event.modality,
-        event.attribution.text if event.attribution else None,
-        loc.name if loc else None,
-        loc.country if loc else None,
-        loc.lat if loc else None,
-        loc.lon if loc else None,
-        event.confidence,
-        event.evidence.trigger.text,
-        event.evidence.text,
-    ]
-    return [_clean(v) for v in values]
+    row = flatten_record(event.to_dict())
+    return [_clean(row[c]) for c in TSV_COLUMNS]
 
 
 def _jsonl(events: Iterable[Event], out: IO[str]) -> int:

@@ -1,136 +1,131 @@
-"""POLECAT/PLOVER JSON: one object per event, in the PLOVER data-field names where they exist,
-plus the evidence and provenance POLECAT does not release.
+"""POLECAT TSV: the 40 tab-separated columns of the POLECAT weekly files, with their header.
 
-Fields (docs/analysis.md has the mapping to POLECAT's columns):
+Layout: the POLECAT event data files (Harvard Dataverse doi:10.7910/DVN/AJGVIT, coder NGEC),
+whose header names these columns in this order; tools that read POLECAT (``rpolecat``,
+``pd.read_csv(sep="\\t")``) read this file.  Values follow the PLOVER record
+(:mod:`.plover`); docs/analysis.md describes each column and what is left blank:
 
-- ``id`` (the coder's event id), ``story_id`` (doc id), ``date``, ``event_type`` (PLOVER
-  type; null for CAMEO roots 01-02, which PLOVER drops), ``event_mode``, ``contexts`` (list),
-  ``quad_code``, ``goldstein``, ``cameo`` {code, base, root, name}, ``modality``;
-- ``actor`` and ``recipient``: lists (PLOVER allows several) of entity objects
-  {``raw_text``, ``entity_name``, ``country`` (ISO-3), ``sector_code``, ``actor_code`` (CAMEO),
-  ``start``, ``end``, ``resolution``}; ``recipient`` is empty when there is none;
-- ``event_loc``: {``extracted_place``, ``resolved_place``, ``geonameid``, ``lat``, ``lon``,
-  ``country_code`` (ISO-3), ``feature_code``, ``resolution`` (1 country, 2 province/region,
-  4 city, as PLOVER numbers them)}, or null;
-- evidence: ``text`` (the sentence), ``text_info`` {``sequence`` (sentence index), ``start``,
-  ``end``}, ``trigger`` {text, start, end}, ``attribution``, ``confidence``, ``flags``;
-- provenance: ``pub_date``, ``publisher``, ``cite_info`` {``url``, ``title``, ``publication``,
-  ``coder``, ``version``, ``codebook``}, ``link`` (``cluster-<id>``: reports of one
-  real-world event share it), ``cluster`` {id, num_mentions, num_articles, num_sources},
-  ``event_row_id``.
+- Event ID (the coder's event id), Event Date, Event Type, Event Mode, Intensity (PLOVER
+  score of type and mode), Quad Code (PLOVER's quad of the type), Contexts (``;``-separated,
+  with the modality's special context);
+- Actor/Recipient Name (canonical), Country (ISO-3, else the non-state prefix IGO/NGO/IMG/
+  MNC), COW (Correlates of War state number), Primary Sector and Sectors (flashpoint codes
+  one sector), Title (blank), Name Raw (as written), Wikipedia ID (blank);
+- Placename, City, District (blank), Province, Country (ISO-3), Latitude, Longitude, GeoNames
+  ID, Raw Placename, Feature Type (GeoNames feature code: PPL, ADM1, RGN, PCLI);
+- Source (publisher), Publication Date, Story People/Organizations/Locations (blank),
+  Language (``en``), Version (coder version).
+
+Events whose CAMEO code has no PLOVER type (roots 01 and 02) are left out, as in PLOVER.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import IO, Any
 
+from flashpoint.coding.cameo import plover_quad
+from flashpoint.coding.plover import plover_score
+from flashpoint.export.fips import code_table
+from flashpoint.export.plover import geonames_feature, plover_of, top_level_code
 from flashpoint.store.query import StoredEvent
 
-__all__ = ["polecat_record", "write_polecat"]
+__all__ = ["POLECAT_COLUMNS", "cow_code", "polecat_row", "write_polecat"]
 
-CODEBOOK = "cameo-1.1b3+plover-crosswalk-2021"
-_RESOLUTION = {"country": 1, "admin1": 2, "region": 2, "city": 4}
+POLECAT_COLUMNS = (
+    "Event ID", "Event Date", "Event Type", "Event Mode", "Intensity", "Quad Code", "Contexts",
+    "Actor Name", "Actor Country", "Actor COW", "Primary Actor Sector", "Actor Sectors",
+    "Actor Title", "Actor Name Raw", "Wikipedia Actor ID",
+    "Recipient Name", "Recipient Country", "Recipient COW", "Primary Recipient Sector",
+    "Recipient Sectors", "Recipient Title", "Recipient Name Raw", "Wikipedia Recipient ID",
+    "Placename", "City", "District", "Province", "Country", "Latitude", "Longitude",
+    "GeoNames ID", "Raw Placename", "Feature Type", "Source", "Publication Date",
+    "Story People", "Story Organizations", "Story Locations", "Language", "Version",
+)  # fmt: skip
+assert len(POLECAT_COLUMNS) == 40
 
 
-def _entity(actor: dict[str, Any] | None) -> list[dict[str, Any]]:
+def cow_code(iso3: str | None) -> str:
+    """The Correlates of War state number of a country (``USA`` -> ``2``), or ""."""
+    return code_table("cow.tsv").get((iso3 or "").upper(), "")
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    return " ".join(str(value).split())  # no tabs or newlines inside a field
+
+
+def _actor(actor: dict[str, Any] | None) -> list[str]:
     if not actor:
-        return []
+        return [""] * 8
+    sector = actor.get("sector") or ""
     return [
-        {
-            "raw_text": actor.get("text"),
-            "entity_name": actor.get("name"),
-            "country": actor.get("country"),
-            "sector_code": actor.get("sector"),
-            "actor_code": actor.get("code"),
-            "start": actor.get("start"),
-            "end": actor.get("end"),
-            "resolution": actor.get("resolution"),
-        }
+        _text(actor.get("name") or actor.get("text")),
+        _text(top_level_code(actor)),
+        cow_code(actor.get("country")),
+        sector,
+        sector,
+        "",  # Title: not coded
+        _text(actor.get("text")),
+        "",  # Wikipedia ID: flashpoint's dictionaries have none
     ]
 
 
-def _location(place: dict[str, Any] | None) -> dict[str, Any] | None:
-    if not place:
-        return None
-    return {
-        "extracted_place": place.get("text"),
-        "resolved_place": place.get("name"),
-        "geonameid": place.get("geonameid"),
-        "lat": place.get("lat"),
-        "lon": place.get("lon"),
-        "country_code": place.get("country"),
-        "feature_code": place.get("feature"),
-        "resolution": _RESOLUTION.get(place.get("feature") or ""),
-    }
+def _place(place: dict[str, Any] | None) -> list[str]:
+    if not place or not place.get("name"):
+        return [""] * 10
+    feature = place.get("feature")
+    return [
+        _text(place.get("name")),
+        _text(place.get("name")) if feature == "city" else "",
+        "",  # District (ADM2): not resolved
+        _text(place.get("name")) if feature in ("admin1", "region") else "",
+        _text(place.get("country")),
+        _text(place.get("lat")),
+        _text(place.get("lon")),
+        _text(place.get("geonameid")),
+        _text(place.get("text")),
+        geonames_feature(feature)[1],
+    ]
 
 
-def polecat_record(event: StoredEvent) -> dict[str, Any]:
-    """``event`` as a POLECAT/PLOVER-style JSON object."""
+def polecat_row(event: StoredEvent) -> list[str] | None:
+    """The 40 POLECAT fields of ``event``, or None when it has no PLOVER type."""
     r = event.record
-    plover = r.get("plover") or {}
-    context = plover.get("context")
-    evidence = r["evidence"]
-    cluster = event.cluster
-    return {
-        "id": r["event_id"],
-        "story_id": r.get("doc_id"),
-        "date": event.event_date or r.get("date") or event.story_date,
-        "event_type": plover.get("event"),
-        "event_mode": plover.get("mode"),
-        "contexts": [c.strip() for c in context.split(";") if c.strip()] if context else [],
-        "quad_code": r["quad_class"],
-        "goldstein": r["goldstein"],
-        "cameo": {
-            "code": r["cameo"]["code"],
-            "base": r["cameo"]["code"][:3],
-            "root": r["cameo"]["root"],
-            "name": r["cameo"].get("name"),
-        },
-        "modality": r["modality"],
-        "actor": _entity(r.get("source")),
-        "recipient": _entity(r.get("target")),
-        "event_loc": _location(r.get("location")),
-        "text": evidence["text"],
-        "text_info": {
-            "sequence": r.get("sentence_index"),
-            "start": evidence["start"],
-            "end": evidence["end"],
-        },
-        "trigger": evidence["trigger"],
-        "attribution": r.get("attribution"),
-        "confidence": r.get("confidence"),
-        "flags": r.get("flags", []),
-        "pub_date": event.story_date,
-        "publisher": event.publisher,
-        "cite_info": {
-            "url": event.url or event.locator,
-            "title": event.title,
-            "publication": event.publisher,
-            "coder": "flashpoint",
-            "version": r.get("coder_version"),
-            "codebook": CODEBOOK,
-        },
-        "link": f"cluster-{cluster.id}" if cluster else None,
-        "cluster": cluster.to_dict() if cluster else None,
-        "event_row_id": event.id,
-    }
+    if (mapped := plover_of(r)) is None:
+        return None
+    kind, mode, contexts = mapped
+    score = plover_score(kind, mode)
+    return [
+        _text(r["event_id"]),
+        _text(event.event_date or r.get("date") or event.story_date),
+        kind,
+        mode or "",
+        "" if score is None else f"{score:g}",
+        _text(plover_quad(kind)),
+        ";".join(contexts),
+        *_actor(r.get("source")),
+        *_actor(r.get("target")),
+        *_place(r.get("location")),
+        _text(event.publisher),
+        _text(event.story_date),
+        "",  # Story People: not extracted
+        "",  # Story Organizations
+        "",  # Story Locations
+        "en",
+        _text(r.get("coder_version")),
+    ]
 
 
-def write_polecat(events: Iterable[StoredEvent], out: IO[str], *, array: bool = False) -> int:
-    """Write POLECAT/PLOVER JSON: one object a line (JSON Lines, PLOVER's recommendation),
-    or with ``array`` one JSON array.  Returns the number of events written."""
+def write_polecat(events: Iterable[StoredEvent], out: IO[str]) -> int:
+    """Write the POLECAT header and one line per event with a PLOVER type; returns the rows
+    written."""
+    out.write("\t".join(POLECAT_COLUMNS) + "\n")
     count = 0
-    if array:
-        out.write("[")
     for event in events:
-        text = json.dumps(polecat_record(event), ensure_ascii=False)
-        if array:
-            out.write((",\n" if count else "\n") + text)
-        else:
-            out.write(text + "\n")
-        count += 1
-    if array:
-        out.write("\n]\n" if count else "]\n")
+        row = polecat_row(event)
+        if row is not None:
+            out.write("\t".join(row) + "\n")
+            count += 1
     return count

@@ -1,115 +1,87 @@
 """Flat tables of stored events: CSV with a header, Parquet with a typed schema, and JSON
 Lines of the full records.
 
-The flat columns (:data:`TABLE_COLUMNS`) are one row per event (or per cluster).  In
-Parquet, codes are strings (leading zeros kept), dates ``date32``, scores ``float64``, counts
-``int32``/``int64``; the schema is explicit, not inferred, so an empty export has it too.
+The flat columns are :data:`flashpoint.columns.COLUMNS`, one row per event (or per cluster):
+the same names and types as ``flashpoint events --format csv``, ``events_frame`` and
+:func:`flashpoint.read_events`.  In Parquet, codes are strings (leading zeros kept), dates
+``date32``, timestamps ``timestamp[us, UTC]``, scores ``float64``, counts ``int32``/``int64``;
+the schema is explicit, not inferred, so an empty export has it too.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
+from flashpoint.columns import COLUMN_NAMES, COLUMNS, flatten_record
+from flashpoint.export.spreadsheet import neutralise
 from flashpoint.store.query import StoredEvent
 
 __all__ = [
     "TABLE_COLUMNS",
     "flat_event",
     "parquet_schema",
+    "source_uri",
     "write_csv",
     "write_jsonl",
     "write_parquet",
 ]
 
-# (column, parquet type name); the order is the CSV's and the Parquet file's.
-_TYPED = (
-    ("event_row_id", "int64"), ("event_id", "string"), ("cluster_id", "int64"),
-    ("date", "date32"), ("source_code", "string"), ("source_name", "string"),
-    ("source_country", "string"), ("source_sector", "string"), ("target_code", "string"),
-    ("target_name", "string"), ("target_country", "string"), ("target_sector", "string"),
-    ("cameo_code", "string"), ("cameo_base", "string"), ("cameo_root", "string"),
-    ("cameo_name", "string"), ("quad_class", "int8"), ("goldstein", "float64"),
-    ("plover_event", "string"), ("plover_mode", "string"), ("plover_context", "string"),
-    ("modality", "string"), ("location", "string"), ("location_country", "string"),
-    ("location_feature", "string"), ("lat", "float64"), ("lon", "float64"),
-    ("geonameid", "int64"), ("confidence", "float64"), ("num_mentions", "int32"),
-    ("cluster_mentions", "int32"), ("cluster_articles", "int32"), ("cluster_sources", "int32"),
-    ("first_seen", "date32"), ("last_seen", "date32"), ("article_id", "int64"),
-    ("publisher", "string"), ("url", "string"), ("story_date", "date32"),
-    ("sentence_index", "int32"), ("evidence_start", "int64"), ("evidence_end", "int64"),
-    ("trigger", "string"), ("evidence", "string"), ("coder_version", "string"),
-)  # fmt: skip
-TABLE_COLUMNS = tuple(name for name, _ in _TYPED)
+TABLE_COLUMNS = COLUMN_NAMES
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+
+
+def source_uri(url: str | None, locator: str | None) -> str | None:
+    """Where an article came from, as a URI: its URL, else ``file://`` for the file it was
+    read from (never a bare local path, which no other machine can resolve)."""
+    if url:
+        return url
+    if not locator:
+        return None
+    if _SCHEME.match(locator):  # a feed entry's link or tag: URI
+        return locator
+    return Path(os.path.abspath(locator)).as_uri()
 
 
 def flat_event(event: StoredEvent) -> dict[str, Any]:
     """The :data:`TABLE_COLUMNS` of ``event`` (dates as ISO strings, None when unknown)."""
-    r = event.record
-    source, target, place = r.get("source") or {}, r.get("target") or {}, r.get("location") or {}
-    plover, cluster, evidence = r.get("plover") or {}, event.cluster, r["evidence"]
-    code = str(r["cameo"]["code"])
+    cluster = event.cluster
     return {
+        **flatten_record(event.record),
         "event_row_id": event.id,
-        "event_id": r["event_id"],
         "cluster_id": cluster.id if cluster else None,
-        "date": event.event_date or r.get("date") or event.story_date,
-        "source_code": source.get("code"),
-        "source_name": source.get("name"),
-        "source_country": source.get("country"),
-        "source_sector": source.get("sector"),
-        "target_code": target.get("code"),
-        "target_name": target.get("name"),
-        "target_country": target.get("country"),
-        "target_sector": target.get("sector"),
-        "cameo_code": code,
-        "cameo_base": code[:3],
-        "cameo_root": r["cameo"]["root"],
-        "cameo_name": r["cameo"].get("name"),
-        "quad_class": r["quad_class"],
-        "goldstein": r["goldstein"],
-        "plover_event": plover.get("event"),
-        "plover_mode": plover.get("mode"),
-        "plover_context": plover.get("context"),
-        "modality": r["modality"],
-        "location": place.get("name"),
-        "location_country": place.get("country"),
-        "location_feature": place.get("feature"),
-        "lat": place.get("lat"),
-        "lon": place.get("lon"),
-        "geonameid": place.get("geonameid"),
-        "confidence": r.get("confidence"),
+        "article_id": event.article_id,
+        "date": event.event_date or event.record.get("date") or event.story_date,
+        "story_date": event.story_date,
         "num_mentions": event.num_mentions,
         "cluster_mentions": cluster.num_mentions if cluster else None,
         "cluster_articles": cluster.num_articles if cluster else None,
         "cluster_sources": cluster.num_sources if cluster else None,
         "first_seen": cluster.first_seen if cluster else None,
         "last_seen": cluster.last_seen if cluster else None,
-        "article_id": event.article_id,
         "publisher": event.publisher,
-        "url": event.url or event.locator,
-        "story_date": event.story_date,
-        "sentence_index": r.get("sentence_index"),
-        "evidence_start": evidence["start"],
-        "evidence_end": evidence["end"],
-        "trigger": evidence["trigger"]["text"],
-        "evidence": evidence["text"],
-        "coder_version": r.get("coder_version"),
+        "url": source_uri(event.url, event.locator),
+        "ingested_at": event.ingested_at,
     }
 
 
-def write_csv(events: Iterable[StoredEvent], out: IO[str]) -> int:
-    """CSV with a header row (RFC 4180 quoting); empty cells for unknown values."""
+def write_csv(events: Iterable[StoredEvent], out: IO[str], *, raw: bool = False) -> int:
+    """CSV with a header row (RFC 4180 quoting); empty cells for unknown values.  Text cells
+    that a spreadsheet would run as a formula get a leading ``'`` unless ``raw`` (see
+    spreadsheet.py)."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(TABLE_COLUMNS)
+    cell = (lambda v: v) if raw else neutralise
     count = 0
     for event in events:
         row = flat_event(event)
-        writer.writerow(["" if row[c] is None else row[c] for c in TABLE_COLUMNS])
+        writer.writerow(["" if row[c] is None else cell(row[c]) for c in TABLE_COLUMNS])
         count += 1
     return count
 
@@ -124,14 +96,14 @@ def write_jsonl(events: Iterable[StoredEvent], out: IO[str]) -> int:
 
 
 def parquet_schema() -> Any:
-    """The explicit pyarrow schema of the Parquet export."""
+    """The explicit pyarrow schema of the Parquet export (from :data:`COLUMNS`)."""
     import pyarrow as pa
 
     types = {
         "int64": pa.int64(), "int32": pa.int32(), "int8": pa.int8(), "float64": pa.float64(),
-        "string": pa.string(), "date32": pa.date32(),
+        "string": pa.string(), "date": pa.date32(), "timestamp": pa.timestamp("us", tz="UTC"),
     }  # fmt: skip
-    return pa.schema([pa.field(name, types[kind]) for name, kind in _TYPED])
+    return pa.schema([pa.field(c.name, types[c.type], nullable=c.nullable) for c in COLUMNS])
 
 
 def _batches(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -140,17 +112,24 @@ def _batches(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[st
 
 
 def write_parquet(
-    events: Iterable[StoredEvent], path: str | Path | IO[bytes], *, batch: int = 5000
+    events: Iterable[StoredEvent],
+    path: str | Path | IO[bytes],
+    *,
+    batch: int = 5000,
+    metadata: dict[str, str] | None = None,
 ) -> int:
-    """Parquet, written in row groups of ``batch`` events so memory stays flat, to a file
-    path or a writable binary stream."""
+    """Parquet, written in row groups of ``batch`` events so memory stays flat, to a path
+    or a writable binary stream; ``metadata`` goes into the file's key-value metadata."""
     import datetime as dt
 
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = parquet_schema()
-    dates = [name for name, kind in _TYPED if kind == "date32"]
+    if metadata:
+        schema = schema.with_metadata(metadata)
+    dates = [c.name for c in COLUMNS if c.type == "date"]
+    stamps = [c.name for c in COLUMNS if c.type == "timestamp"]
     count = 0
     sink = path if hasattr(path, "write") else str(path)
     with pq.ParquetWriter(sink, schema) as writer:
@@ -158,6 +137,8 @@ def write_parquet(
             columns: dict[str, list[Any]] = {c: [r[c] for r in rows] for c in TABLE_COLUMNS}
             for name in dates:
                 columns[name] = [dt.date.fromisoformat(v) if v else None for v in columns[name]]
+            for name in stamps:
+                columns[name] = [dt.datetime.fromisoformat(v) if v else None for v in columns[name]]
             writer.write_table(pa.Table.from_pydict(columns, schema=schema))
             count += len(rows)
         if count == 0:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from flashpoint.ingest.limits import date_in_range
+
 __all__ = ["dateline_date"]
 
 _MONTHS = {
@@ -51,6 +53,8 @@ def dateline_date(text: str, reference: str | None = None) -> str | None:
 
 def _make(year: int, month: int, day: int) -> str | None:
     try:
-        return dt.date(year, month, day).isoformat()
+        found = dt.date(year, month, day)
     except ValueError:
         return None
+    # "CAIRO, Dec 29, 0001 -" is a template's placeholder, not a story date.
+    return found.isoformat() if date_in_range(found) else None

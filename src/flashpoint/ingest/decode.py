@@ -9,12 +9,15 @@ garbage to the coder and produce nonsense events instead of an error.
 from __future__ import annotations
 
 import codecs
+import logging
 
 import charset_normalizer
 
 from flashpoint.errors import BinaryInputError, DecodeError
 
 __all__ = ["decode_bytes"]
+
+_log = logging.getLogger(__name__)
 
 # Leading bytes of formats people plausibly mistake for an article.  ZIP covers .docx/.epub too.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -54,6 +57,12 @@ _WESTERN = frozenset({"cp1252", "latin_1", "iso8859_1", "iso8859_15"})
 _WESTERN_MARGIN = 0.1
 
 _ADVICE = "pass a .txt or .html news article"
+
+# A text holding valid multi-byte UTF-8 is UTF-8: legacy code pages almost never form those
+# sequences by chance.  A few invalid bytes in it (a truncated character, a stray Windows
+# quote pasted in) are replaced by U+FFFD rather than the whole file being read in a wrong
+# code page ("Israel’s" read as Mac Roman is "Israel‚Äôs" everywhere).  When bad sequences
+# outnumber good characters the file is more likely in another encoding, and detection decides.
 
 
 def decode_bytes(data: bytes, name: str, *, encoding: str | None = None) -> str:
@@ -111,11 +120,14 @@ def _decode_unmarked(data: bytes, name: str, declared: str | None) -> str:
     except UnicodeDecodeError:
         pass
     codec = _lookup(declared)
-    if codec is not None:
+    if codec is not None and codec != "utf_8":
         try:
             return data.decode(codec)
         except UnicodeDecodeError:
             pass  # the label was wrong; fall back to detection
+    mostly = _mostly_utf8(data, name)
+    if mostly is not None:
+        return mostly
     guessed = _guess(data)
     if guessed is None:
         raise DecodeError(
@@ -123,6 +135,20 @@ def _decode_unmarked(data: bytes, name: str, declared: str | None) -> str:
             "re-save it as UTF-8 text"
         )
     return guessed
+
+
+def _mostly_utf8(data: bytes, name: str) -> str | None:
+    """``data`` as UTF-8 with its few invalid bytes replaced (and a note), when it is evidently
+    UTF-8: it holds valid multi-byte characters, and no fewer of them than bad sequences."""
+    text = data.decode("utf-8", errors="replace")
+    # U+FFFD in the result: one per invalid sequence, less those the file itself spelled.
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for c in text if c > "\x7f") - bad
+    if multibyte < 1 or bad > multibyte:
+        return None
+    _log.warning("%s: replaced %d invalid UTF-8 byte sequence%s by U+FFFD", name, bad,
+                 "s"[: bad > 1])  # fmt: skip
+    return text
 
 
 def _lookup(label: str | None) -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -79,6 +80,12 @@ def iter_documents(
     for source in sources:
         if os.path.isdir(source):
             for path in _walk(source):
+                if _special(path):
+                    # Opening a FIFO blocks until someone writes to it: a folder walk must
+                    # never wait on one.  (Named explicitly, a pipe is read: `<(cmd)`.)
+                    yield Failure(path, f"{path} is not a regular file (a FIFO, socket or "
+                                  "device); pass article files only")  # fmt: skip
+                    continue
                 yield from _from_path(path, date, fetch_links, limit)
         else:
             yield from _from_path(source, date, fetch_links, limit)
@@ -91,6 +98,13 @@ def _walk(folder: str) -> Iterator[str]:
         for name in sorted(files):
             if not name.startswith(".") and name.lower().endswith(ARTICLE_EXTENSIONS):
                 yield os.path.join(root, name)
+
+
+def _special(path: str) -> bool:
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False  # gone or unreadable: reading it reports why
 
 
 def _from_path(source: str, date: str | None, fetch_links: bool, limit: int) -> Iterator[Item]:

@@ -17,7 +17,7 @@ from typing import Any
 import feedparser
 
 from flashpoint.errors import InputError
-from flashpoint.ingest.article import article_from_text
+from flashpoint.ingest.article import article_from_text, metadata_date
 from flashpoint.ingest.decode import decode_bytes
 from flashpoint.ingest.documents import (
     Document,
@@ -67,7 +67,7 @@ def _entry_document(
     limit: int,
 ) -> Document:
     link = entry.get("link") or None
-    meta_date = _entry_date(entry)
+    meta_date = _entry_date(entry, name)
     if fetch_links and link:
         raw = _read_raw(link, limit)
         text = decode_bytes(raw.data, link, encoding=_charset(raw.content_type))
@@ -127,12 +127,13 @@ def _plain(fragment: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-def _entry_date(entry: Any) -> str | None:
+def _entry_date(entry: Any, name: str) -> str | None:
     for key in ("published_parsed", "updated_parsed"):
         value = entry.get(key)
         if value:
             try:
-                return dt.date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
+                day = dt.date(value.tm_year, value.tm_mon, value.tm_mday)
             except (ValueError, AttributeError):
                 continue
+            return metadata_date(day, name)
     return None

@@ -3,13 +3,22 @@
 This is the only place flashpoint touches the network, and only for http(s).  Failures become
 one-line FetchErrors that say what went wrong (HTTP status, unknown host, refused, timeout),
 since "urlopen error [Errno 111]" tells a user nothing they can act on.
+
+The timeout is a *deadline* for the whole fetch (connecting, headers, body, redirects).  A
+socket timeout alone restarts with every byte received, so a server trickling one byte a
+second would hold a run forever; no client we could use (urllib, urllib3, httpx) offers a
+total deadline for a blocking read.  A watchdog thread therefore shuts the connection's
+socket down when the deadline passes, which wakes the blocked read at once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import socket
 import ssl
+import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -50,28 +59,37 @@ def fetch_url(
             "Accept": "text/html, application/xhtml+xml, text/plain;q=0.9, */*;q=0.1",
         },
     )
-    guards: tuple[Any, ...] = ()
-    if not allow_private:
-        from flashpoint.ingest.guard import GUARDED_HANDLERS
-
-        guards = GUARDED_HANDLERS
-    opener = urllib.request.build_opener(_HttpOnlyRedirects, *guards)
+    deadline = _Deadline(timeout)
+    guarded = not allow_private
+    # A proxy would make the connection on the guard's behalf: none when guarded.
+    no_proxy = (urllib.request.ProxyHandler({}),) if guarded else ()
+    opener = urllib.request.build_opener(
+        _HttpOnlyRedirects, _HTTPHandler(deadline, guarded), _HTTPSHandler(deadline, guarded),
+        *no_proxy,
+    )  # fmt: skip
     try:
-        with opener.open(request, timeout=timeout) as response:
+        with deadline, opener.open(request, timeout=timeout) as response:
             _check_length(response.headers.get("Content-Length"), url, max_bytes)
             body = read_limited(response, max_bytes, url)
-            return body, response.headers.get("Content-Type")
-    except urllib.error.HTTPError as exc:
+            content_type = response.headers.get("Content-Type")
+    except (OSError, http.client.HTTPException, ValueError) as exc:  # URLError is an OSError
+        # Whatever a read woken by the watchdog raised (a reset, a short body), the cause is
+        # the deadline.
+        error = TimeoutError() if deadline.expired else exc
+        raise _fetch_error(error, url, parts, timeout) from None
+    if deadline.expired:  # the watchdog's end-of-file may have cut the body short
+        raise _fetch_error(TimeoutError(), url, parts, timeout)
+    return body, content_type
+
+
+def _fetch_error(
+    exc: BaseException, url: str, parts: urllib.parse.SplitResult, timeout: float
+) -> FetchError:
+    if isinstance(exc, urllib.error.HTTPError):
         exc.close()  # it holds the open error response
-        raise FetchError(
-            f"could not fetch {url}: HTTP {exc.code} {exc.reason}; {_ADVICE}"
-        ) from None
-    except urllib.error.URLError as exc:
-        raise FetchError(
-            f"could not fetch {url}: {_describe(exc.reason, parts, timeout)}"
-        ) from None
-    except (TimeoutError, OSError, http.client.HTTPException, ValueError) as exc:
-        raise FetchError(f"could not fetch {url}: {_describe(exc, parts, timeout)}") from None
+        return FetchError(f"could not fetch {url}: HTTP {exc.code} {exc.reason}; {_ADVICE}")
+    reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    return FetchError(f"could not fetch {url}: {_describe(reason, parts, timeout)}")
 
 
 def _check_length(header: str | None, url: str, max_bytes: int) -> None:
@@ -89,7 +107,8 @@ def _describe(reason: object, parts: urllib.parse.SplitResult, timeout: float) -
         return f"connection refused by {_netloc(parts)}; check the URL or that the server is up"
     if isinstance(reason, TimeoutError):
         return (
-            f"no response within {timeout:g} s; try again later or raise FLASHPOINT_FETCH_TIMEOUT"
+            f"no complete response within {timeout:g} s; try again later or raise "
+            "FLASHPOINT_FETCH_TIMEOUT"
         )
     if isinstance(reason, ssl.SSLError):
         return f"TLS/SSL error ({_one_line(reason)}); check the URL uses the right scheme"
@@ -127,3 +146,82 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
                 req.full_url, code, f"redirect to a {scheme}: URL refused", headers, fp
             )
         return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+class _Deadline:
+    """A watchdog: at the deadline, shut down every socket the fetch opened (see the module
+    docstring).  Used as a context manager around the fetch."""
+
+    def __init__(self, seconds: float):
+        self._end = time.monotonic() + seconds
+        self._lock = threading.Lock()
+        self._sockets: list[socket.socket] = []
+        self.expired = False
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+    def remaining(self) -> float:
+        return max(0.001, self._end - time.monotonic())
+
+    def track(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    # socket.socket's own shutdown, not SSLSocket's (which also drops its TLS state under
+    # the reading thread): the blocked read sees end-of-file.
+    with contextlib.suppress(OSError):
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+def _watched(
+    base: type[http.client.HTTPConnection], deadline: _Deadline, guarded: bool = False
+) -> Any:
+    """``base`` whose socket is handed to ``deadline`` once connected (and which, when
+    ``guarded``, connects to public addresses only: see :mod:`.guard`)."""
+    if guarded:
+        from flashpoint.ingest.guard import public_only
+
+        base = public_only(base)
+
+    class Watched(base):  # type: ignore[valid-type, misc]
+        def connect(self) -> None:
+            self.timeout = min(self.timeout, deadline.remaining())  # connecting counts too
+            super().connect()
+            deadline.track(self.sock)
+
+    return Watched
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline: _Deadline, guarded: bool = False):
+        super().__init__()
+        self._connection = _watched(http.client.HTTPConnection, deadline, guarded)
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._connection, req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline: _Deadline, guarded: bool = False):
+        super().__init__()
+        self._connection = _watched(http.client.HTTPSConnection, deadline, guarded)
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self._connection, req, context=self._context)

@@ -14,12 +14,11 @@ from __future__ import annotations
 import http.client
 import ipaddress
 import socket
-import urllib.request
 from typing import Any
 
 from flashpoint.errors import FetchError
 
-__all__ = ["GUARDED_HANDLERS", "check_public_address"]
+__all__ = ["check_public_address", "public_only"]
 
 
 def check_public_address(address: str, host: str) -> None:
@@ -70,28 +69,12 @@ def _create_connection(
     raise error or OSError(f"cannot connect to {host}")
 
 
-class _GuardedHTTPConnection(http.client.HTTPConnection):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._create_connection = _create_connection
+def public_only(base: type[http.client.HTTPConnection]) -> Any:
+    """``base`` (HTTPConnection or HTTPSConnection) connecting to public addresses only."""
 
+    class PublicOnly(base):  # type: ignore[valid-type, misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._create_connection = _create_connection
 
-class _GuardedHTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._create_connection = _create_connection
-
-
-class _GuardedHTTPHandler(urllib.request.HTTPHandler):
-    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_GuardedHTTPConnection, req)
-
-
-class _GuardedHTTPSHandler(urllib.request.HTTPSHandler):
-    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_GuardedHTTPSConnection, req, context=self._context)  # type: ignore[attr-defined]
-
-
-# Handlers for urllib.request.build_opener that replace the default http and https ones; no
-# proxy handler, since a proxy would make the connection on the guard's behalf.
-GUARDED_HANDLERS = (_GuardedHTTPHandler, _GuardedHTTPSHandler, urllib.request.ProxyHandler({}))
+    return PublicOnly

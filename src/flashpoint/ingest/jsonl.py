@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from flashpoint.errors import InputError
-from flashpoint.ingest.article import article_from_text
+from flashpoint.ingest.article import article_from_text, metadata_date
 from flashpoint.ingest.documents import Document, Failure, finish_article, publisher_from_url
 
 __all__ = ["jsonl_documents", "parse_date"]
@@ -78,19 +78,20 @@ def _optional_str(record: dict[str, Any], key: str, name: str) -> str | None:
     return value.strip() or None
 
 
-def parse_date(value: str, name: str) -> str:
-    """An ISO day from an ISO date, timestamp or a written date ("Dec 29, 2025")."""
+def parse_date(value: str, name: str) -> str | None:
+    """An ISO day from an ISO date, timestamp or a written date ("Dec 29, 2025"); None for a
+    placeholder outside the supported range ("0001-01-01", Go's zero time)."""
     import datetime as dt
 
     from dateutil import parser
 
     try:
-        return dt.date.fromisoformat(value[:10]).isoformat()
+        day = dt.date.fromisoformat(value[:10])
     except ValueError:
-        pass
-    try:
-        return parser.parse(value).date().isoformat()
-    except (ValueError, OverflowError):
-        raise InputError(
-            f"{name}: cannot read the date {value!r}; use an ISO date YYYY-MM-DD"
-        ) from None
+        try:
+            day = parser.parse(value).date()
+        except (ValueError, OverflowError):
+            raise InputError(
+                f"{name}: cannot read the date {value!r}; use an ISO date YYYY-MM-DD"
+            ) from None
+    return metadata_date(day, name)

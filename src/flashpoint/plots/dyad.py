@@ -4,7 +4,7 @@ the quad-class counts per period for each direction."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from flashpoint.errors import AnalysisError
 from flashpoint.plots.base import new_figure, save
@@ -12,7 +12,7 @@ from flashpoint.plots.base import new_figure, save
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["METRICS", "plot_dyad"]
+__all__ = ["METRICS", "dyad_figure", "dyad_title", "plot_dyad"]
 
 METRICS = {
     "net_coop": "Net cooperation (Q1+Q2) − (Q3+Q4)",
@@ -32,6 +32,21 @@ WIDTHS = {"day": 0.8, "week": 5.5, "month": 24.0}  # bar widths, in days
 TICK_FORMATS = {"day": "%Y-%m-%d", "week": "%Y-%m-%d", "month": "%Y-%m"}
 
 
+def dyad_title(series: pd.DataFrame, metric: str, freq: str) -> str:
+    """The default title: the dyads, the measure and period, what is counted and which
+    modalities (from the series' ``attrs``)."""
+    dyads = " and ".join(d.replace("->", " → ") for d in dict.fromkeys(series["dyad"]))
+    attrs = series.attrs
+    period = f"{attrs['first_day']} to {attrs['last_day']}" if attrs.get("first_day") else ""
+    unit = attrs.get("unit", "clusters")
+    counted = {"clusters": "events (clusters of reports)", "events": "events per article",
+               "mentions": "mentions"}.get(unit, unit)  # fmt: skip
+    per = " per article" if attrs.get("normalised") else ""
+    lines = [f"{dyads}: {METRICS[metric].split(' (')[0].lower()} per {freq}, {period}".rstrip(", ")]
+    lines.append(f"counting {counted}{per}; {attrs.get('modalities', 'all modalities')}")
+    return "\n".join(lines)
+
+
 def plot_dyad(
     series: pd.DataFrame,
     path: str | Path,
@@ -41,6 +56,13 @@ def plot_dyad(
     freq: str = "week",
 ) -> Path:
     """Draw ``series`` (from :func:`flashpoint.analysis.dyad_series`) to a PNG at ``path``."""
+    return save(dyad_figure(series, metric=metric, title=title, freq=freq), path)
+
+
+def dyad_figure(
+    series: pd.DataFrame, *, metric: str = "net_coop", title: str | None = None, freq: str = "week"
+) -> Any:
+    """The dyad chart as a matplotlib Figure (see :func:`plot_dyad`)."""
     import matplotlib.dates as mdates
     from matplotlib.ticker import MaxNLocator
 
@@ -68,7 +90,7 @@ def plot_dyad(
     top.set_ylabel(METRICS[metric] + (per if metric != "goldstein_mean" else ""))
     top.legend(loc="upper left")
     top.grid(True, alpha=0.3)
-    top.set_title(title or f"{' and '.join(d.replace('->', ' → ') for d in dyads)}, per {freq}")
+    top.set_title(title or dyad_title(series, metric, freq))
     periods = list(dict.fromkeys(series["period"]))
     for ax, dyad in zip(axes[1:], dyads, strict=True):
         part = series[series["dyad"] == dyad]
@@ -86,7 +108,13 @@ def plot_dyad(
             bottom = values if bottom is None else bottom + values
         ax.set_ylabel(f"{dyad.replace('->', ' → ')}\nevents{per}")
         ax.grid(True, axis="y", alpha=0.3)
-        if not normalised:
+        if not (part["events"].fillna(0) > 0).any():
+            # Nothing in this direction: say so, rather than a bare axis around ±0.05.
+            ax.set_ylim(0, 1)
+            ax.set_yticks([])
+            ax.text(0.5, 0.5, "no events", transform=ax.transAxes, ha="center",
+                    va="center", color="#555", fontsize=12)  # fmt: skip
+        elif not normalised:
             ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     handles, labels = axes[1].get_legend_handles_labels()
     figure.legend(handles, labels, loc="outside lower center", ncols=4, title="Quad class")
@@ -99,4 +127,4 @@ def plot_dyad(
         locator = mdates.AutoDateLocator()
         bottom_axis.xaxis.set_major_locator(locator)
         bottom_axis.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    return save(figure, path)
+    return figure

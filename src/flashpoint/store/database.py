@@ -18,13 +18,14 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from flashpoint.errors import StoreError
 from flashpoint.settings import get_setting
+from flashpoint.store import fit
 
-__all__ = ["Store", "normalise_url", "open_store"]
+__all__ = ["Store", "database_file", "normalise_url", "open_store"]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 _MIGRATION_LOCK = 0x666C6173  # "flas": PostgreSQL advisory lock id for migrations
@@ -42,6 +43,19 @@ def normalise_url(db: str | None) -> str:
     return db
 
 
+def database_file(db: str | None) -> str | None:
+    """The file holding the store ``db`` names (default FLASHPOINT_DB), or None for a server
+    database or an in-memory one."""
+    url = normalise_url(db)
+    if not url.startswith("sqlite"):
+        return None
+    try:
+        path = make_url(url).database
+    except ArgumentError:
+        return None
+    return os.path.abspath(path) if path and path != ":memory:" else None
+
+
 def _display(url: str) -> str:
     try:
         return make_url(url).render_as_string(hide_password=True)
@@ -56,6 +70,7 @@ class Store:
         self.url = url
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        fit.install(self._sessions)  # every row fits its columns, on either engine
         # Reads on SQLite begin DEFERRED, so a long export never holds the write lock.
         self._read_sessions = sessionmaker(
             engine.execution_options(flashpoint_read=True), expire_on_commit=False
@@ -114,9 +129,9 @@ def open_store(db: str | None = None, *, migrate: bool = True, create: bool = Tr
         else:
             with engine.connect() as conn:
                 conn.execute(text("SELECT 1"))
-    except OperationalError as exc:
+    except DBAPIError as exc:  # unreachable, refused, or a file that is not a database
         engine.dispose()
-        reason = " ".join(str(exc.orig).split()) if exc.orig else str(exc)
+        reason = " ".join(str(exc.orig).split()) if exc.orig else type(exc).__name__
         raise StoreError(
             f"cannot open database {_display(url)}: {reason}; check --db / FLASHPOINT_DB "
             "and that the server is running"
@@ -125,19 +140,21 @@ def open_store(db: str | None = None, *, migrate: bool = True, create: bool = Tr
 
 
 def _engine(url: str) -> Engine:
+    # hide_parameters: a failed statement's message must never carry article text (or a
+    # password) into a terminal or a log.
     if url.startswith("sqlite"):
         path = make_url(url).database
         if path and path != ":memory:":
             parent = Path(path).parent
             if not parent.is_dir():
                 raise StoreError(f"cannot create database {path}: no folder {parent}")
-        engine = create_engine(url, connect_args={"timeout": 60})
+        engine = create_engine(url, connect_args={"timeout": 60}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         # pysqlite's own transaction handling defers BEGIN; emit it ourselves so a
         # transaction takes the write lock at its start and SAVEPOINTs work.
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def _sqlite_begin(conn) -> None:  # type: ignore[no-untyped-def]

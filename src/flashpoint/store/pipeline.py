@@ -2,7 +2,9 @@
 
 Articles already in the store are skipped *before* coding (a re-run costs a hash lookup per
 article, not a parse), so a killed run resumes quickly.  Each article is written in its own
-transaction, so a crash loses at most the article being written, never half of one.
+transaction, so a crash loses at most the article being written, never half of one.  An
+article the coder or the database cannot take is a failure of that article only (see
+isolation.py); the run goes on.
 """
 
 from __future__ import annotations
@@ -11,20 +13,15 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
 
+from flashpoint.errors import InputError
 from flashpoint.ingest.documents import Document, Failure
-from flashpoint.records import Article, Event
+from flashpoint.records import Article
 from flashpoint.store.database import Store
+from flashpoint.store.isolation import CoderLike, CodingFailure, code_isolated
 from flashpoint.store.writer import WriteResult, dedupe_window, find_stored, write_article
 
 __all__ = ["CoderLike", "IngestSummary", "ingest_documents"]
-
-
-class CoderLike(Protocol):
-    def code_many(
-        self, articles: Iterable[Article], batch_size: int = ...
-    ) -> Iterator[list[Event]]: ...
 
 
 @dataclass
@@ -80,12 +77,15 @@ def ingest_documents(
         if on_item is not None:
             on_item(item, result)
 
+    def fail(item: Failure) -> None:
+        summary.failed += 1
+        summary.failures.append(item)
+        report(item, None)
+
     def to_code() -> Iterator[Article]:
         for item in items:
             if isinstance(item, Failure):
-                summary.failed += 1
-                summary.failures.append(item)
-                report(item, None)
+                fail(item)
                 continue
             with store.session(readonly=True) as session:
                 stored = find_stored(session, item)
@@ -96,9 +96,18 @@ def ingest_documents(
             pending.append(item)
             yield item.article
 
-    for events in coder.code_many(to_code(), batch_size=batch_size):
+    for events in code_isolated(coder, to_code(), batch_size=batch_size):
         document = pending.popleft()
-        result = write_article(store, document, events, coder_version=coder_version, window=window)
+        if isinstance(events, CodingFailure):
+            fail(Failure(document.name, f"{document.name} {events.reason}"))
+            continue
+        try:
+            result = write_article(
+                store, document, events, coder_version=coder_version, window=window
+            )
+        except InputError as exc:
+            fail(Failure(document.name, str(exc)))
+            continue
         if result.status == "skipped":
             summary.skipped += 1
         else:

@@ -22,10 +22,14 @@ __all__ = [
     "EventCursor",
     "EventFilter",
     "StoredEvent",
+    "StoredMention",
     "article_counts",
+    "article_texts",
     "event_query",
     "iter_event_rows",
     "iter_events",
+    "iter_mentions",
+    "store_identity",
     "stored_event",
 ]
 
@@ -42,7 +46,9 @@ class EventFilter:
     USAGOV and USAMIL, and any actor whose country is USA; ``actor`` does the same for either
     side.  ``sectors`` match the sector of either actor, ``source_sectors``/``target_sectors``
     one side.  ``roots`` are two-digit CAMEO roots, ``codes`` CAMEO code prefixes,
-    ``plover_types`` PLOVER event types (``ASSAULT``).  ``modalities`` keeps only those
+    ``plover_types`` PLOVER event types (``ASSAULT``).  A value that can match no event
+    raises :class:`~flashpoint.errors.FilterError` (a ``ValueError``; see
+    :mod:`flashpoint.filters`).  ``modalities`` keeps only those
     modalities, ``exclude_modalities`` drops those.  ``since``/``until`` bound the event date
     (inclusive).  Superseded article versions are left out unless ``include_superseded``.
     """
@@ -66,6 +72,15 @@ class EventFilter:
     cluster_id: int | None = None
     include_superseded: bool = False
     limit: int | None = None
+
+    def __post_init__(self) -> None:
+        # A value that can match nothing is a FilterError (a ValueError) here, when the
+        # filter is made, rather than a silent "0 events" later; values are stored in the
+        # spelling the database holds ("negated", "GOV", "02").
+        from flashpoint.filters import check_filter
+
+        for name, value in check_filter(self).items():
+            object.__setattr__(self, name, value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,13 +231,14 @@ EVENT_ROW_COLUMNS = (
     "target_sector", "cameo_code", "cameo_base", "cameo_root", "quad_class", "goldstein",
     "plover_type", "plover_mode", "modality", "location_name", "location_country", "lat", "lon",
     "geonameid", "publisher", "confidence", "num_mentions", "url", "story_date",
-    "cluster_mentions", "cluster_articles", "cluster_sources",
+    "cluster_mentions", "cluster_articles", "cluster_sources", "locator",
 )  # fmt: skip
 
 
 def iter_event_rows(store: Store, flt: EventFilter | None = None) -> Iterator[dict[str, Any]]:
     """Stream the flat columns (:data:`EVENT_ROW_COLUMNS`) of the events matching ``flt``,
-    in event-date order, with their article's URL and story date and their cluster's counts."""
+    in event-date order, with their article's URL, story date and locator (the URL, else
+    the file it was read from) and their cluster's counts."""
     E, A, C = schema.Event, schema.Article, schema.Cluster
     own = [getattr(E, name) for name in EVENT_ROW_COLUMNS[:29]]
     query = (
@@ -233,6 +249,7 @@ def iter_event_rows(store: Store, flt: EventFilter | None = None) -> Iterator[di
             C.num_mentions.label("cluster_mentions"),
             C.num_articles.label("cluster_articles"),
             C.num_sources.label("cluster_sources"),
+            A.locator,
         )
         .join(A, A.id == E.article_id)
         .outerjoin(C, C.id == E.cluster_id)
@@ -358,3 +375,87 @@ def stored_event(
         ingested_at=_timestamp(ingested_at),
         locator=locator,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMention:
+    """One sentence reporting a stored event, with the article it is in (for the GDELT
+    Mentions table)."""
+
+    event_row_id: int
+    cluster_id: int | None
+    article_id: int
+    sentence_index: int
+    record: dict[str, Any]  # the coder's record for this sentence
+    confidence: float
+    url: str | None
+    locator: str | None
+    publisher: str | None
+    ingested_at: str | None
+    doc_length: int  # characters of the article text
+
+
+def iter_mentions(
+    store: Store,
+    *,
+    cluster_ids: Sequence[int] = (),
+    event_row_ids: Sequence[int] = (),
+) -> Iterator[StoredMention]:
+    """The mentions of the events in ``cluster_ids`` (every member, in every current
+    article) and of the events ``event_row_ids``, by article and sentence."""
+    E, A, M = schema.Event, schema.Article, schema.Mention
+    if not cluster_ids and not event_row_ids:
+        return
+    query = (
+        select(
+            M.event_row_id, E.cluster_id, M.article_id, M.sentence_index, M.record,
+            M.confidence, A.url, A.locator, A.publisher, A.ingested_at, func.length(A.text),
+        )
+        .join(E, E.id == M.event_row_id)
+        .join(A, A.id == M.article_id)
+        .where(A.is_current)
+        .where(or_(E.cluster_id.in_(list(cluster_ids)), E.id.in_(list(event_row_ids))))
+        .order_by(E.cluster_id, M.article_id, M.sentence_index, M.id)
+    )  # fmt: skip
+    with store.session(readonly=True) as session:
+        for row in session.execute(query):
+            yield StoredMention(
+                event_row_id=row[0],
+                cluster_id=row[1],
+                article_id=row[2],
+                sentence_index=row[3],
+                record=row[4],
+                confidence=row[5],
+                url=row[6],
+                locator=row[7],
+                publisher=row[8],
+                ingested_at=_timestamp(row[9]),
+                doc_length=int(row[10] or 0),
+            )
+
+
+def article_texts(store: Store, article_ids: Sequence[int]) -> dict[int, tuple[str, list[Any]]]:
+    """The text and boilerplate spans (``skip_spans``) of each article in ``article_ids``."""
+    A = schema.Article
+    if not article_ids:
+        return {}
+    query = select(A.id, A.text, A.skip_spans).where(A.id.in_(list(article_ids)))
+    with store.session(readonly=True) as session:
+        return {id_: (text, list(spans or ())) for id_, text, spans in session.execute(query)}
+
+
+def store_identity(store: Store) -> str | None:
+    """A stable identity for the store's content, for ids that must not collide across
+    stores: a hash of its first article's content hash, document id and storage time (the
+    first article is never deleted, so the identity lasts as long as the store; a copy of
+    the store keeps it, as it holds the same events).  None for an empty store."""
+    import hashlib
+
+    A = schema.Article
+    query = select(A.content_hash, A.doc_id, A.ingested_at).order_by(A.id).limit(1)
+    with store.session(readonly=True) as session:
+        row = session.execute(query).first()
+    if row is None:
+        return None
+    key = f"{row[0]}|{row[1]}|{_timestamp(row[2])}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]

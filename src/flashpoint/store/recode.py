@@ -4,7 +4,8 @@ Each article whose events were coded by another coder version is coded again fro
 text (with its stored story date and boilerplate spans, so offsets stay valid), and its old
 events and mentions are replaced by the new ones in **one transaction**: a reader sees the
 old events or the new ones, never a mix, and a crash leaves the old ones in place.
-Clusters the article left or joined are recounted in the same transaction.
+Clusters the article left or joined are recounted in the same transaction.  An article the
+coder crashes on keeps its old events and is counted as failed (see isolation.py).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from sqlalchemy import delete, select
 from flashpoint.records import Article
 from flashpoint.store import schema
 from flashpoint.store.database import Store
-from flashpoint.store.pipeline import CoderLike
+from flashpoint.store.isolation import CoderLike, CodingFailure, code_isolated
 from flashpoint.store.writer import _clusters_of, add_events, dedupe_window, refresh_clusters
 
 __all__ = ["RecodeSummary", "recode_articles", "stale_article_ids"]
@@ -30,11 +31,13 @@ class RecodeSummary:
     events_before: int = 0
     events_after: int = 0
     seconds: float = 0.0
+    failed: int = 0  # articles the coder raised on; their old events are kept
 
     def line(self) -> str:
+        failed = f", {self.failed} failed (old events kept)" if self.failed else ""
         return (
             f"recoded {self.articles} articles: {self.events_before} events replaced by "
-            f"{self.events_after}; {self.seconds:.1f} s"
+            f"{self.events_after}{failed}; {self.seconds:.1f} s"
         )
 
 
@@ -78,8 +81,13 @@ def recode_articles(
                 )
 
     for article_id, events in zip(
-        ids, coder.code_many(articles(), batch_size=batch_size), strict=True
+        ids, code_isolated(coder, articles(), batch_size=batch_size), strict=True
     ):
+        if isinstance(events, CodingFailure):
+            summary.failed += 1
+            if on_article is not None:
+                on_article(article_id)
+            continue
         with store.session() as session:
             row = session.get(schema.Article, article_id, with_for_update=True)
             if row is None:  # deleted meanwhile

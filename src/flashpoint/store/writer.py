@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
+from flashpoint.errors import InputError, StoreError
 from flashpoint.ingest.documents import Document
 from flashpoint.records import Event
-from flashpoint.settings import get_setting
+from flashpoint.settings import MAX_DEDUPE_WINDOW, get_setting
 from flashpoint.store import schema
 from flashpoint.store.database import Store
 from flashpoint.store.dedupe import (
@@ -36,8 +37,10 @@ from flashpoint.store.dedupe import (
     places_match,
     polarity,
 )
+from flashpoint.store.fit import key
 
 __all__ = [
+    "MAX_WINDOW",
     "WriteResult",
     "content_hash",
     "dedupe_window",
@@ -58,17 +61,21 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+MAX_WINDOW = MAX_DEDUPE_WINDOW
+
+
 def dedupe_window(days: int | None = None) -> int:
     """The clustering window in days: ``days`` if given, else FLASHPOINT_DEDUPE_WINDOW."""
-    from flashpoint.errors import StoreError
-
     raw = str(days) if days is not None else get_setting("dedupe_window")
     try:
         value = int(raw)
     except ValueError:
         value = -1
-    if value < 0:
-        raise StoreError(f"FLASHPOINT_DEDUPE_WINDOW must be a whole number of days, got {raw!r}")
+    if not 0 <= value <= MAX_WINDOW:
+        raise StoreError(
+            f"the dedupe window must be a whole number of days from 0 to {MAX_WINDOW}, "
+            f"got {raw!r}; fix --window or FLASHPOINT_DEDUPE_WINDOW"
+        )
     return value
 
 
@@ -79,7 +86,7 @@ def find_stored(session: Session, document: Document) -> int | None:
         schema.Article.content_hash == content_hash(article.text)
     )
     if article.url:
-        query = query.where(schema.Article.url_key == article.url)
+        query = query.where(schema.Article.url_key == key(article.url))
     return session.scalars(query.limit(1)).first()
 
 
@@ -91,7 +98,10 @@ def write_article(
     coder_version: str,
     window: int | None = None,
 ) -> WriteResult:
-    """Store ``document`` and its coded ``events`` atomically; see the module docstring."""
+    """Store ``document`` and its coded ``events`` atomically; see the module docstring.
+
+    Raises InputError when the database refuses this article's values (the rows are fitted
+    to their columns first, see fit.py, so this is a last resort that keeps a run going)."""
     window = dedupe_window(window)
     for attempt in range(3):
         try:
@@ -100,6 +110,11 @@ def write_article(
                 if stored is not None:
                     return WriteResult("skipped", stored)
                 return _insert(session, document, events, coder_version, window)
+        except DataError as exc:
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+            raise InputError(
+                f"{document.name}: the database refused the article ({reason}); not stored"
+            ) from None
         except IntegrityError:
             # Another process (or a replay of a killed run) stored the same article first:
             # a skip.  Otherwise it stored another version of it at the same moment: try
@@ -123,25 +138,24 @@ def _insert(
     article = document.article
     previous: list[schema.Article] = []
     version = 1
-    if document.locator:
+    locator = key(document.locator)
+    if locator:
         previous = list(
             session.scalars(
                 select(schema.Article).where(
-                    schema.Article.locator == document.locator, schema.Article.is_current
+                    schema.Article.locator == locator, schema.Article.is_current
                 )
             )
         )
         top = session.scalar(
-            select(func.max(schema.Article.version)).where(
-                schema.Article.locator == document.locator
-            )
+            select(func.max(schema.Article.version)).where(schema.Article.locator == locator)
         )
         version = (top or 0) + 1
     row = schema.Article(
         content_hash=content_hash(article.text),
-        url_key=article.url or "",
+        url_key=key(article.url) or "",
         url=article.url,
-        locator=document.locator,
+        locator=locator,
         version=version,
         is_current=True,
         doc_id=article.doc_id,
@@ -284,8 +298,8 @@ def _assign_clusters(
                 select(C).where(
                     C.source_key.in_({k[2] for k in matchable}),
                     C.cameo_base.in_({k[0].cameo_base for k in matchable}),
-                    C.first_date <= max(days) + span,
-                    C.last_date >= min(days) - span,
+                    C.first_date <= _shift(max(days), span),
+                    C.last_date >= _shift(min(days), -span),
                 )
             )
         )
@@ -350,7 +364,7 @@ def _fits(
         and c.polarity == polarity(e.modality)
         and c.first_date is not None
         and c.last_date is not None
-        and c.first_date - span <= day <= c.last_date + span
+        and _shift(c.first_date, -span) <= day <= _shift(c.last_date, span)
         and codes_match(c.cameo_code, e.cameo.code)
         and codes_match_actor(c.source_code, e.source.code)
         and (target_key is None or codes_match_actor(c.target_code, e.target and e.target.code))
@@ -363,6 +377,14 @@ def _fits(
             place.feature if place else None,
         )
     )
+
+
+def _shift(day: dt.date, span: dt.timedelta) -> dt.date:
+    """``day + span``, stopping at the calendar's ends (an event dated in year 1 or 9999)."""
+    try:
+        return day + span
+    except OverflowError:
+        return dt.date.max if span > dt.timedelta(0) else dt.date.min
 
 
 def _distance(cluster: schema.Cluster, day: dt.date) -> int:

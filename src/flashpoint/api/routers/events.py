@@ -19,11 +19,14 @@ from flashpoint.store import EventFilter, Store, StoredEvent, iter_events
 router = APIRouter(tags=["events"])
 
 PAGE_DEFAULT, PAGE_MAX = 100, 1000
-Format = Literal["json", "jsonl", "csv", "gdelt", "parquet", "polecat"]
+Format = Literal["json", "jsonl", "csv", "gdelt", "gdelt-mentions", "plover", "polecat", "parquet"]
+# The export formats (flashpoint export --format) as files: media type and file name.
 _MEDIA = {
     "csv": ("text/csv; charset=utf-8", "events.csv"),
     "gdelt": ("text/tab-separated-values; charset=utf-8", "events.gdelt.tsv"),
-    "polecat": ("application/x-ndjson", "events.polecat.jsonl"),
+    "gdelt-mentions": ("text/tab-separated-values; charset=utf-8", "mentions.gdelt.tsv"),
+    "plover": ("application/x-ndjson", "events.plover.jsonl"),
+    "polecat": ("text/tab-separated-values; charset=utf-8", "events.polecat.tsv"),
     "parquet": ("application/vnd.apache.parquet", "events.parquet"),
 }
 
@@ -58,6 +61,7 @@ def list_events(
     mentions: bool = False,
     unit: Literal["clusters", "events"] | None = None,
     all_modalities: bool = False,
+    raw_csv: bool = False,
 ) -> Any:
     """Events matching the filters of ``flashpoint events``, in event-date order.
 
@@ -65,9 +69,10 @@ def list_events(
     most ``limit`` events (default 100, at most 1000); pass ``next_cursor`` back as ``cursor``
     for the next page.  Each event is the record ``flashpoint events --format json`` prints,
     plus ``id``, the id for ``/v1/events/{id}``.  ``jsonl`` streams those records (without
-    ``id``, exactly as the command prints them) and ``csv``, ``gdelt``, ``polecat`` and
-    ``parquet`` stream the files of ``flashpoint export`` (``unit`` and ``all_modalities`` as
-    there); these take ``limit`` and ``cursor`` too but have no page size.
+    ``id``, exactly as the command prints them) and ``csv``, ``gdelt``, ``gdelt-mentions``,
+    ``plover``, ``polecat`` and ``parquet`` stream the files of ``flashpoint export``
+    (``unit``, ``all_modalities`` and ``raw_csv`` as there); these take ``limit`` and
+    ``cursor`` too but have no page size.
     """
     after = decode_cursor(cursor)
     if format == "json":
@@ -92,7 +97,7 @@ def list_events(
     if format == "jsonl":
         events = iter_events(store, flt, with_mentions=mentions, after=after)
         return StreamingResponse(_jsonl(events, mentions), media_type="application/x-ndjson")
-    return _export(store, format, flt, after, unit, all_modalities)
+    return _export(store, format, flt, after, unit, all_modalities, raw_csv)
 
 
 def _export(
@@ -102,20 +107,26 @@ def _export(
     after: Any,
     unit: str | None,
     all_modalities: bool,
+    raw_csv: bool,
 ) -> StreamingResponse:
-    from flashpoint.export.stored import default_unit, export_rows, write_export
+    import json as _json
+
+    from flashpoint.export.stored import default_unit, export_metadata, export_rows, write_export
+    from flashpoint.filters import default_modalities
 
     unit = unit or default_unit(fmt)
-    events = export_rows(store, fmt, flt, unit=unit, all_modalities=all_modalities, after=after)
+    flt = default_modalities(flt, all_modalities=all_modalities)
+    events = export_rows(store, fmt, flt, unit=unit, after=after)
     media, filename = _MEDIA[fmt]
 
     def write(out: Any) -> None:
         if fmt == "parquet":
             from flashpoint.export.tables import write_parquet
 
-            write_parquet(events, out)
+            meta = {"flashpoint": _json.dumps(export_metadata(fmt, unit, flt))}
+            write_parquet(events, out, metadata=meta)
         else:
-            write_export(fmt, events, out, array=False, unit=unit)
+            write_export(store, fmt, events, out, array=False, unit=unit, raw_csv=raw_csv)
 
     return StreamingResponse(
         stream_writer(write),

@@ -1,0 +1,1 @@
+"""Event candidates: which clauses report an event, and under which CAMEO code."""

@@ -1,0 +1,1 @@
+"""How and where an act is reported: modality, attribution, dates, places."""
