@@ -3,14 +3,11 @@ the same records as the commands, API keys for writes, size limits, no SSRF."""
 
 from __future__ import annotations
 
-import http.server
 import json
-import threading
-from contextlib import contextmanager
 
 import pytest
 
-from tests.api.helpers import KEY, client, invoke
+from tests.api.helpers import KEY, client, invoke, local_site
 from tests.conftest import EXAMPLES
 
 pytestmark = pytest.mark.slow
@@ -35,33 +32,6 @@ def test_code_text_and_html_equal_the_command(api):
         response = api.post("/v1/code", json=body)
         assert response.status_code == 200, response.text
         assert response.json() == expected and expected
-
-
-@contextmanager
-def local_site(routes: dict[str, tuple[int, dict[str, str], bytes]]):
-    """A tiny HTTP server on loopback answering ``routes`` (path -> status, headers, body)."""
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            status, headers, body = routes.get(self.path, (404, {}, b"missing"))
-            self.send_response(status)
-            for key, value in headers.items():
-                self.send_header(key, value)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_code_url_refuses_private_addresses_unless_allowed(api, store_url):

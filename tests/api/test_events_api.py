@@ -9,22 +9,17 @@ import json
 import pandas as pd
 import pytest
 
-from flashpoint.store import open_store
-from tests.analysis.corpus import build
-from tests.api.helpers import client, invoke
+from tests.api.helpers import invoke
 
 
 @pytest.fixture
-def db(store_url):
-    with open_store(store_url) as store:
-        build(store)
-    return store_url
+def db(corpus_db):
+    return corpus_db
 
 
 @pytest.fixture
-def api(db):
-    with client(db) as test_client:
-        yield test_client
+def api(corpus_api):
+    return corpus_api
 
 
 FILTERS = [

@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import re
 
-from flashpoint.store import open_store
-from tests.analysis.corpus import build
 from tests.api.helpers import client
 
 
-def test_health_and_metrics(store_url):
-    with open_store(store_url) as store:
-        build(store)
-    with client(store_url) as api:
-        health = api.get("/v1/health").json()
-        assert health["status"] == "ok"
-        assert health["store"]["events"] == 9 and health["store"]["articles"] == 6
-        assert api.get("/v1/events/999999").status_code == 404
-        api.get("/v1/events", params={"limit": 1})
-        text = api.get("/metrics").text
+def test_health_and_metrics(corpus_api):
+    health = corpus_api.get("/v1/health").json()
+    assert health["status"] == "ok"
+    assert health["store"]["events"] == 9 and health["store"]["articles"] == 6
+    assert corpus_api.get("/v1/events/999999").status_code == 404
+    corpus_api.get("/v1/events", params={"limit": 1})
+    text = corpus_api.get("/metrics").text
     assert re.search(
         r'flashpoint_http_requests_total\{method="GET",route="/v1/events/\{event_id\}",'
         r'status="404"\} [1-9]',

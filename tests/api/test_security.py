@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import http.server
 import socket
-import threading
 
 import pytest
 from click.testing import CliRunner
@@ -23,7 +21,7 @@ from flashpoint.ingest import guard
 from flashpoint.ingest.fetch import fetch_url
 from flashpoint.store import open_store
 from tests.analysis.corpus import build
-from tests.api.helpers import client
+from tests.api.helpers import client, local_site
 
 
 def test_key_file_is_checked_and_only_digests_are_kept(tmp_path):
@@ -71,7 +69,7 @@ def db(tmp_path):
     url = f"sqlite:///{tmp_path / 'store.db'}"
     with open_store(url) as store:
         build(store)
-    return url
+    return url  # SQLite only: these check the app's behaviour, not the database's
 
 
 def test_every_response_has_strict_headers(db):
@@ -112,30 +110,10 @@ def test_fetch_guard_allows_public_addresses():
 @pytest.fixture
 def redirector():
     """A loopback server whose / redirects to its own /secret."""
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            if self.path == "/":
-                self.send_response(302)
-                self.send_header("Location", f"http://127.0.0.1:{port}/secret")
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-            else:
-                body = b"internal secret"
-                self.send_response(200)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    port = server.server_address[1]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield port
-    server.shutdown()
-    server.server_close()
+    routes = {"/secret": (200, {}, b"internal secret")}
+    with local_site(routes) as site:
+        routes["/"] = (302, {"Location": f"{site}/secret"}, b"")
+        yield int(site.rsplit(":", 1)[1])
 
 
 def test_guard_checks_the_resolved_address_and_every_redirect(redirector, monkeypatch):

@@ -14,7 +14,7 @@ import base64
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import Query
+from fastapi import Depends, Query
 
 from flashpoint.api.errors import ApiError
 from flashpoint.errors import FilterError
@@ -113,9 +113,7 @@ def filter_from_mapping(params: dict[str, Any], *, sides: bool = True) -> EventF
         raise ApiError(400, "bad_parameter", str(exc)) from None
 
 
-def event_filter(
-    source: One = None,
-    target: One = None,
+def _shared(
     actor: One = None,
     since: One = None,
     until: One = None,
@@ -129,28 +127,22 @@ def event_filter(
     plover: Many = [],  # noqa: B006
     publisher: One = None,
     min_confidence: One = None,
-) -> EventFilter:
+) -> dict[str, Any]:
+    """The filter parameters every filtered endpoint takes."""
+    return dict(locals())
+
+
+Shared = Annotated[dict[str, Any], Depends(_shared)]
+
+
+def event_filter(shared: Shared, source: One = None, target: One = None) -> EventFilter:
     """Dependency: the filters of ``flashpoint events``."""
-    return filter_from_mapping(dict(locals()))
+    return filter_from_mapping({**shared, "source": source, "target": target})
 
 
-def dyad_filter(
-    actor: One = None,
-    since: One = None,
-    until: One = None,
-    root: Many = [],  # noqa: B006
-    code: Many = [],  # noqa: B006
-    quad: Many = [],  # noqa: B006
-    modality: Many = [],  # noqa: B006
-    sector: Many = [],  # noqa: B006
-    source_sector: Many = [],  # noqa: B006
-    target_sector: Many = [],  # noqa: B006
-    plover: Many = [],  # noqa: B006
-    publisher: One = None,
-    min_confidence: One = None,
-) -> EventFilter:
+def dyad_filter(shared: Shared) -> EventFilter:
     """Dependency: the filters of ``flashpoint dyad`` (no source/target: the path names them)."""
-    return filter_from_mapping(dict(locals()), sides=False)
+    return filter_from_mapping(shared, sides=False)
 
 
 def encode_cursor(cursor: EventCursor) -> str:

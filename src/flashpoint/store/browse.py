@@ -63,24 +63,9 @@ class StoredArticle:
     skip_spans: tuple[tuple[int, int], ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "doc_id": self.doc_id,
-            "title": self.title,
-            "url": self.url,
-            "locator": self.locator,
-            "publisher": self.publisher,
-            "story_date": self.story_date,
-            "date_source": self.date_source,
-            "version": self.version,
-            "is_current": self.is_current,
-            "coder_version": self.coder_version,
-            "num_events": self.num_events,
-            "num_mentions": self.num_mentions,
-            "ingested_at": self.ingested_at,
-            "skip_spans": [list(span) for span in self.skip_spans],
-            "text": self.text,
-        }
+        record = {name: getattr(self, name) for name in self.__slots__}  # type: ignore[attr-defined]
+        record["skip_spans"] = [list(span) for span in self.skip_spans]
+        return record
 
 
 @dataclass(frozen=True, slots=True)
