@@ -87,27 +87,38 @@ def _store(request: Request) -> Store:
     return store
 
 
-# ---- the clustered event frame, cached per filter while the store is unchanged ----------
+# ---- aggregates, cached per filter while the store is unchanged ---------------------------
 
-_FRAMES: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
-_FRAMES_LOCK = threading.Lock()
+_CACHE: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+_CACHE_LOCK = threading.Lock()
+
+
+def _cached(store: Store, key: tuple[Any, ...], compute: Any) -> Any:
+    """``compute()``, remembered for ``key`` until the store's events change (the last 16)."""
+    from flashpoint.store.browse import store_version
+
+    full = (store.url, *key, store_version(store))
+    with _CACHE_LOCK:
+        if full in _CACHE:
+            _CACHE.move_to_end(full)
+            return _CACHE[full]
+    value = compute()
+    with _CACHE_LOCK:
+        _CACHE[full] = value
+        while len(_CACHE) > 16:
+            _CACHE.popitem(last=False)
+    return value
 
 
 def _frame(store: Store, flt: EventFilter) -> Any:
+    """The clustered event frame of ``flt`` (negated and hypothetical events left out)."""
     from flashpoint.analysis import aggregate_filter, events_frame
-    from flashpoint.store.browse import store_version
 
-    key = (store.url, repr(flt), store_version(store))
-    with _FRAMES_LOCK:
-        if key in _FRAMES:
-            _FRAMES.move_to_end(key)
-            return _FRAMES[key]
-    frame = events_frame(store, aggregate_filter(flt), unit="clusters")
-    with _FRAMES_LOCK:
-        _FRAMES[key] = frame
-        while len(_FRAMES) > 8:
-            _FRAMES.popitem(last=False)
-    return frame
+    return _cached(
+        store,
+        ("frame", repr(flt)),
+        lambda: events_frame(store, aggregate_filter(flt), unit="clusters"),
+    )
 
 
 # ---- pages --------------------------------------------------------------------------------
@@ -122,28 +133,31 @@ def overview(request: Request) -> HTMLResponse:
     try:
         flt = _filter(request)
         store = _store(request)
-        frame = _frame(store, flt)
-        freq = auto_freq(frame)
-        counts = period_counts(frame, freq)
-        labels = [p.strftime("%Y-%m-%d") for p in counts["period"]]
-        stacks = counts[["q1", "q2", "q3", "q4"]].to_numpy().tolist()
-        dyads = edge_table(frame, "country").head(10).to_dict("records")
-        actors = top_actors(frame, 10).to_dict("records")
-        clusters = list(iter_clusters(store, flt, limit=10))
-        totals = store_counts(store)
+
+        def compute() -> dict[str, Any]:
+            frame = _frame(store, flt)
+            freq = auto_freq(frame)
+            counts = period_counts(frame, freq)
+            return {
+                "freq": freq,
+                "labels": [p.strftime("%Y-%m-%d") for p in counts["period"]],
+                "stacks": counts[["q1", "q2", "q3", "q4"]].to_numpy().tolist(),
+                "dyads": edge_table(frame, "country").head(10).to_dict("records"),
+                "actors": top_actors(frame, 10).to_dict("records"),
+                "clusters": list(iter_clusters(store, flt, limit=10)),
+                "totals": store_counts(store),
+                "total": int(frame["weight"].sum()),
+            }
+
+        summary = _cached(store, ("overview", repr(flt)), compute)
     except (ApiError, FlashpointError) as exc:
         return _error(request, exc)
     return _render(
         "overview.html",
         request,
         form=_form(request),
-        chart=charts.bar_chart(labels, stacks, unit="events"),
-        freq=freq,
-        total=int(frame["weight"].sum()),
-        dyads=dyads,
-        actors=actors,
-        clusters=clusters,
-        totals=totals,
+        chart=charts.bar_chart(summary["labels"], summary["stacks"], unit="events"),
+        **{k: summary[k] for k in ("freq", "total", "dyads", "actors", "clusters", "totals")},
     )
 
 
@@ -299,7 +313,10 @@ def network_view(request: Request) -> HTMLResponse:
     node = request.query_params.get("node", "country")
     node = node if node in ("country", "code") else "country"
     try:
-        graph = event_network(_store(request), _filter(request), node=node)
+        store, flt = _store(request), _filter(request)
+        graph = _cached(
+            store, ("network", repr(flt), node), lambda: event_network(store, flt, node=node)
+        )
     except AnalysisError as exc:
         if "match" not in str(exc):
             return _error(request, exc)
