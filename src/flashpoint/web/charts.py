@@ -150,14 +150,21 @@ def network(graph: Any, *, size: int = 640) -> dict[str, Any]:
 
     if graph.number_of_nodes() == 0:
         return {"size": size, "nodes": [], "edges": []}
-    layout = nx.spring_layout(graph, seed=7, weight="weight")
+    # Unweighted, with more room between nodes than the default: a few heavy edges would
+    # otherwise pull the busiest actors into one knot.
+    spread = 2.5 / math.sqrt(graph.number_of_nodes())
+    layout = nx.spring_layout(graph, seed=7, weight=None, k=spread, iterations=200)
+    xs, ys = [x for x, _ in layout.values()], [y for _, y in layout.values()]
+    low_x, high_x, low_y, high_y = min(xs), max(xs), min(ys), max(ys)
     margin = 60
 
     def place(key: Any) -> tuple[float, float]:
         x, y = layout[key]
+        fx = (x - low_x) / ((high_x - low_x) or 1)
+        fy = (y - low_y) / ((high_y - low_y) or 1)
         return (
-            round(margin + (x + 1) / 2 * (size - 2 * margin), 1),
-            round(margin + (y + 1) / 2 * (size - 2 * margin), 1),
+            round(margin + fx * (size - 2 * margin), 1),
+            round(margin + fy * (size - 2 * margin), 1),
         )
 
     most = max((d["events"] for _, _, d in graph.edges(data=True)), default=1)
