@@ -17,7 +17,13 @@ from .options import Confidence
     "story_date",
     metavar="YYYY-MM-DD",
     help="Story date; relative dates ('on Monday') resolve against it. "
-    "Defaults to the date in the HTML metadata, if any.",
+    "Defaults to the date in the HTML metadata, else the dateline's.",
+)
+@click.option(
+    "--reference-date",
+    metavar="YYYY-MM-DD",
+    help="A day on or shortly after the story's, giving a dateline without a year "
+    "('CAIRO, Nov 14 (Reuters)') its year; without it such a story date is unknown.",
 )
 @click.option(
     "--format",
@@ -56,6 +62,7 @@ from .options import Confidence
 def code_command(
     source: str,
     story_date: str | None,
+    reference_date: str | None,
     fmt: str,
     input_format: str,
     doc_id: str | None,
@@ -69,7 +76,11 @@ def code_command(
     from ..ingest import read_source
 
     article = read_source(
-        source, date=story_date, doc_id=doc_id, fmt=None if input_format == "auto" else input_format
+        source,
+        date=story_date,
+        doc_id=doc_id,
+        fmt=None if input_format == "auto" else input_format,
+        reference_date=reference_date,
     )
     events = get_coder(model, lexicons).code(article)
     events = [e for e in events if e.confidence >= min_confidence]

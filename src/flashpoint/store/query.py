@@ -31,6 +31,7 @@ __all__ = [
     "iter_mentions",
     "store_identity",
     "stored_event",
+    "undated_count",
 ]
 
 
@@ -50,7 +51,9 @@ class EventFilter:
     raises :class:`~flashpoint.errors.FilterError` (a ``ValueError``; see
     :mod:`flashpoint.filters`).  ``modalities`` keeps only those
     modalities, ``exclude_modalities`` drops those.  ``since``/``until`` bound the event date
-    (inclusive).  Superseded article versions are left out unless ``include_superseded``.
+    (inclusive): an event dated to a week, month or year matches only when its whole period
+    lies inside, and an event without a date never does.  Superseded article versions are
+    left out unless ``include_superseded``.
     """
 
     source: str | None = None
@@ -117,7 +120,11 @@ class StoredEvent:
     story_date: str | None
     cluster: ClusterInfo | None
     mentions: tuple[dict[str, Any], ...] = field(default=())
-    event_date: str | None = None  # the row's date: first date a mention states, else story date
+    # The period the text dates the event to (first day, last day, day | week | month |
+    # year), taken from the first mention that states a date; all None when it has none.
+    event_date: str | None = None
+    event_date_end: str | None = None
+    date_precision: str | None = None
     ingested_at: str | None = None  # when the article was stored (UTC, ISO 8601)
     locator: str | None = None  # the article's URL, else the file it was read from
 
@@ -128,9 +135,12 @@ class StoredEvent:
         return (day, self.id)
 
     def to_dict(self) -> dict[str, Any]:
-        """The documented event record, plus ``article``, ``num_mentions`` and ``cluster``."""
+        """The documented event record (dated as the stored event), plus ``article``,
+        ``num_mentions`` and ``cluster``."""
         return {
             **self.record,
+            "date": self.event_date,
+            "date_precision": self.date_precision,
             "num_mentions": self.num_mentions,
             "article": {
                 "id": self.article_id,
@@ -181,7 +191,7 @@ def _where(query: Select[Any], flt: EventFilter) -> Select[Any]:
     if flt.since:
         query = query.where(E.event_date >= flt.since)
     if flt.until:
-        query = query.where(E.event_date <= flt.until)
+        query = query.where(func.coalesce(E.event_date_end, E.event_date) <= flt.until)
     if flt.roots:
         query = query.where(E.cameo_root.in_([r.zfill(2) for r in flt.roots]))
     if flt.codes:
@@ -226,7 +236,8 @@ def event_query(flt: EventFilter) -> Select[Any]:
 
 # The flat columns of :func:`iter_event_rows`: no JSON record, so aggregates stay cheap.
 EVENT_ROW_COLUMNS = (
-    "id", "article_id", "cluster_id", "event_id", "event_date", "source_code", "source_name",
+    "id", "article_id", "cluster_id", "event_id", "event_date", "event_date_end",
+    "date_precision", "source_code", "source_name",
     "source_country", "source_sector", "target_code", "target_name", "target_country",
     "target_sector", "cameo_code", "cameo_base", "cameo_root", "quad_class", "goldstein",
     "plover_type", "plover_mode", "modality", "location_name", "location_country", "lat", "lon",
@@ -240,7 +251,7 @@ def iter_event_rows(store: Store, flt: EventFilter | None = None) -> Iterator[di
     in event-date order, with their article's URL, story date and locator (the URL, else
     the file it was read from) and their cluster's counts."""
     E, A, C = schema.Event, schema.Article, schema.Cluster
-    own = [getattr(E, name) for name in EVENT_ROW_COLUMNS[:29]]
+    own = [getattr(E, name) for name in EVENT_ROW_COLUMNS[: EVENT_ROW_COLUMNS.index("url")]]
     query = (
         select(
             *own,
@@ -281,6 +292,25 @@ def article_counts(
         query = query.where(A.publisher == publisher)
     with store.session(readonly=True) as session:
         return {day: count for day, count in session.execute(query)}
+
+
+def undated_count(store: Store, flt: EventFilter | None = None) -> int:
+    """How many events matching ``flt`` (its date bounds aside) have no event date: the
+    text places them in the past without saying when, or nothing dates their story.  Dated
+    aggregates leave them out and report this count instead."""
+    flt = replace(flt or EventFilter(), since=None, until=None, limit=None)
+    E, A = schema.Event, schema.Article
+    query = select(func.count()).select_from(E).join(A, A.id == E.article_id)
+    query = _where(query, flt).where(E.event_date.is_(None)).order_by(None)
+    with store.session(readonly=True) as session:
+        return int(session.scalar(query) or 0)
+
+
+def _precision(event: schema.Event) -> str | None:
+    # Rows stored before dates had a precision were single days (until recoded).
+    if event.event_date is None:
+        return None
+    return event.date_precision or "day"
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -372,6 +402,8 @@ def stored_event(
         else None,
         mentions=mentions,
         event_date=_iso(event.event_date),
+        event_date_end=_iso(event.event_date_end or event.event_date),
+        date_precision=_precision(event),
         ingested_at=_timestamp(ingested_at),
         locator=locator,
     )

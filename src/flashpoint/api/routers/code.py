@@ -27,6 +27,9 @@ class CodeRequest(BaseModel):
     html: str | None = Field(None, description="An HTML page; the article is extracted.")
     url: str | None = Field(None, description="An http(s) URL to fetch (public hosts only).")
     date: str | None = Field(None, description="Story date YYYY-MM-DD.")
+    reference_date: str | None = Field(
+        None, description="A day on or shortly after the story's: the year of a yearless dateline."
+    )
     doc_id: str | None = Field(None, description="Document id (default: hash of the text).")
     min_confidence: float = Field(0.0, ge=0.0, le=1.0)
 
@@ -48,10 +51,17 @@ def read_request(body: CodeRequest, config: ServeConfig) -> Any:
             body.url.strip(),
             date=body.date,
             doc_id=body.doc_id,
+            reference_date=body.reference_date,
             allow_private_urls=config.allow_private_urls,
         )
     fmt = "html" if body.html is not None else "text"
-    return read_text(body.html or body.text or "", date=body.date, doc_id=body.doc_id, fmt=fmt)
+    return read_text(
+        body.html or body.text or "",
+        date=body.date,
+        doc_id=body.doc_id,
+        fmt=fmt,
+        reference_date=body.reference_date,
+    )
 
 
 def code_events(article: Any, config: ServeConfig, min_confidence: float = 0.0) -> list[Any]:
