@@ -11,17 +11,6 @@ import pytest
 
 from tests.api.helpers import invoke
 
-
-@pytest.fixture
-def db(corpus_db):
-    return corpus_db
-
-
-@pytest.fixture
-def api(corpus_api):
-    return corpus_api
-
-
 FILTERS = [
     ({}, []),
     ({"source": "USA"}, ["--source", "USA"]),
@@ -36,25 +25,25 @@ FILTERS = [
 
 
 @pytest.mark.parametrize(("params", "options"), FILTERS)
-def test_json_page_and_jsonl_equal_the_cli_listing(api, db, params, options):
-    cli_records = json.loads(invoke("events", "--db", db, "--format", "json", *options))
-    page = api.get("/v1/events", params=params)
+def test_json_page_and_jsonl_equal_the_cli_listing(corpus_api, corpus_db, params, options):
+    cli_records = json.loads(invoke("events", "--db", corpus_db, "--format", "json", *options))
+    page = corpus_api.get("/v1/events", params=params)
     assert page.status_code == 200, page.text
     body = page.json()
     assert body["next_cursor"] is None and body["count"] == len(cli_records)
     assert [{k: v for k, v in e.items() if k != "id"} for e in body["events"]] == cli_records
-    lines = api.get("/v1/events", params={**params, "format": "jsonl"})
+    lines = corpus_api.get("/v1/events", params={**params, "format": "jsonl"})
     assert lines.headers["content-type"].startswith("application/x-ndjson")
-    assert lines.text == invoke("events", "--db", db, "--format", "jsonl", *options)
+    assert lines.text == invoke("events", "--db", corpus_db, "--format", "jsonl", *options)
 
 
-def test_cursor_pages_walk_the_whole_listing_once(api, db):
-    listing = json.loads(invoke("events", "--db", db, "--format", "json"))
+def test_cursor_pages_walk_the_whole_listing_once(corpus_api, corpus_db):
+    listing = json.loads(invoke("events", "--db", corpus_db, "--format", "json"))
     everything = [e["event_id"] for e in listing]
     assert len(everything) > 4
     seen, cursor, pages = [], None, 0
     while True:
-        body = api.get("/v1/events", params={"limit": 2, "cursor": cursor} if cursor else
+        body = corpus_api.get("/v1/events", params={"limit": 2, "cursor": cursor} if cursor else
                        {"limit": 2}).json()  # fmt: skip
         seen += [e["event_id"] for e in body["events"]]
         pages += 1
@@ -66,51 +55,52 @@ def test_cursor_pages_walk_the_whole_listing_once(api, db):
 
 
 @pytest.mark.parametrize("fmt", ["csv", "gdelt", "gdelt-mentions", "plover", "polecat"])
-def test_text_exports_equal_the_export_command(api, db, tmp_path, fmt):
+def test_text_exports_equal_the_export_command(corpus_api, corpus_db, tmp_path, fmt):
     out = tmp_path / f"out.{fmt}"
-    invoke("export", "--db", db, "--format", fmt, "--source", "USA", "-o", out)
-    response = api.get("/v1/events", params={"format": fmt, "source": "USA"})
+    invoke("export", "--db", corpus_db, "--format", fmt, "--source", "USA", "-o", out)
+    response = corpus_api.get("/v1/events", params={"format": fmt, "source": "USA"})
     assert response.status_code == 200
     assert "attachment" in response.headers["content-disposition"]
     assert response.content == out.read_bytes()
 
 
-def test_parquet_export_equals_the_export_command(api, db, tmp_path):
+def test_parquet_export_equals_the_export_command(corpus_api, corpus_db, tmp_path):
     out = tmp_path / "out.parquet"
-    invoke("export", "--db", db, "--format", "parquet", "-o", out)
-    response = api.get("/v1/events", params={"format": "parquet"})
+    invoke("export", "--db", corpus_db, "--format", "parquet", "-o", out)
+    response = corpus_api.get("/v1/events", params={"format": "parquet"})
     assert response.status_code == 200
     streamed = pd.read_parquet(io.BytesIO(response.content))
     pd.testing.assert_frame_equal(streamed, pd.read_parquet(out))
     assert len(streamed) > 4
 
 
-def test_export_with_nothing_matching_is_a_json_404(api):
-    response = api.get("/v1/events", params={"format": "csv", "source": "FRA"})
+def test_export_with_nothing_matching_is_a_json_404(corpus_api):
+    response = corpus_api.get("/v1/events", params={"format": "csv", "source": "FRA"})
     assert response.status_code == 404
     assert "no stored events match" in response.json()["error"]["message"]
 
 
-def test_one_event_with_its_mentions_and_article(api, db):
-    listed = api.get("/v1/events", params={"source": "USAGOV", "root": "04"}).json()["events"]
+def test_one_event_with_its_mentions_and_article(corpus_api, corpus_db):
+    params = {"source": "USAGOV", "root": "04"}
+    listed = corpus_api.get("/v1/events", params=params).json()["events"]
     event = max(listed, key=lambda e: e["num_mentions"])
-    detail = api.get(f"/v1/events/{event['id']}").json()
+    detail = corpus_api.get(f"/v1/events/{event['id']}").json()
     assert detail["event_id"] == event["event_id"]
     assert len(detail["mentions"]) == event["num_mentions"] == 2
     assert detail["article"]["text"] == "Article one."
     assert detail["cluster"]["num_articles"] == 2
-    missing = api.get("/v1/events/999999")
+    missing = corpus_api.get("/v1/events/999999")
     assert missing.status_code == 404 and missing.json()["error"]["param"] == "event_id"
 
 
-def test_clusters_list_and_detail(api):
-    clusters = api.get("/v1/clusters", params={"source": "USA"}).json()["clusters"]
+def test_clusters_list_and_detail(corpus_api):
+    clusters = corpus_api.get("/v1/clusters", params={"source": "USA"}).json()["clusters"]
     assert clusters and all(c["source_code"].startswith("USA") for c in clusters)
     visit = next(c for c in clusters if c["num_articles"] == 2)
-    detail = api.get(f"/v1/clusters/{visit['id']}").json()
+    detail = corpus_api.get(f"/v1/clusters/{visit['id']}").json()
     assert len(detail["events"]) == 2
     assert {e["article"]["publisher"] for e in detail["events"]} == {"Alpha", "Beta"}
-    assert api.get("/v1/clusters/424242").status_code == 404
+    assert corpus_api.get("/v1/clusters/424242").status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -130,8 +120,8 @@ def test_clusters_list_and_detail(api):
         ({"format": "xml"}, "format"),
     ],
 )
-def test_bad_filters_are_4xx_json_naming_the_parameter(api, params, param):
-    response = api.get("/v1/events", params=params)
+def test_bad_filters_are_4xx_json_naming_the_parameter(corpus_api, params, param):
+    response = corpus_api.get("/v1/events", params=params)
     assert 400 <= response.status_code < 500
     error = response.json()["error"]
     assert error["param"] == param
