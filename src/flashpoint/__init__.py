@@ -22,6 +22,7 @@ from .errors import (
     ModelError,
     NotEnglishError,
     OutputError,
+    ServeError,
     StoreError,
 )
 from .export.read import read_events
@@ -66,6 +67,7 @@ __all__ = [
     "NotEnglishError",
     "OutputError",
     "PloverCode",
+    "ServeError",
     "Span",
     "StoreError",
     "__version__",

@@ -17,6 +17,8 @@ class and prints its message as a single line.  Messages say what went wrong *an
     ├── StoreError            the event database cannot be opened, migrated or written
     ├── OutputError           an output file cannot or must not be written (it is the event
     │                         store, a file of another kind, or in a missing folder)
+    ├── ServeError            `flashpoint serve` cannot start as asked (no API key for a
+    │                         public address, an unreadable key file)
     └── AnalysisError         an analysis or export request cannot be met (unknown country
         │                     code, nothing matches the filters, a bad option value)
         └── FilterError       a filter value that cannot match (also a ValueError)
@@ -39,6 +41,7 @@ __all__ = [
     "ModelError",
     "NotEnglishError",
     "OutputError",
+    "ServeError",
     "StoreError",
 ]
 
@@ -93,6 +96,10 @@ class StoreError(FlashpointError):
 
 class OutputError(FlashpointError):
     """An output file cannot or must not be written (see flashpoint.export.destination)."""
+
+
+class ServeError(FlashpointError):
+    """``flashpoint serve`` cannot start as asked (an API key is missing or unreadable)."""
 
 
 class AnalysisError(FlashpointError):
