@@ -111,3 +111,23 @@ def store(store_url):
 
     with open_store(store_url) as opened:
         yield opened
+
+
+@pytest.fixture
+def corpus_db(store_url):
+    """A store holding the hand-built corpus of tests/analysis/corpus.py (no spaCy)."""
+    from flashpoint.store import open_store
+    from tests.analysis.corpus import build
+
+    with open_store(store_url) as opened:
+        build(opened)
+    return store_url
+
+
+@pytest.fixture
+def corpus_api(corpus_db):
+    """FastAPI's test client over ``corpus_db``."""
+    from tests.api.helpers import client
+
+    with client(corpus_db) as test_client:
+        yield test_client

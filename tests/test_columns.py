@@ -67,8 +67,11 @@ def test_events_csv_export_csv_parquet_and_frame_agree(db, tmp_path):
     assert schema.field("date").type == pa.date32()
     assert schema.field("ingested_at").type == pa.timestamp("us", tz="UTC")
     assert schema.remove_metadata().equals(parquet_schema())
+    # Beyond the schema, the frame has what aggregates need: each row's weight and the last
+    # day of the period its date opens.
+    assert str(frame["date_end"].dtype) == pandas_dtype("date")
     for name in FRAME_COLUMNS:
-        if name == "weight":
+        if name in ("weight", "date_end"):
             continue
         assert name in COLUMN_NAMES, name
         assert str(frame[name].dtype) == pandas_dtype(name), name

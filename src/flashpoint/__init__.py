@@ -23,6 +23,7 @@ from .errors import (
     NotEnglishError,
     OutputError,
     ScaleError,
+    ServeError,
     StoreError,
 )
 from .export.read import read_events
@@ -68,6 +69,7 @@ __all__ = [
     "OutputError",
     "PloverCode",
     "ScaleError",
+    "ServeError",
     "Span",
     "StoreError",
     "__version__",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import logging
 from collections import deque
@@ -39,21 +40,23 @@ def get_coder(model: str | None = None, lexicons: Iterable[str] = ()) -> Coder:
 
 def code(
     text: str,
-    date: str | None = None,
+    date: str | dt.date | None = None,
     *,
     doc_id: str | None = None,
     model: str | None = None,
     lexicons: Iterable[str] = (),
 ) -> list[Event]:
-    """Code one article's plain text; ``date`` (YYYY-MM-DD) is the story date."""
+    """Code one article's plain text.  ``date`` (a ``datetime.date``/``datetime`` or an ISO
+    string YYYY-MM-DD) is the story date; without it, a dated dateline gives it."""
     from .ingest import article_from_text
+    from .ingest.dateline import date_from_dateline
 
     if not isinstance(text, str):
         raise TypeError(
             f"flashpoint.code() takes the article's text as a str, not {type(text).__name__}; "
             "read files with flashpoint.ingest.read_source() or open(...).read()"
         )
-    article = article_from_text(text, date=date, doc_id=doc_id)
+    article = date_from_dateline(article_from_text(text, date=date, doc_id=doc_id))
     return get_coder(model, lexicons).code(article)
 
 

@@ -59,7 +59,10 @@ COLUMNS: tuple[Column, ...] = (
     _c("article_id", "int64", "Row id of the reporting article in the store.", stored=True,
        null=False),
     _c("sentence_index", "int32", "Sentence of the evidence (0-based, headline included)."),
-    _c("date", "date", "Event date."),
+    _c("date", "date", "Event date: the first day of the period the text dates it to (the "
+       "story date when the sentence gives none); empty when the text places it in the past "
+       "without a date."),
+    _c("date_precision", "string", "day, week, month or year: the period `date` opens."),
     _c("story_date", "date", "The reporting article's story date.", stored=True),
     _c("source_text", "string", "Source actor as written (`source.text`)."),
     _c("source_name", "string", "Source actor's canonical name."),
@@ -186,6 +189,7 @@ def flatten_record(record: Mapping[str, Any]) -> dict[str, Any]:
         "doc_id": record.get("doc_id"),
         "sentence_index": record.get("sentence_index"),
         "date": record.get("date"),
+        "date_precision": record.get("date_precision"),
         **{f"source_{k}": source.get(k) for k in ("text", "name", "code", "country", "sector")},
         **{f"target_{k}": target.get(k) for k in ("text", "name", "code", "country", "sector")},
         "cameo_code": code or None,

@@ -20,6 +20,8 @@ class and prints its message as a single line.  Messages say what went wrong *an
     │                         output dataset that is not flashpoint's)
     ├── OutputError           an output file cannot or must not be written (it is the event
     │                         store, a file of another kind, or in a missing folder)
+    ├── ServeError            `flashpoint serve` cannot start as asked (no API key for a
+    │                         public address, an unreadable key file)
     └── AnalysisError         an analysis or export request cannot be met (unknown country
         │                     code, nothing matches the filters, a bad option value)
         └── FilterError       a filter value that cannot match (also a ValueError)
@@ -43,6 +45,7 @@ __all__ = [
     "NotEnglishError",
     "OutputError",
     "ScaleError",
+    "ServeError",
     "StoreError",
 ]
 
@@ -101,6 +104,10 @@ class ScaleError(FlashpointError):
 
 class OutputError(FlashpointError):
     """An output file cannot or must not be written (see flashpoint.export.destination)."""
+
+
+class ServeError(FlashpointError):
+    """``flashpoint serve`` cannot start as asked (an API key is missing or unreadable)."""
 
 
 class AnalysisError(FlashpointError):

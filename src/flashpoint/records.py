@@ -7,6 +7,7 @@ names there are a public contract that later tooling reads.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -24,6 +25,9 @@ __all__ = [
 ]
 
 MODALITIES = ("asserted", "reported", "negated", "hypothetical", "intended", "historical")
+# How precisely an event date is known: the period ``Event.date`` opens.  A coarser or vaguer
+# time ("in the 1990s", "in the past") gives no event date at all.
+DATE_PRECISIONS = ("day", "week", "month", "year")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +110,7 @@ class DateInfo:
     """How the event date was decided, so a user can audit it."""
 
     text: str | None  # the date expression, or None when the story date was used
-    granularity: str  # day | week | month | year | unknown
+    granularity: str  # day | week | month | year | decade | unknown
     start: str | None  # ISO bounds of the period the expression denotes
     end: str | None
     reason: str  # story-date | explicit | relative | weekday | vague-past | ...
@@ -141,7 +145,10 @@ class Event:
     quad_class: int
     modality: str
     attribution: Attribution | None
-    date: str | None
+    # The first day of the period the text dates the event to (the story date when the text
+    # gives none); None when the text places it in the past without a resolvable date, or
+    # nothing dates the story.  ``date_precision`` says how long that period is.
+    date: dt.date | None
     date_info: DateInfo
     location: Location | None
     confidence: float
@@ -149,6 +156,18 @@ class Event:
     lexicon: str
     pattern: str  # the lexicon pattern that fired, for auditing
     flags: tuple[str, ...] = field(default=())
+
+    @property
+    def date_precision(self) -> str | None:
+        """day | week | month | year: the period ``date`` opens; None without a date."""
+        return self.date_info.granularity if self.date is not None else None
+
+    @property
+    def date_end(self) -> dt.date | None:
+        """The last day of the period ``date`` opens (``date`` itself for a day)."""
+        if self.date is None:
+            return None
+        return dt.date.fromisoformat(self.date_info.end) if self.date_info.end else self.date
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -164,7 +183,8 @@ class Event:
             "quad_class": self.quad_class,
             "modality": self.modality,
             "attribution": self.attribution.to_dict() if self.attribution else None,
-            "date": self.date,
+            "date": self.date.isoformat() if self.date else None,
+            "date_precision": self.date_precision,
             "date_info": asdict(self.date_info),
             "location": asdict(self.location) if self.location else None,
             "confidence": self.confidence,

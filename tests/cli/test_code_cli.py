@@ -37,6 +37,7 @@ def test_jsonl_output_has_the_documented_fields():
         "modality",
         "attribution",
         "date",
+        "date_precision",
         "location",
         "confidence",
         "coder_version",
@@ -184,3 +185,18 @@ def test_closed_pipe_is_not_an_error():
     )
     assert proc.stdout.startswith("event_id\t")
     assert "error" not in proc.stderr.lower() and proc.returncode == 0
+
+
+@pytest.mark.slow
+def test_code_reads_the_dateline_and_never_the_clock(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("PORT SUDAN, Nov 14 (Reuters) - Sudan's army shelled El Fasher.\n")
+
+    def dates(*options: str) -> set:
+        result = run("code", str(story), *options)
+        assert result.exit_code == 0, result.output
+        return {json.loads(line)["date"] for line in result.output.splitlines()}
+
+    assert dates() == {None}  # "Nov 14" of no known year: not this year's
+    assert dates("--reference-date", "2026-01-02") == {"2025-11-14"}
+    assert dates("--date", "2025-11-15") == {"2025-11-15"}

@@ -103,9 +103,13 @@ def test_a_feed_entry_dated_year_one_keeps_the_feed(tmp_path) -> None:
 
 
 def test_an_out_of_range_date_option_is_one_clear_error() -> None:
-    for date in ("9999-12-31", "0001-01-01"):
+    import datetime as dt
+
+    # The same bound for a date object (flashpoint.code(text, date=datetime.date(...))).
+    for date in ("9999-12-31", "0001-01-01", dt.date(1, 1, 1), dt.datetime(9999, 12, 31)):
         with pytest.raises(InputError, match=r"outside the supported range 1800-01-01 to "):
             check_date(date)
+    assert check_date(dt.datetime(2025, 12, 29, 23, 59)) == "2025-12-29"
     assert dateline_date("CAIRO, Dec 29, 0001 (Reuters) - Egypt hosted talks.") is None
 
 

@@ -40,6 +40,19 @@ def test_dateline_year_is_inferred_from_the_reference():
     assert dateline_date(PLAIN, "2025-12-30") is None
 
 
+def test_a_yearless_dateline_never_takes_the_clock_s_year(tmp_path):
+    # "CAIRO, Dec 29" with no metadata date and no --date: the year is unknown, so is the date.
+    assert dateline_date(STORY) is None
+    (tmp_path / "a.txt").write_text(STORY)
+    lines = [{"text": STORY, "date": "2024-12-29"}]
+    (tmp_path / "b.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines))
+    docs, _ = split(list(iter_documents([str(tmp_path)])))
+    assert [(d.article.date, d.date_source) for d in docs] == [
+        (None, None),
+        ("2024-12-29", "metadata"),
+    ]
+
+
 def test_story_date_comes_from_metadata_then_dateline_then_option(tmp_path):
     (tmp_path / "a_dateline.txt").write_text(STORY)
     (tmp_path / "b_plain.txt").write_text(PLAIN)

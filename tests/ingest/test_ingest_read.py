@@ -287,3 +287,17 @@ def test_bad_timeout_setting_fails_before_fetching(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("FLASHPOINT_FETCH_TIMEOUT", "soon")
     with pytest.raises(InputError, match=r"^FLASHPOINT_FETCH_TIMEOUT must be a positive number"):
         read_source("http://127.0.0.1:9/never-contacted")
+
+
+def test_the_story_date_comes_from_the_dateline(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from tests.ingest.test_documents import STORY
+
+    path = tmp_path / "story.txt"
+    path.write_text(STORY.replace("Dec 29", "Dec 29, 2025"))
+    assert read_source(str(path)).date == "2025-12-29"
+    path.write_text(STORY)  # "CAIRO, Dec 29": the year from a reference day, never the clock
+    assert read_source(str(path)).date is None
+    assert read_source(str(path), reference_date=dt.date(2026, 1, 3)).date == "2025-12-29"
+    assert read_source(str(path), date=dt.datetime(2025, 12, 30, 9)).date == "2025-12-30"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 from flashpoint.ingest.documents import Document
@@ -45,6 +46,7 @@ def event(
     target: str | None = "ISRGOV",
     code: str = "190",
     date: str | None = "2025-12-29",
+    date_info: DateInfo | None = None,
     modality: str = "asserted",
     location: Location | None = None,
     sentence: int = 0,
@@ -69,8 +71,8 @@ def event(
         quad_class=quad_class,
         modality=modality,
         attribution=None,
-        date=date,
-        date_info=DateInfo(None, "day", date, date, "explicit"),
+        date=dt.date.fromisoformat(date) if date else None,
+        date_info=date_info or DateInfo(None, "day", date, date, "explicit"),
         location=location,
         confidence=confidence,
         coder_version=version,

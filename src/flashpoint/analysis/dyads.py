@@ -12,7 +12,12 @@ For each direction and period (a row even when nothing happened):
 With ``normalise`` every count, ``goldstein_sum`` and ``net_coop`` is divided by ``articles``
 (per article ingested in that period; empty when there were none); ``goldstein_mean`` is
 unchanged.  Weeks run Monday to Sunday and are labelled by their Monday; months by their 1st.
-Events with no date at all cannot be placed in a period and are left out.
+
+An event counts in the period its date falls in, and only when the whole period the text
+dates it to lies inside that one period: a strike "in June" counts in June's monthly row, but
+not on any day or week of June.  Events without a date (placed in the past with no date the
+text gives) and events dated too coarsely for the frequency are left out; the series'
+``attrs`` say how many (``undated``, ``too_coarse``), never moving them to the story date.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from flashpoint.analysis.actors import check_actor
 from flashpoint.analysis.frames import aggregate_filter, check_unit, events_frame
 from flashpoint.errors import AnalysisError
 from flashpoint.filters import describe_modalities
-from flashpoint.store import EventFilter, Store, article_counts
+from flashpoint.store import EventFilter, Store, article_counts, undated_count
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -35,6 +40,8 @@ __all__ = [
     "SERIES_COLUMNS",
     "SERIES_FORMATS",
     "dyad_series",
+    "in_one_period",
+    "left_out_note",
     "period_start",
     "series_text",
     "summarise",
@@ -60,6 +67,25 @@ def period_start(dates: pd.Series, freq: str) -> pd.Series:
     return dates.dt.to_period(FREQS[check_freq(freq)]).dt.start_time
 
 
+def in_one_period(frame: pd.DataFrame, freq: str) -> pd.Series:
+    """Which events of ``frame`` can be counted per ``freq``: dated, and the whole period
+    their text gives (``date`` … ``date_end``) inside one day, week or month."""
+    dated = frame["date"].notna()
+    start = period_start(frame["date"], freq)
+    end = period_start(frame["date_end"].fillna(frame["date"]), freq)
+    return dated & (start == end)
+
+
+def left_out_note(undated: int, too_coarse: int, freq: str) -> str:
+    """Words for the events a dated count left out ("" when none were)."""
+    parts = []
+    if undated:
+        parts.append(f"{undated} without a date")
+    if too_coarse:
+        parts.append(f"{too_coarse} dated only to a longer period than a {freq}")
+    return "events left out: " + ", ".join(parts) if parts else ""
+
+
 def _periods(first: pd.Timestamp, last: pd.Timestamp, freq: str) -> pd.DatetimeIndex:
     import pandas as pd
 
@@ -71,7 +97,7 @@ def summarise(frame: pd.DataFrame, freq: str, periods: pd.DatetimeIndex) -> pd.D
     from :func:`~flashpoint.analysis.frames.events_frame`) per period, over ``periods``."""
     import pandas as pd
 
-    frame = frame[frame["date"].notna()]
+    frame = frame[in_one_period(frame, freq)]
     w = frame["weight"].astype("float64")
     parts = pd.DataFrame(
         {
@@ -125,7 +151,9 @@ def dyad_series(
     direction and period).  ``a``/``b`` are countries or actor-code prefixes (see
     :mod:`.actors`); ``flt`` adds any other filter (its source/target are replaced).  Negated
     and hypothetical events are left out unless ``all_modalities`` (or ``flt`` names its
-    modalities).  Raises :class:`AnalysisError` when no event matches either direction."""
+    modalities).  Raises :class:`AnalysisError` when no event matches either direction.
+    ``attrs["undated"]`` counts the matching events left out for having no date,
+    ``attrs["too_coarse"]`` those dated only to a longer period than ``freq``."""
     import pandas as pd
 
     a, b = check_actor(a), check_actor(b)
@@ -137,9 +165,16 @@ def dyad_series(
         (s, t): events_frame(store, replace(base, source=s, target=t), unit=unit)
         for s, t in directions
     }
-    dates = pd.concat([f["date"].dropna() for f in frames.values()])
+    placed = {key: in_one_period(frame, freq) for key, frame in frames.items()}
+    dates = pd.concat([frames[key]["date"][placed[key]] for key in frames])
+    undated = sum(undated_count(store, replace(base, source=s, target=t)) for s, t in directions)
+    too_coarse = sum(int((f["date"].notna() & ~placed[k]).sum()) for k, f in frames.items())
     if dates.empty:
-        raise AnalysisError(f"no dated events between {a} and {b} match the filters")
+        raise AnalysisError(
+            f"no dated events between {a} and {b} match the filters"
+            + ("; " if undated or too_coarse else "")
+            + left_out_note(undated, too_coarse, freq)
+        )
     first = pd.Timestamp(base.since) if base.since else dates.min()
     last = pd.Timestamp(base.until) if base.until else dates.max()
     periods = _periods(first, last, freq)
@@ -164,6 +199,8 @@ def dyad_series(
         first_day=periods[0].date().isoformat(),
         last_day=end.date().isoformat(),
         modalities=describe_modalities(base),
+        undated=undated,
+        too_coarse=too_coarse,
     )
     return series
 

@@ -35,8 +35,15 @@ __all__ = [
 
 UNITS = ("clusters", "events", "mentions")
 
-# The store's row columns under the names of the flat schema (flashpoint.columns).
-_RENAME = {"id": "event_row_id", "event_date": "date", "plover_type": "plover_event"}
+# The store's row columns under the names of the flat schema (flashpoint.columns), plus
+# ``date_end`` (the last day of the period the event is dated to, which aggregates need to
+# tell whether it fits one day, week or month) and ``weight``.
+_RENAME = {
+    "id": "event_row_id",
+    "event_date": "date",
+    "event_date_end": "date_end",
+    "plover_type": "plover_event",
+}
 FRAME_COLUMNS = (
     *(_RENAME.get(c, c) for c in EVENT_ROW_COLUMNS if c != "locator"),
     "weight",
@@ -60,8 +67,10 @@ def events_frame(
 ) -> pd.DataFrame:
     """The events matching ``flt`` as a typed DataFrame (columns :data:`FRAME_COLUMNS`).
 
-    ``date`` is a pandas datetime (the event date; null when neither the text nor the
-    article dates it), codes are strings with their leading zeros, ``weight`` is what each
+    ``date``/``date_end`` are pandas datetimes: the first and last day of the period the
+    text dates the event to, whose ``date_precision`` is day, week, month or year (all null
+    when the text places it in the past without a date, or nothing dates its story), codes
+    are strings with their leading zeros, ``weight`` is what each
     row counts for under ``unit`` (1, or the event's mentions for ``mentions``)."""
     import pandas as pd
 
@@ -88,6 +97,8 @@ def dedupe_clusters(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
     from flashpoint.columns import cast_frame
     from flashpoint.export.tables import source_uri
 
@@ -96,4 +107,10 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
         for u, p in zip(frame["url"], frame["locator"], strict=True)
     ]
     frame["weight"] = frame["weight"].astype("int64")
-    return cast_frame(frame[list(FRAME_COLUMNS)].copy())
+    # Rows stored before dates had a precision were single days (until recoded).
+    legacy = frame["date"].notna() & frame["date_precision"].isna()
+    frame.loc[legacy, "date_precision"] = "day"
+    frame = cast_frame(frame[list(FRAME_COLUMNS)].copy())
+    frame["date_end"] = pd.to_datetime(frame["date_end"]).astype("datetime64[ns]")
+    frame["date_end"] = frame["date_end"].fillna(frame["date"])
+    return frame

@@ -7,6 +7,10 @@ target, or whose actors have neither, are left out.  Each directed edge sourceâ†
 ``goldstein_sum``, ``goldstein_mean`` and ``net_coop`` ((q1 + q2) âˆ’ (q3 + q4)); each node its
 ``label`` (country or actor name), ``events_out`` and ``events_in``.  Attribute values are
 plain int, float and str, never None, so GraphML and GEXF writers accept the graph.
+
+Over a date range (``since``/``until``) only events dated inside it count (a month-dated event
+only when the whole month is inside); events without a date are left out, and the graph's
+``undated`` attribute says how many matched otherwise.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from flashpoint.analysis.actors import country_names
 from flashpoint.analysis.frames import aggregate_filter, check_unit, events_frame
 from flashpoint.errors import AnalysisError
 from flashpoint.filters import describe_modalities
-from flashpoint.store import EventFilter, Store
+from flashpoint.store import EventFilter, Store, undated_count
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -105,6 +109,8 @@ def event_network(
     last = base.until.isoformat() if base.until else _day(dates.max()) if len(dates) else ""
     graph = nx.DiGraph(unit=unit, node_kind=node, first_day=first, last_day=last,
                        modalities=describe_modalities(base))  # fmt: skip
+    if base.since or base.until:
+        graph.graph["undated"] = undated_count(store, base)
     for row in edges.itertuples(index=False):
         attrs: dict[str, Any] = {c: _plain(getattr(row, c)) for c in EDGE_COLUMNS[2:]}
         graph.add_edge(row.source, row.target, weight=attrs["events"], **attrs)

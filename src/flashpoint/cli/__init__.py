@@ -12,6 +12,7 @@ from . import (  # noqa: F401
     network_cmd,
     plot_cmd,
     recode_cmd,
+    serve_cmd,
 )
 from .main import cli, main
 

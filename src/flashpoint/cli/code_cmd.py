@@ -17,7 +17,13 @@ from .options import Confidence, workers_option
     "story_date",
     metavar="YYYY-MM-DD",
     help="Story date; relative dates ('on Monday') resolve against it. "
-    "Defaults to the date in the HTML metadata, if any.",
+    "Defaults to the date in the HTML metadata, else the dateline's.",
+)
+@click.option(
+    "--reference-date",
+    metavar="YYYY-MM-DD",
+    help="A day on or shortly after the story's, giving a dateline without a year "
+    "('CAIRO, Nov 14 (Reuters)') its year; without it such a story date is unknown.",
 )
 @click.option(
     "--format",
@@ -60,6 +66,7 @@ from .options import Confidence, workers_option
 def code_command(
     sources: tuple[str, ...],
     story_date: str | None,
+    reference_date: str | None,
     fmt: str,
     input_format: str,
     doc_id: str | None,
@@ -80,7 +87,13 @@ def code_command(
 
     read_format = None if input_format == "auto" else input_format
     if len(sources) == 1:  # one article: nothing to share out, and the bare records
-        article = read_source(sources[0], date=story_date, doc_id=doc_id, fmt=read_format)
+        article = read_source(
+            sources[0],
+            date=story_date,
+            doc_id=doc_id,
+            fmt=read_format,
+            reference_date=reference_date,
+        )
         events = get_coder(model, lexicons).code(article)
         events = [e for e in events if e.confidence >= min_confidence]
         write_events(events, sys.stdout, fmt)
@@ -88,8 +101,9 @@ def code_command(
     if doc_id is not None:
         raise click.UsageError("--doc-id names one document: give one SOURCE with it")
     failed = _code_many(
-        sources, story_date, read_format, doc_id, model, lexicons, min_confidence, workers, fmt
-    )
+        sources, story_date, reference_date, read_format, model, lexicons, min_confidence,
+        workers, fmt,
+    )  # fmt: skip
     if failed:
         click.echo(f"flashpoint: {failed} of {len(sources)} inputs failed", err=True)
         sys.exit(1)
@@ -98,8 +112,8 @@ def code_command(
 def _code_many(
     sources: tuple[str, ...],
     story_date: str | None,
+    reference_date: str | None,
     read_format: str | None,
-    doc_id: str | None,
     model: str | None,
     lexicons: tuple[str, ...],
     min_confidence: float,
@@ -116,13 +130,16 @@ def _code_many(
     from ..scale import code_documents, local_engine
     from .terminal import printable
 
-    check_date(story_date)  # a bad --date is one error, not one failure per input
+    check_date(story_date)  # a bad date is one error, not one failure per input
+    check_date(reference_date)
     failed = 0
 
     def documents():  # type: ignore[no-untyped-def]
         for source in sources:
             try:
-                article = read_source(source, date=story_date, doc_id=doc_id, fmt=read_format)
+                article = read_source(
+                    source, date=story_date, fmt=read_format, reference_date=reference_date
+                )
             except InputError as exc:
                 yield Failure(source, str(exc))
                 continue

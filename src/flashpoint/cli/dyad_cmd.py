@@ -46,8 +46,10 @@ def dyad_arguments(func: Any) -> Any:
 
 
 def compute_series(options: dict[str, Any]) -> Any:
-    """Open the store and compute the series described by the command's ``options``."""
+    """Open the store and compute the series described by the command's ``options``; say
+    on stderr how many events it left out for want of a date."""
     from ..analysis import dyad_series
+    from ..analysis.dyads import left_out_note
     from ..filters import check_actor
     from ..store import open_store
 
@@ -58,7 +60,7 @@ def compute_series(options: dict[str, Any]) -> Any:
     all_modalities, unit = options.pop("all_modalities"), unit_of(options)
     flt = event_filter(options)
     with open_store(db, create=False) as store:
-        return dyad_series(
+        series = dyad_series(
             store,
             a,
             b,
@@ -68,6 +70,10 @@ def compute_series(options: dict[str, Any]) -> Any:
             flt=flt,
             all_modalities=all_modalities,
         )
+    note = left_out_note(series.attrs["undated"], series.attrs["too_coarse"], freq)
+    if note:
+        click.echo(f"flashpoint: {note}", err=True)
+    return series
 
 
 @cli.command("dyad")

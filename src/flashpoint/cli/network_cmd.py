@@ -49,9 +49,14 @@ def compute_network(options: dict[str, Any]) -> Any:
     all_modalities, unit = options.pop("all_modalities"), unit_of(options)
     flt = event_filter(options)
     with open_store(db, create=False) as store:
-        return event_network(
+        graph = event_network(
             store, flt, unit=unit, node=node, min_events=min_events, all_modalities=all_modalities
         )
+    if graph.graph.get("undated"):
+        click.echo(
+            f"flashpoint: events left out: {graph.graph['undated']} without a date", err=True
+        )
+    return graph
 
 
 @cli.command("network")

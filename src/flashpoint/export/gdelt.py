@@ -6,9 +6,12 @@ GDELT read it unchanged.  Column by column (docs/analysis.md has the full table)
 - GLOBALEVENTID: a stable 64-bit id derived from the store's identity and the cluster id
   (one row per cluster) or event row id (one per event): :func:`global_event_id`, in
   [2^62, 2^63) so it never collides with a real GDELT id (those are below 2^31);
-- SQLDATE/MonthYear/Year/FractionDate from the event date; FractionDate is
+- SQLDATE/MonthYear/Year/FractionDate from the event date (:func:`event_day`: the day the
+  text dates the event to, never the story date in its place); FractionDate is
   Year + ((month − 1) × 30 + day) / 365 to 4 places, as GDELT's files have it (1979-01-01 is
-  1979.0027; the codebook's "(MONTH * 30 + DAY) / 365" is off by a month);
+  1979.0027; the codebook's "(MONTH * 30 + DAY) / 365" is off by a month).  SQLDATE is "the
+  date the event took place", a day: events the text dates only to a week, month or year,
+  or not at all, have no such day and are left out rather than put on an invented one;
 - Actor1*/Actor2*: the CAMEO actor code split into its parts (:mod:`.actorcodes`), the
   name upper-cased as GDELT writes it, the ISO-3 country; blank when unknown;
 - IsRootEvent: 1 when the event's sentence is in the article's lead paragraph
@@ -199,9 +202,13 @@ def _geo(place: dict[str, Any] | None) -> list[str]:
 
 
 def event_day(event: StoredEvent) -> dt.date | None:
-    """The date a GDELT row is filed under (SQLDATE), None when the event has none."""
-    when = event.event_date or event.record.get("date") or event.story_date
-    return dt.date.fromisoformat(when) if when else None
+    """The day ``event`` took place, as layouts with a day per event need it (GDELT's
+    SQLDATE, POLECAT's Event Date): the event date when the text dates the event to a day,
+    else None (a week, month or year is no day, and the story date is never put in place
+    of the text's)."""
+    if not event.event_date or event.date_precision != "day":
+        return None
+    return dt.date.fromisoformat(event.event_date)
 
 
 def _date_added(event: StoredEvent, day: dt.date) -> str:
@@ -212,7 +219,7 @@ def _date_added(event: StoredEvent, day: dt.date) -> str:
 
 
 def gdelt_row(event: StoredEvent, global_id: int, *, root: bool = False) -> list[str] | None:
-    """The 61 fields of ``event`` (None when it has no date at all); ``root`` is
+    """The 61 fields of ``event`` (None when it is not dated to a day); ``root`` is
     IsRootEvent."""
     record = event.record
     day = event_day(event)

@@ -5,7 +5,9 @@ of 17 September 2021, the version the CAMEO->PLOVER crosswalk is written against
 current draft's name ``actor`` for the source list.  docs/analysis.md has the field table and
 every departure.  PLOVER fields:
 
-- ``id``, ``has_event`` (true), ``date``;
+- ``id``, ``has_event`` (true), ``date`` (the first day of the period the text dates the
+  event to, null when it gives none; never the story date in its place) and flashpoint's
+  ``date_precision`` (day, week, month, year);
 - ``actor`` and ``recipient``: lists of actor objects {``code`` (3-character top-level code:
   ISO-3 country, else the CAMEO non-state prefix IGO/NGO/IMG/MNC), ``sector``,
   ``actor_text`` (as written), ``identifier_text`` (canonical name)}, plus flashpoint's
@@ -134,7 +136,8 @@ def plover_record(event: StoredEvent) -> dict[str, Any] | None:
     return {
         "id": r["event_id"],
         "has_event": True,
-        "date": event.event_date or r.get("date") or event.story_date,
+        "date": event.event_date,
+        "date_precision": event.date_precision,
         "actor": _actors(r.get("source")),
         "recipient": _actors(r.get("target")),
         "event": [kind],

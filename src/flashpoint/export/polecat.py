@@ -5,9 +5,10 @@ whose header names these columns in this order; tools that read POLECAT (``rpole
 ``pd.read_csv(sep="\\t")``) read this file.  Values follow the PLOVER record
 (:mod:`.plover`); docs/analysis.md describes each column and what is left blank:
 
-- Event ID (the coder's event id), Event Date, Event Type, Event Mode, Intensity (PLOVER
-  score of type and mode), Quad Code (PLOVER's quad of the type), Contexts (``;``-separated,
-  with the modality's special context);
+- Event ID (the coder's event id), Event Date (the day the text dates the event to; blank
+  when it dates it only to a week, month or year, or not at all), Event Type, Event Mode,
+  Intensity (PLOVER score of type and mode), Quad Code (PLOVER's quad of the type), Contexts
+  (``;``-separated, with the modality's special context);
 - Actor/Recipient Name (canonical), Country (ISO-3, else the non-state prefix IGO/NGO/IMG/
   MNC), COW (Correlates of War state number), Primary Sector and Sectors (flashpoint codes
   one sector), Title (blank), Name Raw (as written), Wikipedia ID (blank);
@@ -27,6 +28,7 @@ from typing import IO, Any
 from flashpoint.coding.cameo import plover_quad
 from flashpoint.coding.plover import plover_score
 from flashpoint.export.fips import code_table
+from flashpoint.export.gdelt import event_day
 from flashpoint.export.plover import geonames_feature, plover_of, top_level_code
 from flashpoint.store.query import StoredEvent
 
@@ -99,7 +101,7 @@ def polecat_row(event: StoredEvent) -> list[str] | None:
     score = plover_score(kind, mode)
     return [
         _text(r["event_id"]),
-        _text(event.event_date or r.get("date") or event.story_date),
+        _text(event_day(event)),
         kind,
         mode or "",
         "" if score is None else f"{score:g}",

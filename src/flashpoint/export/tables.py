@@ -57,7 +57,8 @@ def flat_event(event: StoredEvent) -> dict[str, Any]:
         "event_row_id": event.id,
         "cluster_id": cluster.id if cluster else None,
         "article_id": event.article_id,
-        "date": event.event_date or event.record.get("date") or event.story_date,
+        "date": event.event_date,
+        "date_precision": event.date_precision,
         "story_date": event.story_date,
         "num_mentions": event.num_mentions,
         "cluster_mentions": cluster.num_mentions if cluster else None,
@@ -107,13 +108,13 @@ def _batches(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[st
 
 def write_parquet(
     events: Iterable[StoredEvent],
-    path: str | Path,
+    path: str | Path | IO[bytes],
     *,
     batch: int = 5000,
     metadata: dict[str, str] | None = None,
 ) -> int:
-    """Parquet, written in row groups of ``batch`` events so memory stays flat;
-    ``metadata`` goes into the file's key-value metadata."""
+    """Parquet, written in row groups of ``batch`` events so memory stays flat, to a path
+    or a writable binary stream; ``metadata`` goes into the file's key-value metadata."""
     import datetime as dt
 
     import pyarrow as pa
@@ -125,7 +126,8 @@ def write_parquet(
     dates = [c.name for c in COLUMNS if c.type == "date"]
     stamps = [c.name for c in COLUMNS if c.type == "timestamp"]
     count = 0
-    with pq.ParquetWriter(str(path), schema) as writer:
+    sink = path if hasattr(path, "write") else str(path)
+    with pq.ParquetWriter(sink, schema) as writer:
         for rows in _batches(map(flat_event, events), batch):
             columns: dict[str, list[Any]] = {c: [r[c] for r in rows] for c in TABLE_COLUMNS}
             for name in dates:

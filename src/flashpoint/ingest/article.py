@@ -38,24 +38,28 @@ def display_name(source: str | None) -> str:
     return "stdin" if source == "-" else source
 
 
-def check_date(date: str | None) -> str | None:
-    """Return ``date`` unchanged if it is a real ISO calendar date (YYYY-MM-DD), else raise."""
+def check_date(date: str | dt.date | None) -> str | None:
+    """``date`` as an ISO string if it is a real ISO calendar date (YYYY-MM-DD), a
+    ``datetime.date`` or a ``datetime.datetime`` (its day), else raise."""
     if date is None:
         return None
-    if not isinstance(date, str) or not _ISO_DATE.fullmatch(date):
+    if isinstance(date, dt.date):
+        day = date.date() if isinstance(date, dt.datetime) else date
+    elif not isinstance(date, str) or not _ISO_DATE.fullmatch(date):
         raise InputError(f"bad date {date!r}: use an ISO date YYYY-MM-DD, e.g. 2024-03-12")
-    try:
-        day = dt.date.fromisoformat(date)
-    except ValueError:
-        raise InputError(
-            f"bad date {date!r}: no such day in the calendar; use an ISO date YYYY-MM-DD"
-        ) from None
+    else:
+        try:
+            day = dt.date.fromisoformat(date)
+        except ValueError:
+            raise InputError(
+                f"bad date {date!r}: no such day in the calendar; use an ISO date YYYY-MM-DD"
+            ) from None
     if not limits.date_in_range(day):
         raise InputError(
-            f"date {date} is outside the supported range {limits.MIN_DATE} to "
+            f"date {day} is outside the supported range {limits.MIN_DATE} to "
             f"{limits.MAX_DATE}; pass the story's real date"
         )
-    return date
+    return day.isoformat()
 
 
 def metadata_date(day: dt.date, name: str) -> str | None:
@@ -89,7 +93,7 @@ def check_text(text: str, name: str) -> None:
 def article_from_text(
     text: str,
     *,
-    date: str | None = None,
+    date: str | dt.date | None = None,
     doc_id: str | None = None,
     title: str | None = None,
     url: str | None = None,

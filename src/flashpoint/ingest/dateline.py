@@ -1,18 +1,22 @@
 """The story date from a wire-style dateline: "JERUSALEM, Dec 29 (Reuters) -".
 
 Datelines usually omit the year, so the year is the one that puts the day closest to, and not
-after, a reference date (the ``--date`` the user gave, else today).  Only the first few lines
-are read: a date deep in the body is an event date, not the story's.
+after, a reference date (the article's own metadata date, else the ``--date`` or
+``--reference-date`` the user gave).  Without one, a yearless dateline dates nothing: the
+story date stays unknown rather than borrowing the year of the machine's clock.  Only the first
+few lines are read: a date deep in the body is an event date, not the story's.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
 from flashpoint.ingest.limits import date_in_range
+from flashpoint.records import Article
 
-__all__ = ["dateline_date"]
+__all__ = ["date_from_dateline", "dateline_date"]
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -43,12 +47,22 @@ def dateline_date(text: str, reference: str | None = None) -> str | None:
         day = int(match.group("day"))
         if match.group("year"):
             return _make(int(match.group("year")), month, day)
-        ref = dt.date.fromisoformat(reference) if reference else dt.date.today()
+        if not reference:
+            return None
+        ref = dt.date.fromisoformat(reference)
         for year in (ref.year + 1, ref.year, ref.year - 1):
             found = _make(year, month, day)
             if found and dt.date.fromisoformat(found) <= ref + _SLACK:
                 return found
     return None
+
+
+def date_from_dateline(article: Article, reference: str | None = None) -> Article:
+    """``article`` with its dateline's date as story date, if it has no story date yet."""
+    if article.date:
+        return article
+    found = dateline_date(article.text, reference)
+    return dataclasses.replace(article, date=found) if found else article
 
 
 def _make(year: int, month: int, day: int) -> str | None:

@@ -35,8 +35,13 @@ _SCHEMES = ("http", "https")
 _ADVICE = "check the URL, or save the page and pass the file instead"
 
 
-def fetch_url(url: str, *, timeout: float, max_bytes: int) -> tuple[bytes, str | None]:
-    """GET ``url``; return its body and Content-Type, or raise FetchError/InputTooLargeError."""
+def fetch_url(
+    url: str, *, timeout: float, max_bytes: int, allow_private: bool = True
+) -> tuple[bytes, str | None]:
+    """GET ``url``; return its body and Content-Type, or raise FetchError/InputTooLargeError.
+
+    With ``allow_private=False`` (a server fetching URLs its clients name) every connection,
+    redirects included, is refused unless it goes to a public address (see :mod:`.guard`)."""
     try:
         parts = urllib.parse.urlsplit(url)
         _ = parts.port  # raises for a port outside 0-65535, which http.client would wrap
@@ -55,9 +60,13 @@ def fetch_url(url: str, *, timeout: float, max_bytes: int) -> tuple[bytes, str |
         },
     )
     deadline = _Deadline(timeout)
+    guarded = not allow_private
+    # A proxy would make the connection on the guard's behalf: none when guarded.
+    no_proxy = (urllib.request.ProxyHandler({}),) if guarded else ()
     opener = urllib.request.build_opener(
-        _HttpOnlyRedirects, _HTTPHandler(deadline), _HTTPSHandler(deadline)
-    )
+        _HttpOnlyRedirects, _HTTPHandler(deadline, guarded), _HTTPSHandler(deadline, guarded),
+        *no_proxy,
+    )  # fmt: skip
     try:
         with deadline, opener.open(request, timeout=timeout) as response:
             _check_length(response.headers.get("Content-Length"), url, max_bytes)
@@ -181,8 +190,15 @@ def _shut(sock: socket.socket) -> None:
         socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
-def _watched(base: type[http.client.HTTPConnection], deadline: _Deadline) -> Any:
-    """``base`` whose socket is handed to ``deadline`` once connected."""
+def _watched(
+    base: type[http.client.HTTPConnection], deadline: _Deadline, guarded: bool = False
+) -> Any:
+    """``base`` whose socket is handed to ``deadline`` once connected (and which, when
+    ``guarded``, connects to public addresses only: see :mod:`.guard`)."""
+    if guarded:
+        from flashpoint.ingest.guard import public_only
+
+        base = public_only(base)
 
     class Watched(base):  # type: ignore[valid-type, misc]
         def connect(self) -> None:
@@ -194,18 +210,18 @@ def _watched(base: type[http.client.HTTPConnection], deadline: _Deadline) -> Any
 
 
 class _HTTPHandler(urllib.request.HTTPHandler):
-    def __init__(self, deadline: _Deadline):
+    def __init__(self, deadline: _Deadline, guarded: bool = False):
         super().__init__()
-        self._connection = _watched(http.client.HTTPConnection, deadline)
+        self._connection = _watched(http.client.HTTPConnection, deadline, guarded)
 
     def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         return self.do_open(self._connection, req)
 
 
 class _HTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, deadline: _Deadline):
+    def __init__(self, deadline: _Deadline, guarded: bool = False):
         super().__init__()
-        self._connection = _watched(http.client.HTTPSConnection, deadline)
+        self._connection = _watched(http.client.HTTPSConnection, deadline, guarded)
 
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         return self.do_open(self._connection, req, context=self._context)

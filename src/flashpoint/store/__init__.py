@@ -11,6 +11,7 @@ from flashpoint.store.pipeline import IngestSummary, ingest_documents
 from flashpoint.store.query import (
     EVENT_ROW_COLUMNS,
     ClusterInfo,
+    EventCursor,
     EventFilter,
     StoredEvent,
     StoredMention,
@@ -20,6 +21,7 @@ from flashpoint.store.query import (
     iter_events,
     iter_mentions,
     store_identity,
+    undated_count,
 )
 from flashpoint.store.recode import RecodeSummary, recode_articles, stale_article_ids
 from flashpoint.store.writer import WriteResult, content_hash, write_article
@@ -27,6 +29,7 @@ from flashpoint.store.writer import WriteResult, content_hash, write_article
 __all__ = [
     "EVENT_ROW_COLUMNS",
     "ClusterInfo",
+    "EventCursor",
     "EventFilter",
     "IngestSummary",
     "RecodeSummary",
@@ -48,5 +51,6 @@ __all__ = [
     "same_event",
     "stale_article_ids",
     "store_identity",
+    "undated_count",
     "write_article",
 ]

@@ -13,11 +13,13 @@ Two events are **compatible** when all of these hold:
    intended) or negated.  "X attacked Y" and "X did not attack Y" are never one event.
 4. *Compatible places*: either is unknown, or both have the same name, or they are in the
    same country and at least one is coarser than a city (a country, region or province).
-5. *Close dates*: within one article the event dates must be equal, unless one mention is
-   undated (its date is only the story date by default, ``date_info.reason == "story-date"``,
-   as in a later "Russia attacked Ukraine with 80 drones" after "... overnight on Monday");
-   across articles they may differ by at most ``window`` days (``FLASHPOINT_DEDUPE_WINDOW``,
-   default 2).  An event without a date of its own takes its article's story date.
+5. *Close dates*: within one article the dates the sentences give must be the same period,
+   unless one mention is not dated by its sentence (it has the story date by default,
+   ``date_info.reason == "story-date"``, as in a later "Russia attacked Ukraine with 80
+   drones" after "... overnight on Monday"); such a mention never joins one the text places
+   in the past without a date.  Across articles the dates must be of the same precision (day,
+   week, month, year) and their first days at most ``window`` days apart
+   (``FLASHPOINT_DEDUPE_WINDOW``, default 2).
 
 Within an article, an event joins the first group of mentions it is compatible with, every
 member of it, so "USA" can merge with "USAGOV" but not then with "USAMIL"
@@ -39,7 +41,7 @@ __all__ = [
     "actor_key",
     "actors_match",
     "codes_match",
-    "event_date",
+    "dated_by",
     "merge_mentions",
     "places_match",
     "polarity",
@@ -124,22 +126,35 @@ def same_event(a: Event, b: Event) -> bool:
         and codes_match(a.cameo.code, b.cameo.code)
         and actors_match(a.source, b.source)
         and actors_match(a.target, b.target)
-        and (not _dated(a) or not _dated(b) or a.date == b.date)
+        and _dates_match(a, b)
         and places_match(*_place(a.location), *_place(b.location))
     )
 
 
-def _dated(event: Event) -> bool:
+_BY_DEFAULT = frozenset({"story-date", "no-story-date"})
+
+
+def _stated(event: Event) -> bool:
     """Whether the sentence itself dates the event (not just the story date by default)."""
-    return event.date is not None and event.date_info.reason != "story-date"
+    return event.date_info.reason not in _BY_DEFAULT
 
 
-def event_date(merged: MergedEvent) -> str | None:
-    """The merged event's date: the first date a mention states, else the representative's."""
+def _dates_match(a: Event, b: Event) -> bool:
+    if _stated(a) and _stated(b):
+        return (a.date, a.date_end) == (b.date, b.date_end)
+    stated = a if _stated(a) else b if _stated(b) else None
+    # A mention dated by default is the same event as one dated by its sentence, but not as
+    # one the text places in the past without a date ("Iran previously attacked Israel").
+    return stated is None or stated.date is not None
+
+
+def dated_by(merged: MergedEvent) -> Event:
+    """The mention whose date the merged event takes: the first that states one, else the
+    representative."""
     for mention in merged.mentions:
-        if _dated(mention):
-            return mention.date
-    return merged.representative.date
+        if _stated(mention):
+            return mention
+    return merged.representative
 
 
 def _rank(event: Event) -> tuple[int, float, int]:

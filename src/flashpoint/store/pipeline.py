@@ -42,6 +42,7 @@ class IngestSummary:
     failed: int = 0
     events: int = 0
     mentions: int = 0
+    undated: int = 0  # of ``events``, those without an event date (left out of dated counts)
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
 
@@ -57,7 +58,8 @@ class IngestSummary:
         return (
             f"{self.articles} articles: {self.new} new, {self.versions} new versions, "
             f"{self.skipped} skipped (already stored), {self.failed} failed; "
-            f"{self.events} events from {self.mentions} mentions; "
+            f"{self.events} events ({self.undated} without a date) from {self.mentions} "
+            "mentions; "
             f"{self.seconds:.1f} s ({self.rate:.1f} articles/s)"
         )
 
@@ -133,6 +135,7 @@ def ingest_documents(
             summary.versions += result.status == "version"
             summary.events += result.events
             summary.mentions += result.mentions
+            summary.undated += result.undated
         report(document, result)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -19,6 +19,7 @@ from flashpoint.store.database import Store
 __all__ = [
     "EVENT_ROW_COLUMNS",
     "ClusterInfo",
+    "EventCursor",
     "EventFilter",
     "StoredEvent",
     "StoredMention",
@@ -29,7 +30,13 @@ __all__ = [
     "iter_events",
     "iter_mentions",
     "store_identity",
+    "stored_event",
+    "undated_count",
 ]
+
+
+# (event date, row id) of the last event of a page: where the next page starts.
+EventCursor = tuple[dt.date | None, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +51,9 @@ class EventFilter:
     raises :class:`~flashpoint.errors.FilterError` (a ``ValueError``; see
     :mod:`flashpoint.filters`).  ``modalities`` keeps only those
     modalities, ``exclude_modalities`` drops those.  ``since``/``until`` bound the event date
-    (inclusive).  Superseded article versions are left out unless ``include_superseded``.
+    (inclusive): an event dated to a week, month or year matches only when its whole period
+    lies inside, and an event without a date never does.  Superseded article versions are
+    left out unless ``include_superseded``.
     """
 
     source: str | None = None
@@ -111,14 +120,27 @@ class StoredEvent:
     story_date: str | None
     cluster: ClusterInfo | None
     mentions: tuple[dict[str, Any], ...] = field(default=())
-    event_date: str | None = None  # the row's date: first date a mention states, else story date
+    # The period the text dates the event to (first day, last day, day | week | month |
+    # year), taken from the first mention that states a date; all None when it has none.
+    event_date: str | None = None
+    event_date_end: str | None = None
+    date_precision: str | None = None
     ingested_at: str | None = None  # when the article was stored (UTC, ISO 8601)
     locator: str | None = None  # the article's URL, else the file it was read from
 
+    @property
+    def cursor(self) -> EventCursor:
+        """Where this event sits in the listing order, for keyset pagination (``after=``)."""
+        day = dt.date.fromisoformat(self.event_date) if self.event_date else None
+        return (day, self.id)
+
     def to_dict(self) -> dict[str, Any]:
-        """The documented event record, plus ``article``, ``num_mentions`` and ``cluster``."""
+        """The documented event record (dated as the stored event), plus ``article``,
+        ``num_mentions`` and ``cluster``."""
         return {
             **self.record,
+            "date": self.event_date,
+            "date_precision": self.date_precision,
             "num_mentions": self.num_mentions,
             "article": {
                 "id": self.article_id,
@@ -133,7 +155,14 @@ class StoredEvent:
 
 def _actor(column_code: Any, column_country: Any, value: str) -> Any:
     value = value.strip().upper()
-    return or_(column_code.startswith(value, autoescape=True), column_country == value)
+    if value.isascii() and value.isalpha():
+        # An actor code prefix as a range (USA <= code < USB), which the events' indexes
+        # can answer; LIKE 'USA%' makes every listing filtered by actor scan the table.
+        following = value[:-1] + chr(ord(value[-1]) + 1)
+        prefix = (column_code >= value) & (column_code < following)
+    else:
+        prefix = column_code.startswith(value, autoescape=True)
+    return or_(prefix, column_country == value)
 
 
 def _upper(values: Sequence[str]) -> list[str]:
@@ -144,7 +173,10 @@ def _where(query: Select[Any], flt: EventFilter) -> Select[Any]:
     """``query`` (over events joined with their article) restricted to ``flt``."""
     E, A = schema.Event, schema.Article
     if not flt.include_superseded:
-        query = query.where(A.is_current)
+        # Wrapped so SQLite cannot use the is_current index: nearly every article is
+        # current, yet with the index it walks all articles and their events instead of
+        # using the events' own indexes for the other filters (50 ms -> 4 ms on 100,000).
+        query = query.where(func.coalesce(A.is_current, False))
     if flt.source:
         query = query.where(_actor(E.source_code, E.source_country, flt.source))
     if flt.target:
@@ -159,7 +191,7 @@ def _where(query: Select[Any], flt: EventFilter) -> Select[Any]:
     if flt.since:
         query = query.where(E.event_date >= flt.since)
     if flt.until:
-        query = query.where(E.event_date <= flt.until)
+        query = query.where(func.coalesce(E.event_date_end, E.event_date) <= flt.until)
     if flt.roots:
         query = query.where(E.cameo_root.in_([r.zfill(2) for r in flt.roots]))
     if flt.codes:
@@ -204,7 +236,8 @@ def event_query(flt: EventFilter) -> Select[Any]:
 
 # The flat columns of :func:`iter_event_rows`: no JSON record, so aggregates stay cheap.
 EVENT_ROW_COLUMNS = (
-    "id", "article_id", "cluster_id", "event_id", "event_date", "source_code", "source_name",
+    "id", "article_id", "cluster_id", "event_id", "event_date", "event_date_end",
+    "date_precision", "source_code", "source_name",
     "source_country", "source_sector", "target_code", "target_name", "target_country",
     "target_sector", "cameo_code", "cameo_base", "cameo_root", "quad_class", "goldstein",
     "plover_type", "plover_mode", "modality", "location_name", "location_country", "lat", "lon",
@@ -218,7 +251,7 @@ def iter_event_rows(store: Store, flt: EventFilter | None = None) -> Iterator[di
     in event-date order, with their article's URL, story date and locator (the URL, else
     the file it was read from) and their cluster's counts."""
     E, A, C = schema.Event, schema.Article, schema.Cluster
-    own = [getattr(E, name) for name in EVENT_ROW_COLUMNS[:29]]
+    own = [getattr(E, name) for name in EVENT_ROW_COLUMNS[: EVENT_ROW_COLUMNS.index("url")]]
     query = (
         select(
             *own,
@@ -261,6 +294,25 @@ def article_counts(
         return {day: count for day, count in session.execute(query)}
 
 
+def undated_count(store: Store, flt: EventFilter | None = None) -> int:
+    """How many events matching ``flt`` (its date bounds aside) have no event date: the
+    text places them in the past without saying when, or nothing dates their story.  Dated
+    aggregates leave them out and report this count instead."""
+    flt = replace(flt or EventFilter(), since=None, until=None, limit=None)
+    E, A = schema.Event, schema.Article
+    query = select(func.count()).select_from(E).join(A, A.id == E.article_id)
+    query = _where(query, flt).where(E.event_date.is_(None)).order_by(None)
+    with store.session(readonly=True) as session:
+        return int(session.scalar(query) or 0)
+
+
+def _precision(event: schema.Event) -> str | None:
+    # Rows stored before dates had a precision were single days (until recoded).
+    if event.event_date is None:
+        return None
+    return event.date_precision or "day"
+
+
 def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -275,41 +327,86 @@ def _timestamp(value: dt.datetime | None) -> str | None:
 
 
 def iter_events(
-    store: Store, flt: EventFilter | None = None, *, with_mentions: bool = False
+    store: Store,
+    flt: EventFilter | None = None,
+    *,
+    with_mentions: bool = False,
+    after: EventCursor | None = None,
 ) -> Iterator[StoredEvent]:
-    """Stream the stored events matching ``flt`` in event-date order."""
-    query = event_query(flt or EventFilter())
+    """Stream the stored events matching ``flt`` in event-date order (undated events last);
+    with ``after`` (the :attr:`StoredEvent.cursor` of the last event of a page), only the
+    events after it."""
+    flt = flt or EventFilter()
+    remaining = flt.limit
     with store.session(readonly=True) as session:
-        for event, url, title, story_date, ingested_at, locator, cluster in session.execute(
-            query.execution_options(yield_per=500)
-        ):
-            mentions: tuple[dict[str, Any], ...] = ()
-            if with_mentions:
-                mentions = tuple(m.record for m in event.mentions)
-            yield StoredEvent(
-                id=event.id,
-                article_id=event.article_id,
-                record=event.record,
-                num_mentions=event.num_mentions,
-                publisher=event.publisher,
-                url=url,
-                title=title,
-                story_date=_iso(story_date),
-                cluster=ClusterInfo(
-                    id=cluster.id,
-                    num_mentions=cluster.num_mentions,
-                    num_articles=cluster.num_articles,
-                    num_sources=cluster.num_sources,
-                    first_seen=_iso(cluster.first_seen),
-                    last_seen=_iso(cluster.last_seen),
-                )
-                if cluster is not None
-                else None,
-                mentions=mentions,
-                event_date=_iso(event.event_date),
-                ingested_at=_timestamp(ingested_at),
-                locator=locator,
-            )
+        for query in _listing(flt, after):
+            if remaining is not None:
+                if remaining <= 0:
+                    return
+                query = query.limit(remaining)
+            for row in session.execute(query.execution_options(yield_per=500)):
+                yield stored_event(*row, with_mentions=with_mentions)
+                if remaining is not None:
+                    remaining -= 1
+
+
+def _listing(flt: EventFilter, after: EventCursor | None) -> list[Select[Any]]:
+    """The listing as two queries, dated events by (date, id) then undated ones by id: the
+    same order as :func:`event_query`'s, but each can walk an index instead of sorting every
+    match (a page of a 100,000-event store: well under a millisecond instead of ~100 ms)."""
+    E = schema.Event
+    base = event_query(replace(flt, limit=None)).order_by(None)
+    dated = base.where(E.event_date.is_not(None)).order_by(E.event_date, E.id)
+    undated = base.where(E.event_date.is_(None)).order_by(E.id)
+    if after is None:
+        return [dated, undated]
+    day, row_id = after
+    if day is None:
+        return [undated.where(E.id > row_id)]
+    return [dated.where(or_(E.event_date > day, (E.event_date == day) & (E.id > row_id))), undated]
+
+
+def stored_event(
+    event: Any,
+    url: str | None,
+    title: str | None,
+    story_date: dt.date | None,
+    ingested_at: dt.datetime | None,
+    locator: str | None,
+    cluster: Any,
+    *,
+    with_mentions: bool = False,
+) -> StoredEvent:
+    """A :class:`StoredEvent` from one row of :func:`event_query` (inside its session)."""
+    mentions: tuple[dict[str, Any], ...] = ()
+    if with_mentions:
+        mentions = tuple(m.record for m in event.mentions)
+    return StoredEvent(
+        id=event.id,
+        article_id=event.article_id,
+        record=event.record,
+        num_mentions=event.num_mentions,
+        publisher=event.publisher,
+        url=url,
+        title=title,
+        story_date=_iso(story_date),
+        cluster=ClusterInfo(
+            id=cluster.id,
+            num_mentions=cluster.num_mentions,
+            num_articles=cluster.num_articles,
+            num_sources=cluster.num_sources,
+            first_seen=_iso(cluster.first_seen),
+            last_seen=_iso(cluster.last_seen),
+        )
+        if cluster is not None
+        else None,
+        mentions=mentions,
+        event_date=_iso(event.event_date),
+        event_date_end=_iso(event.event_date_end or event.event_date),
+        date_precision=_precision(event),
+        ingested_at=_timestamp(ingested_at),
+        locator=locator,
+    )
 
 
 @dataclass(frozen=True, slots=True)

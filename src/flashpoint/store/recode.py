@@ -1,9 +1,10 @@
 """Re-run the coder over stored articles after an upgrade.
 
-Each article whose events were coded by another coder version is coded again from its stored
-text (with its stored story date and boilerplate spans, so offsets stay valid), and its old
-events and mentions are replaced by the new ones in **one transaction**: a reader sees the
-old events or the new ones, never a mix, and a crash leaves the old ones in place.
+Each article whose events were coded by another coder version (or stored before event dates
+had a precision) is coded again from its stored text (with its stored story date and
+boilerplate spans, so offsets stay valid), and its old events and mentions are replaced by the
+new ones in **one transaction**: a reader sees the old events or the new ones, never a mix,
+and a crash leaves the old ones in place.
 Clusters the article left or joined are recounted in the same transaction.  An article the
 coder crashes on keeps its old events and is counted as failed (see isolation.py).
 """
@@ -14,7 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 
 from flashpoint.records import Article
 from flashpoint.store import schema
@@ -30,6 +31,7 @@ class RecodeSummary:
     articles: int = 0
     events_before: int = 0
     events_after: int = 0
+    undated: int = 0  # of events_after, those without an event date
     seconds: float = 0.0
     failed: int = 0  # articles the coder raised on; their old events are kept
 
@@ -37,15 +39,21 @@ class RecodeSummary:
         failed = f", {self.failed} failed (old events kept)" if self.failed else ""
         return (
             f"recoded {self.articles} articles: {self.events_before} events replaced by "
-            f"{self.events_after}{failed}; {self.seconds:.1f} s"
+            f"{self.events_after} ({self.undated} without a date){failed}; "
+            f"{self.seconds:.1f} s"
         )
 
 
 def stale_article_ids(store: Store, coder_version: str, *, everything: bool = False) -> list[int]:
-    """Ids of articles coded by another coder version (or all, with ``everything``)."""
-    query = select(schema.Article.id).order_by(schema.Article.id)
+    """Ids of articles coded by another coder version, or stored before event dates had a
+    precision (migration 0002), or all with ``everything``."""
+    A, E = schema.Article, schema.Event
+    query = select(A.id).order_by(A.id)
     if not everything:
-        query = query.where(schema.Article.coder_version != coder_version)
+        undated_precision = select(E.article_id).where(
+            E.event_date.is_not(None), E.date_precision.is_(None)
+        )
+        query = query.where(or_(A.coder_version != coder_version, A.id.in_(undated_precision)))
     with store.session(readonly=True) as session:
         return list(session.scalars(query))
 
@@ -97,10 +105,11 @@ def recode_articles(
             session.execute(delete(schema.Mention).where(schema.Mention.article_id == article_id))
             session.execute(delete(schema.Event).where(schema.Event.article_id == article_id))
             session.expire(row, ["events"])
-            n_events, _ = add_events(session, row, events, window, touched)
+            n_events, _, undated = add_events(session, row, events, window, touched)
             row.coder_version = coder_version
             refresh_clusters(session, touched)
             summary.events_after += n_events
+            summary.undated += undated
             summary.articles += 1
         if on_article is not None:
             on_article(article_id)

@@ -111,7 +111,9 @@ class Cluster(Base):
     location_name: Mapped[str | None] = mapped_column(String(300))
     location_country: Mapped[str | None] = mapped_column(String(3))
     location_feature: Mapped[str | None] = mapped_column(String(20))
-    # Event dates of the members, and when (story dates) the event was first/last reported.
+    # Event dates of the members (periods of the founding event's precision: day, week,
+    # month, year), and when (story dates) the event was first/last reported.
+    date_precision: Mapped[str | None] = mapped_column(String(10))
     first_date: Mapped[dt.date | None] = mapped_column(Date)
     last_date: Mapped[dt.date | None] = mapped_column(Date)
     first_seen: Mapped[dt.date | None] = mapped_column(Date)
@@ -158,7 +160,11 @@ class Event(Base):
     plover_type: Mapped[str | None] = mapped_column(String(50), index=True)
     plover_mode: Mapped[str | None] = mapped_column(String(50))
     modality: Mapped[str] = mapped_column(String(20), index=True)
+    # The period the text dates the event to: first day, last day, and day | week | month |
+    # year.  No date when the text places the event in the past without saying when.
     event_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    event_date_end: Mapped[dt.date | None] = mapped_column(Date)
+    date_precision: Mapped[str | None] = mapped_column(String(10))
     location_name: Mapped[str | None] = mapped_column(String(300))
     location_country: Mapped[str | None] = mapped_column(String(3), index=True)
     lat: Mapped[float | None] = mapped_column(Float)

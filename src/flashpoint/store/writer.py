@@ -32,7 +32,7 @@ from flashpoint.store.dedupe import (
     actor_key,
     codes_match,
     codes_match_actor,
-    event_date,
+    dated_by,
     merge_mentions,
     places_match,
     polarity,
@@ -55,6 +55,7 @@ class WriteResult:
     article_id: int | None
     events: int = 0
     mentions: int = 0
+    undated: int = 0  # events without an event date (see dedupe.dated_by)
 
 
 def content_hash(text: str) -> str:
@@ -175,9 +176,9 @@ def _insert(
         old.is_current = False
         touched |= _clusters_of(session, old.id)
     session.flush()
-    n_events, n_mentions = add_events(session, row, events, window, touched)
+    n_events, n_mentions, undated = add_events(session, row, events, window, touched)
     refresh_clusters(session, touched)
-    return WriteResult("version" if previous else "new", row.id, n_events, n_mentions)
+    return WriteResult("version" if previous else "new", row.id, n_events, n_mentions, undated)
 
 
 def add_events(
@@ -186,8 +187,9 @@ def add_events(
     events: Sequence[Event],
     window: int,
     touched: set[int],
-) -> tuple[int, int]:
+) -> tuple[int, int, int]:
     """Merge, store and cluster an article's events; the caller refreshes ``touched``.
+    Returns the events, mentions and events without a date stored.
 
     Statements are batched per article (events, then mentions, then clusters), since the
     per-row round trips of the ORM otherwise cost more than the coding."""
@@ -205,7 +207,8 @@ def add_events(
     article.num_events = len(merged)
     article.num_mentions = sum(len(item.mentions) for item in merged)
     session.flush()
-    return article.num_events, article.num_mentions
+    undated = sum(1 for row in rows if row.event_date is None)
+    return article.num_events, article.num_mentions, undated
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -213,7 +216,7 @@ def _day(value: str | None) -> dt.date | None:
 
 
 def _event_row(article: schema.Article, item: MergedEvent, record: dict[str, Any]) -> schema.Event:
-    e = item.representative
+    e, when = item.representative, dated_by(item)
     source, target, place = e.source, e.target, e.location
     return schema.Event(
         article_id=article.id,
@@ -235,7 +238,11 @@ def _event_row(article: schema.Article, item: MergedEvent, record: dict[str, Any
         plover_type=e.plover.event,
         plover_mode=e.plover.mode,
         modality=e.modality,
-        event_date=_day(event_date(item)) or article.story_date,
+        # Never the story date in place of the text's: an event "in June" is dated June,
+        # one placed in the past without a date has none (and stays out of dated counts).
+        event_date=when.date,
+        event_date_end=when.date_end,
+        date_precision=when.date_precision,
         location_name=place.name if place else None,
         location_country=place.country if place else None,
         lat=place.lat if place else None,
@@ -333,6 +340,7 @@ def _assign_clusters(
                 quad_class=e.quad_class,
                 goldstein=e.goldstein,
                 polarity=polarity(e.modality),
+                date_precision=row.date_precision,
                 first_date=day,
                 last_date=day,
             )
@@ -406,6 +414,7 @@ def _fits(
         and c.target_key == target_key
         and c.cameo_base == row.cameo_base
         and c.polarity == polarity(e.modality)
+        and c.date_precision == row.date_precision
         and c.first_date is not None
         and c.last_date is not None
         and _shift(c.first_date, -span) <= day <= _shift(c.last_date, span)

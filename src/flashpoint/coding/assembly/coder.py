@@ -352,13 +352,18 @@ class Coder:
             speaker = speaker_refs[0] if speaker_refs else None
         attribution = Attribution(frame.text, speaker) if frame is not None else None
 
-        draft, _ = modality_of(
+        draft, draft_cues = modality_of(
             trigger, reported=False, reported_speech=frame is not None, historical=False
         )
         if not conditional_threat(predicate, draft):
             express_intent(predicate, draft)
         event_date, date_info = date_for_trigger(
-            trigger, sent, story, future=draft == "intended", chain=predicate.chain
+            trigger,
+            sent,
+            story,
+            future=draft == "intended",
+            chain=predicate.chain,
+            past_cue=draft_cues.get("historical"),
         )
         historical = is_historical(date_info, story)
         entry = self.table[predicate.code]

@@ -3,8 +3,9 @@
 Handles the expressions news uses for recent events ("on Monday", "yesterday", "last week",
 "Nov. 11", "three days ago"), for older ones ("last year", "in 1988", "in March") and vague
 past references ("in the past", "previously", "upon returning to office") that put an event
-before the story without saying when.  Only a day-precise date fills ``Event.date``; coarser
-periods are kept in ``DateInfo`` (start/end/granularity) so nothing is silently rounded.
+before the story without saying when.  ``Event.date`` is the first day of the period the text
+gives (a day, week, month or year; ``DateInfo`` keeps its bounds and granularity), so a strike
+"in June" is dated June, never the story's day; a vaguer past gives no date at all.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dateutil import parser as dateparser
 from spacy.tokens import Span, Token
 
 from ...nlp.docmemo import remembered, sent_ents, sent_text
-from ...records import DateInfo
+from ...records import DATE_PRECISIONS, DateInfo
 
 __all__ = ["date_for_trigger", "resolve_expression"]
 
@@ -173,7 +174,9 @@ def _absolute(text: str, low: str, story: date | None, future: bool) -> DateInfo
         return _info(text, "year", date(year, 1, 1), date(year, 12, 31), "explicit")
     words = re.findall(r"[a-z]+", low)
     month = next((_MONTHS[w] for w in words if w in _MONTHS and w not in ("may", "mar")), None)
-    if month is None and ("may" in words or "mar" in words) and re.search(r"\d", low):
+    # The modal "may" is no month; "May" (capitalised, or with a day or year) is.
+    spelled = re.search(r"\d", low) or re.search(r"\b(May|Mar)\b", text)
+    if month is None and ("may" in words or "mar" in words) and spelled:
         month = 5 if "may" in words else 3
     if month is None:
         return None
@@ -194,7 +197,15 @@ def _absolute(text: str, low: str, story: date | None, future: bool) -> DateInfo
             for k in (-1, 0, 1)
             if _valid(parsed, story.year + k)
         ]
-        if future:
+        this_month = (story.year, story.month)
+        if low.startswith("last "):
+            # "last January" is the January before the story's month, even in January.
+            before = [c for c in candidates if (c.year, c.month) < this_month]
+            parsed = max(before) if before else parsed
+        elif low.startswith("next "):
+            after = [c for c in candidates if (c.year, c.month) > this_month]
+            parsed = min(after) if after else parsed
+        elif future:
             later = [c for c in candidates if c >= story]
             parsed = min(later) if later else parsed
         else:
@@ -210,6 +221,11 @@ def _valid(day: date, year: int) -> bool:
     return not (day.month == 2 and day.day == 29 and not calendar.isleap(year))
 
 
+# A temporal clause that dates its head: "upon returning to office in January, he revoked",
+# "when he returned in January, he revoked" (the revoking is dated January too).
+_AT_THE_TIME = frozenset({"upon", "on", "when", "while"})
+
+
 def _governing_verb(token: Token) -> Token:
     current = token
     for _ in range(30):
@@ -219,6 +235,18 @@ def _governing_verb(token: Token) -> Token:
             return current
         current = current.head
     return current
+
+
+def _clause_head(verb: Token) -> Token | None:
+    """The verb a temporal clause headed by ``verb`` times, if it is one."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ in _AT_THE_TIME and verb.head.head.pos_ == "VERB":
+        return verb.head.head
+    if verb.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _AT_THE_TIME and c.i < verb.i
+        for c in verb.children
+    ):
+        return verb.head
+    return None
 
 
 def _expressions(trigger: Token, sent: Span, chain: set[int]) -> list[str]:
@@ -233,11 +261,15 @@ def _sentence_expressions(sent: Span) -> list[tuple[str, int]]:
 
 
 def _find_expressions(sent: Span) -> list[tuple[str, int]]:
-    found = [
-        (ent.text, _governing_verb(ent.root).i)
+    dated = [
+        (ent.text, _governing_verb(ent.root))
         for ent in sent_ents(sent)
         if ent.label_ in ("DATE", "TIME")
     ]
+    found = [(text, verb.i) for text, verb in dated]
+    # After the verb's own dates, but before any vague past, those of a clause timing it.
+    heads = [(text, _clause_head(verb)) for text, verb in dated]
+    found += [(text, head.i) for text, head in heads if head is not None]
     text = sent_text(sent).lower()
     for phrase in _VAGUE_PAST:
         position = text.find(phrase)
@@ -250,21 +282,32 @@ def _find_expressions(sent: Span) -> list[tuple[str, int]]:
 
 
 def date_for_trigger(
-    trigger: Token, sent: Span, story: date | None, *, future: bool, chain: set[int]
-) -> tuple[str | None, DateInfo]:
-    """The event date and how it was decided.
+    trigger: Token,
+    sent: Span,
+    story: date | None,
+    *,
+    future: bool,
+    chain: set[int],
+    past_cue: str | None = None,
+) -> tuple[date | None, DateInfo]:
+    """The event date (the first day of its period, see ``DATE_PRECISIONS``) and how it was
+    decided.
 
     ``chain`` holds the token indices of the trigger and the verbs folded into it (a control
     verb and its complement), so "agreed on Wednesday to cooperate" finds "Wednesday".
+    ``past_cue`` is a word placing the event in the past ("once", "previously"): without a
+    date expression the event then has no date, rather than the story's.
     """
     for expression in _expressions(trigger, sent, chain):
         info = resolve_expression(expression, story, future=future)
         if info is not None:
-            day = info.start if info.granularity == "day" else None
-            return day, info
+            dated = info.granularity in DATE_PRECISIONS and info.start is not None
+            return (date.fromisoformat(info.start) if dated else None), info
+    if past_cue is not None:
+        return None, _info(past_cue, "unknown", None, story, "vague-past")
     if story is None:
         return None, _info(None, "unknown", None, None, "no-story-date")
-    return story.isoformat(), _info(None, "day", story, story, "story-date")
+    return story, _info(None, "day", story, story, "story-date")
 
 
 def is_historical(info: DateInfo, story: date | None) -> bool:

@@ -13,9 +13,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-# CITY[, Region][, Mon DD] [(Agency)] - : capitals, optional date and agency, then a dash.
+# CITY[, Region][, Mon DD[, YYYY]] [(Agency)] - : capitals, optional date and agency, a dash.
 DATELINE = re.compile(
-    r"[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z.]*)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z.]*)?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
     r"(?:\s*\([^)\n]{1,40}\))?\s*[-–—]{1,2}\s+"
 )
 
