@@ -55,8 +55,9 @@ def test_batch_local_paths_and_file_uris_alike(tmp_path):
                               "--date", "2025-10-03", "--no-progress"])  # fmt: skip
     assert uri.exit_code == 1, uri.output
     mine, table = records(tmp_path / "a")
-    theirs, _ = records(tmp_path / "b")
+    theirs, read_as_uris = records(tmp_path / "b")
     assert mine == theirs != []
+    assert all(name.startswith("file:///") for name in read_as_uris["input"].to_pylist())
     # Typed as the Parquet export: codes are strings, dates are dates.
     assert table.schema.field("cameo_code").type == pa.string()
     assert table.schema.field("date").type == pa.date32()

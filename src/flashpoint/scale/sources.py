@@ -118,8 +118,6 @@ def _list_uri(uri: str) -> list[Input]:
         and _wanted(i.path)
         and not any(p.startswith((".", "_")) for p in posixpath.relpath(i.path, path).split("/"))
     )
-    if scheme == "file://":
-        return [Input(p, walked=True) for p in files]
     return [Input(scheme + p, walked=True) for p in files]
 
 
@@ -164,11 +162,11 @@ def _special(path: str) -> bool:
         return False
 
 
-def _read_bytes(uri: str, limit: int | None) -> bytes:
+def _read_bytes(uri: str, limit: int) -> bytes:
     filesystem, path = _filesystem(uri)
     try:
         with filesystem.open_input_stream(path) as stream:
-            return stream.read() if limit is None else stream.read(limit + 1)
+            return stream.read(limit + 1)
     except FileNotFoundError:
         raise InputError(f"no such file: {uri}; check the URI") from None
     except OSError as exc:
@@ -183,12 +181,16 @@ def _uri_documents(uri: str, date: str | None, fetch_links: bool) -> Iterator[Do
     limit = limits.max_bytes()
     lower = uri.lower()
     if lower.endswith(JSONL_EXTENSIONS):
+        import io
+
+        filesystem, path = _filesystem(uri)
         try:
-            data = _read_bytes(uri, None)  # streamed line by line from memory; no size limit
-        except InputError as exc:
-            yield Failure(uri, str(exc))
+            stream = filesystem.open_input_stream(path)
+        except OSError as exc:
+            yield Failure(uri, f"cannot read {uri}: {exc}")
             return
-        yield from jsonl_lines(data.splitlines(keepends=True), uri, date=date, limit=limit)
+        with io.BufferedReader(stream) as lines:  # streamed: a shard of any size
+            yield from jsonl_lines(lines, uri, date=date, limit=limit)
         return
     try:
         data = _read_bytes(uri, limit)
