@@ -8,8 +8,7 @@ import click
 
 from .main import cli
 from .options import (
-    BAR_FORMAT,
-    BAR_FORMAT_TOTAL,
+    article_bar,
     batch_size_option,
     check_engine,
     coder_options,
@@ -64,24 +63,11 @@ def batch_command(
     coded is listed in OUTPUT/_failures/RUN.jsonl and the run goes on; the exit status is 1
     if any failed.
     """
-    from tqdm import tqdm
-
     from ..scale.batch import run_batch
-    from ..scale.sources import count_articles, list_inputs
 
     check_engine(engine, address)
-    show = None if progress is None else progress
-    bar = None
-    if engine == "local":
-        total = count_articles(list_inputs(sources)) if show is not False else None
-        bar = tqdm(
-            total=total,
-            unit=" articles",
-            bar_format=BAR_FORMAT_TOTAL if total else BAR_FORMAT,
-            file=sys.stderr,
-            disable=None if show is None else not show,
-            dynamic_ncols=True,
-        )
+    # On Ray, Ray Data draws its own progress.
+    bar = article_bar(sources, progress) if engine == "local" else None
     try:
         summary = run_batch(
             sources,
@@ -96,7 +82,7 @@ def batch_command(
             batch_size=batch_size,
             commit_every=commit_every,
             on_progress=bar.update if bar is not None else None,
-            progress=show,
+            progress=progress,
         )
     finally:
         if bar is not None:

@@ -8,8 +8,7 @@ import click
 
 from .main import cli
 from .options import (
-    BAR_FORMAT,
-    BAR_FORMAT_TOTAL,
+    article_bar,
     batch_size_option,
     check_engine,
     coder_options,
@@ -67,7 +66,6 @@ def ingest_command(
     check_engine(engine, address)
     window = dedupe_window(window)
     items = iter_documents(sources, date=story_date, fetch_links=fetch_links)
-    total = _estimate(sources) if progress is not False else None
     with open_store(db) as store:
         if engine == "ray":
             from ..scale.ray_data import RayPool
@@ -82,14 +80,7 @@ def ingest_command(
             coder = ProcessPool(workers, model=model, lexicons=lexicons, batch_size=batch_size)
         else:
             coder = get_coder(model, lexicons)
-        bar = tqdm(
-            total=total,
-            unit=" articles",
-            bar_format=BAR_FORMAT_TOTAL if total else BAR_FORMAT,
-            file=sys.stderr,
-            disable=None if progress is None else not progress,
-            dynamic_ncols=True,
-        )
+        bar = article_bar(sources, progress)
 
         def on_item(item: object, result: object) -> None:
             if isinstance(item, Failure):
@@ -115,13 +106,3 @@ def ingest_command(
     click.echo(f"flashpoint: ingested {summary.line()}", err=True)
     if summary.failed:
         sys.exit(1)
-
-
-def _estimate(sources: tuple[str, ...]) -> int | None:
-    """The number of articles to come, for the progress bar's ETA (None if unknown)."""
-    from ..scale.sources import count_articles, list_inputs
-
-    try:
-        return count_articles(list_inputs(sources))
-    except Exception:  # an estimate only: never the reason an ingest fails
-        return None

@@ -167,6 +167,31 @@ def check_engine(engine: str, address: str | None) -> None:
         raise click.UsageError("--address names a Ray cluster: use it with --engine ray")
 
 
+def article_bar(sources: tuple[str, ...], progress: bool | None) -> Any:
+    """The progress bar of a run over ``sources`` on stderr: articles/s, and a percentage
+    with the ETA when the articles can be counted beforehand (files, JSON Lines, Parquet)."""
+    import sys
+
+    from tqdm import tqdm
+
+    total = None
+    if progress is not False:
+        from ..scale.sources import count_articles, list_inputs
+
+        try:
+            total = count_articles(list_inputs(sources))
+        except Exception:  # an estimate only: never the reason a run fails
+            total = None
+    return tqdm(
+        total=total,
+        unit=" articles",
+        bar_format=BAR_FORMAT_TOTAL if total else BAR_FORMAT,
+        file=sys.stderr,
+        disable=None if progress is None else not progress,
+        dynamic_ncols=True,
+    )
+
+
 def progress_option(func: F) -> F:
     return click.option(
         "--progress/--no-progress",
