@@ -84,12 +84,14 @@ def retry_after_seconds(value: str | None, now: dt.datetime) -> float | None:
 class _Host:
     active: int = 0
     next_start: float = 0.0  # monotonic time before which no request may start
-    paused_until: float = 0.0
+    paused_until: dt.datetime | None = None  # a Retry-After, on the watcher's clock
     delay: float = 0.0  # robots.txt Crawl-delay, when longer than the interval
 
 
 class HostLimiter:
-    """Per-host concurrency cap and minimum spacing of request starts (thread-safe)."""
+    """Per-host concurrency cap and minimum spacing of request starts (thread-safe), and
+    the pauses hosts ask for.  Pauses are kept on ``clock``, the watcher's clock (which
+    schedules the feeds too); spacing on the monotonic clock."""
 
     def __init__(
         self,
@@ -97,6 +99,7 @@ class HostLimiter:
         interval: float,
         connections: int,
         stop: threading.Event,
+        clock: Callable[[], dt.datetime] | None = None,
         monotonic: Callable[[], float] = time.monotonic,
     ):
         if connections < 1:
@@ -104,6 +107,7 @@ class HostLimiter:
         self.interval = max(0.0, interval)
         self.connections = connections
         self._stop = stop
+        self._clock = clock or _utcnow
         self._monotonic = monotonic
         self._hosts: dict[str, _Host] = {}
         self._changed = threading.Condition()
@@ -112,7 +116,11 @@ class HostLimiter:
         """No request to ``host`` for ``seconds`` (a Retry-After)."""
         with self._changed:
             state = self._hosts.setdefault(host, _Host())
-            state.paused_until = max(state.paused_until, self._monotonic() + seconds)
+            until = self._clock() + dt.timedelta(seconds=seconds)
+            state.paused_until = max(state.paused_until or until, until)
+
+    def now(self) -> dt.datetime:
+        return self._clock()
 
     def set_delay(self, host: str, seconds: float) -> None:
         with self._changed:
@@ -122,7 +130,9 @@ class HostLimiter:
         """Seconds until ``host`` may be asked again after a Retry-After (0: now)."""
         with self._changed:
             state = self._hosts.get(host)
-            return max(0.0, state.paused_until - self._monotonic()) if state else 0.0
+            if state is None or state.paused_until is None:
+                return 0.0
+            return max(0.0, (state.paused_until - self._clock()).total_seconds())
 
     def acquire(self, host: str) -> None:
         """Wait for a slot on ``host``; raises :class:`Stopped` if the watcher stops."""
@@ -132,7 +142,7 @@ class HostLimiter:
                     raise Stopped
                 state = self._hosts.setdefault(host, _Host())
                 now = self._monotonic()
-                start = max(state.next_start, state.paused_until)
+                start = state.next_start
                 if state.active < self.connections and now >= start:
                     state.active += 1
                     state.next_start = now + max(self.interval, state.delay)
@@ -187,7 +197,7 @@ class PoliteClient:
         finally:
             self.limiter.release(host)
         if response.status in (429, 503):
-            wait = retry_after_seconds(response.headers.get("Retry-After"), _utcnow())
+            wait = retry_after_seconds(response.headers.get("Retry-After"), self.limiter.now())
             if wait:
                 self.limiter.pause(host, wait)
         return response

@@ -188,6 +188,7 @@ class Watcher:
             interval=self.options.host_interval,
             connections=self.options.host_connections,
             stop=self.stop,
+            clock=clock,
         )
         self.client = PoliteClient(
             user_agent=self.options.user_agent,
