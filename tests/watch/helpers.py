@@ -15,7 +15,6 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
 from flashpoint.records import Article, Event, Evidence, Span
@@ -178,9 +177,10 @@ def sitemap_index(urls: Iterable[tuple[str, str]]) -> bytes:
 
 
 def html_page(title: str, text: str) -> Page:
-    body = (f"<html><head><title>{escape(title)}</title></head><body><article><h1>"
-            f"{escape(title)}</h1><p>{escape(text)}</p></article></body></html>").encode()  # fmt: skip
-    return Page(body, content_type="text/html; charset=utf-8", validators=False)
+    head = f"<html><head><title>{escape(title)}</title></head>"
+    body = f"{head}<body><article><h1>{escape(title)}</h1><p>{escape(text)}</p></article></body>"
+    return Page((body + "</html>").encode(), content_type="text/html; charset=utf-8",
+                validators=False)  # fmt: skip
 
 
 # ---- time and coding ---------------------------------------------------------------------------

@@ -86,7 +86,9 @@ def test_new_and_changed_items_are_stored_once_and_304s_cost_nothing(store, web,
 def test_failures_are_reported_retried_later_and_never_block_the_rest(store, web, stub, clock):
     from tests.watch.helpers import Web
 
-    web.set("/ok.rss", rss("Ok", [Item("o1", story("USAGOV", "042", "ISRGOV"), "http://n.test/o1")]))
+    web.set(
+        "/ok.rss", rss("Ok", [Item("o1", story("USAGOV", "042", "ISRGOV"), "http://n.test/o1")])
+    )
     web.set("/broken.rss", Page(b"<?xml version='1.0'?><rss><channel>\x01 <<<>>> &; </chan"))
     web.set("/html.rss", Page(b"<html><body>Not a feed</body></html>", content_type="text/html"))
     web.set("/slow.rss", Page(rss("Slow", []), delay=8.0))
@@ -145,7 +147,9 @@ def test_state_survives_a_restart(store_url, web, clock):
                                validators=False))  # fmt: skip
     first_coder = StubCoder()
     with open_store(store_url) as store:
-        assert watcher(store, web, first_coder, clock, ["/r.rss", "/plain.rss"]).poll_once().new == 2
+        assert (
+            watcher(store, web, first_coder, clock, ["/r.rss", "/plain.rss"]).poll_once().new == 2
+        )
 
     # A new process: the schedule, the validators and the items seen come from the store.
     second_coder = StubCoder()

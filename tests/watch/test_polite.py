@@ -1,0 +1,101 @@
+"""Politeness: robots.txt for fetched links, the per-host rate limit and concurrency cap, the
+User-Agent, Retry-After on links; sitemaps and sitemap indexes."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from flashpoint.store import iter_events
+from flashpoint.watch import Watcher, WatchOptions
+from tests.watch.helpers import (
+    CODER_VERSION,
+    Item,
+    Page,
+    html_page,
+    rss,
+    sitemap,
+    sitemap_index,
+    story,
+)
+
+pytestmark = pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
+
+
+def _watcher(store, web, stub, clock, paths, **options):
+    settings = {"host_interval": 0.0, "workers": 4, "every": 60.0, **options}
+    return Watcher(store, [web.url(p) for p in paths], stub, coder_version=CODER_VERSION,
+                   options=WatchOptions(**settings), clock=clock)  # fmt: skip
+
+
+def test_links_are_fetched_politely(store, web, stub, clock):
+    links = [web.url(f"/news/{n}") for n in range(4)] + [web.url("/private/secret")]
+    for n in range(4):
+        web.set(f"/news/{n}", html_page(f"Story {n}", story("USAGOV", "042", "ISRGOV",
+                                                             extra=f"Number {n}.")))  # fmt: skip
+    web.set("/private/secret", html_page("Secret", story("USAGOV", "190", "IRNGOV")))
+    web.set("/robots.txt", Page(b"User-agent: *\nDisallow: /private/\n",
+                                content_type="text/plain", validators=False))  # fmt: skip
+    web.set("/links.rss", rss("Links", [Item(f"l{n}", "", link) for n, link in enumerate(links)]))
+    agent = "fp-test/1.0 (+ops@x.test)"
+    w = _watcher(store, web, stub, clock, ["/links.rss"], fetch_links=True,
+                 host_interval=0.2, host_connections=1, user_agent=agent)  # fmt: skip
+
+    report = w.poll_once()
+    assert (report.new, report.failed_items) == (4, 1)
+    assert web.hits("/private/secret") == []  # robots.txt said no: never asked
+    assert len(web.hits("/robots.txt")) == 1  # read once per site
+    pages = [r for r in web.requests if r.path.startswith("/news/")]
+    assert len(pages) == 4 and web.max_in_flight == 1
+    assert all(r.headers["User-Agent"] == agent for r in web.requests)
+    starts = sorted(r.at for r in web.requests)
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
+    assert min(gaps) >= 0.19, gaps  # at least host_interval between two requests' starts
+    urls = sorted(e.url for e in iter_events(store))
+    assert urls == sorted(links[:4])
+    # The disallowed item is not asked again while it stays as it is.
+    clock.advance(60)
+    web.set("/links.rss", rss("Links", [Item(f"l{n}", "", link) for n, link in enumerate(links)])
+            + b" ")  # a changed body (new ETag), the same items  # fmt: skip
+    assert w.poll_once().failed_items == 0
+
+
+def test_a_busy_page_is_taken_again_after_its_retry_after(store, web, stub, clock):
+    web.set("/robots.txt", Page(b"", status=404, content_type="text/plain"))
+    web.set("/p/1", html_page("One", story("USAGOV", "042", "ISRGOV")))
+    web.once("/p/1", Page(b"busy", status=503, headers={"Retry-After": "30"},
+                          content_type="text/plain"))  # fmt: skip
+    web.set("/l.rss", rss("L", [Item("x", "", web.url("/p/1"))]))
+    w = _watcher(store, web, stub, clock, ["/l.rss"], fetch_links=True)
+
+    first = w.poll_once()
+    assert (first.new, first.retry_items) == (0, 1)
+    assert w.states[web.url("/l.rss")].etag is None  # read in full next time
+    clock.advance(60)
+    second = w.poll_once()
+    assert (second.new, second.retry_items) == (1, 0)
+    assert len(web.hits("/p/1")) == 2
+
+
+def test_sitemaps_and_sitemap_indexes(store, web, stub, clock):
+    web.set("/robots.txt", Page(b"User-agent: *\nAllow: /\n", content_type="text/plain"))
+    for n in range(3):
+        web.set(f"/s/{n}", html_page(f"Page {n}", story("EGYGOV", "036", "QATGOV",
+                                                        extra=f"Page {n}.")))  # fmt: skip
+    web.set("/one.xml", Page(sitemap([(web.url("/s/0"), "2025-12-30")]),
+                             content_type="application/xml"))  # fmt: skip
+    web.set("/two.xml", Page(sitemap([(web.url("/s/1"), "2025-12-30"),
+                                      (web.url("/s/2"), "2025-12-29")]),
+                             content_type="application/xml"))  # fmt: skip
+    web.set("/index.xml", Page(sitemap_index([(web.url("/two.xml"), "2025-12-30")]),
+                               content_type="application/xml"))  # fmt: skip
+    w = _watcher(store, web, stub, clock, ["/one.xml", "/index.xml"])
+
+    assert w.poll_once().new == 3  # a sitemap's pages are fetched: it carries no text
+    clock.advance(60)
+    web.set("/index.xml", Page(sitemap_index([(web.url("/two.xml"), "2025-12-30")]) + b"\n",
+                               content_type="application/xml"))  # fmt: skip
+    again = w.poll_once()
+    assert again.new == 0 and len(web.hits("/two.xml")) == 1  # unchanged: not read again
+    assert len(web.hits("/s/1")) == 1
