@@ -112,6 +112,7 @@ class CycleReport:
     alerts: int = 0
     delivered: int = 0
     seconds: float = 0.0
+    alert_seconds: float = 0.0  # of ``seconds``, evaluating the rules and delivering
     stopped: bool = False
 
     def line(self) -> str:
@@ -160,7 +161,8 @@ class Watcher:
     """Polls ``feeds`` into ``store`` with ``coder``; see the module docstring.
 
     ``clock`` gives the current UTC time (tests pass a fake one and call :meth:`poll_once`
-    themselves); ``stop`` ends :meth:`run` and every wait."""
+    themselves); ``stop`` ends :meth:`run` and every wait; ``on_cycle`` is called with the
+    report of each cycle."""
 
     def __init__(
         self,
@@ -173,6 +175,7 @@ class Watcher:
         rules: RuleSet | None = None,
         clock: Callable[[], dt.datetime] = _utcnow,
         stop: threading.Event | None = None,
+        on_cycle: Callable[[CycleReport], None] | None = None,
     ):
         self.store = store
         self.feeds = list(feeds)
@@ -182,6 +185,7 @@ class Watcher:
         self.rules = rules
         self.clock = clock
         self.stop = stop or threading.Event()
+        self.on_cycle = on_cycle
         self.timeout = self.options.timeout or limits.fetch_timeout()
         self.max_bytes = limits.max_bytes(self.options.max_bytes)
         self.limiter = HostLimiter(
@@ -258,12 +262,14 @@ class Watcher:
         if self.rules is not None and not self.stop.is_set():
             from flashpoint.alerts import deliver_due, evaluate_rules
 
+            rules_started = time.perf_counter()
             fired = evaluate_rules(self.store, self.rules, now=self.clock())
             report.alerts = len(fired)
             if self.rules.webhook is not None:
                 report.delivered = deliver_due(
                     self.store, self.rules.webhook, now=self.clock(), stop=self.stop
                 )
+            report.alert_seconds = time.perf_counter() - rules_started
         self._prune(now)
         report.seconds = time.perf_counter() - started
         report.stopped = self.stop.is_set()
@@ -275,6 +281,8 @@ class Watcher:
                 report.line(),
                 **{k: v for k, v in dataclasses.asdict(report).items() if k != "started"},
             )
+        if self.on_cycle is not None:
+            self.on_cycle(report)
         return report
 
     # ---- 1. polling ---------------------------------------------------------------------
