@@ -211,9 +211,16 @@ def record_item(
             continue
 
 
-def touch_items(store: Store, feed_id: int, keys: Iterable[str], now: dt.datetime) -> None:
-    """Mark the items still listed by the feed as seen now (see :func:`prune_items`)."""
+def touch_items(
+    store: Store, feed_id: int, keys: Iterable[str] | None, now: dt.datetime
+) -> None:
+    """Mark the items still listed by the feed as seen now (see :func:`prune_items`);
+    ``keys=None``: all of them (the feed answered 304, so it lists what it listed)."""
     FI = schema.FeedItem
+    if keys is None:
+        with store.session() as session:
+            session.execute(update(FI).where(FI.feed_id == feed_id).values(last_seen=now))
+        return
     wanted = list(set(keys))
     with store.session() as session:
         for start in range(0, len(wanted), 500):

@@ -578,6 +578,7 @@ class Watcher:
                       feed=poll.url, status=poll.status, error=poll.error, failures=failures,
                       retry_in=round(wait, 3))  # fmt: skip
         elif poll.outcome == "not_modified":
+            touch_items(self.store, state.id, None, now)  # still listed: not to be pruned
             record = PollRecord(polled_at=now, ok=True, status=304, keep_validators=True)
             report.not_modified += 1
             metrics.POLLS.labels("not_modified").inc()
