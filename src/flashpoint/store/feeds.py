@@ -211,9 +211,7 @@ def record_item(
             continue
 
 
-def touch_items(
-    store: Store, feed_id: int, keys: Iterable[str] | None, now: dt.datetime
-) -> None:
+def touch_items(store: Store, feed_id: int, keys: Iterable[str] | None, now: dt.datetime) -> None:
     """Mark the items still listed by the feed as seen now (see :func:`prune_items`);
     ``keys=None``: all of them (the feed answered 304, so it lists what it listed)."""
     FI = schema.FeedItem
