@@ -99,3 +99,46 @@ def test_sitemaps_and_sitemap_indexes(store, web, stub, clock):
     again = w.poll_once()
     assert again.new == 0 and len(web.hits("/two.xml")) == 1  # unchanged: not read again
     assert len(web.hits("/s/1")) == 1
+
+
+def test_an_unreadable_robots_txt_holds_the_page_back_for_now(store, web, stub, clock):
+    web.set("/robots.txt", Page(b"User-agent: *\nAllow: /\n", content_type="text/plain"))
+    web.once("/robots.txt", Page(b"down", status=503, content_type="text/plain"))
+    web.set("/p/1", html_page("One", story("USAGOV", "042", "ISRGOV")))
+    web.set("/l.rss", rss("L", [Item("x", "", web.url("/p/1"))]))
+    w = _watcher(store, web, stub, clock, ["/l.rss"], fetch_links=True)
+
+    first = w.poll_once()
+    assert (first.new, first.retry_items, first.failed_items) == (0, 1, 0)
+    assert web.hits("/p/1") == []  # not fetched while robots.txt could not be read
+    clock.advance(60)
+    assert w.poll_once().new == 1
+    assert len(web.hits("/robots.txt")) == 2 and len(web.hits("/p/1")) == 1
+
+
+def test_a_failing_cycle_is_retried_and_a_persistent_fault_ends_the_run(store, stub, caplog):
+    from flashpoint.watch import runner
+
+    w = Watcher(store, ["http://x.test/rss"], stub, coder_version=CODER_VERSION,
+                options=WatchOptions(every=0.01))  # fmt: skip
+    calls = []
+
+    def flaky():
+        calls.append(1)
+        if len(calls) <= 2:
+            raise OSError("database is gone for a moment")
+        w.stop.set()
+
+    w.poll_once = flaky
+    w.run()
+    assert len(calls) == 3
+    assert sum(r.getMessage().startswith("the cycle failed (OSError") for r in caplog.records) == 2
+
+    def broken():
+        raise RuntimeError("for good")
+
+    w.stop.clear()
+    w.poll_once = broken
+    with pytest.raises(RuntimeError, match="for good"):
+        w.run()
+    assert runner.MAX_FAILED_CYCLES == 5

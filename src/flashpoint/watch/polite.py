@@ -205,9 +205,10 @@ class PoliteClient:
     def allowed(self, url: str) -> bool:
         """Whether robots.txt of ``url``'s site lets this User-Agent fetch it.
 
-        As RFC 9309 says: no robots.txt (404 and other 4xx) allows everything; a robots.txt
-        that cannot be read (5xx, no answer) allows nothing for now; 401/403 allow nothing
-        (as Python's robotparser, erring towards politeness)."""
+        As RFC 9309 says: no robots.txt (404 and other 4xx) allows everything; 401/403 allow
+        nothing (as Python's robotparser, erring towards politeness).  A robots.txt that
+        cannot be read now (no answer, 5xx, the host paused) allows nothing *for now*: it
+        raises :class:`Transient`, so the page is asked for again later."""
         site = _site(url)
         with self._robots_lock:
             lock = self._host_locks.setdefault(site, threading.Lock())
@@ -226,15 +227,21 @@ class PoliteClient:
         now = self.monotonic()
         try:
             response = self.get(site + "/robots.txt")
-        except FetchError:
-            # Unreachable: allow nothing now, and ask again after a short while.
-            return _Robots(None, now - ROBOTS_TTL + 300, disallow_all=True)
+        except Transient:
+            raise
+        except FetchError as exc:
+            raise Transient(
+                f"{site}/robots.txt could not be read ({exc}); will try again"
+            ) from None
         if response.status in (401, 403):
             return _Robots(None, now, disallow_all=True)
         if 400 <= response.status < 500:
             return _Robots(None, now)
-        if response.status >= 300:
-            return _Robots(None, now - ROBOTS_TTL + 300, disallow_all=True)
+        if response.status != 200:
+            raise Transient(
+                f"{site}/robots.txt answered HTTP {response.status}; will try again",
+                retry_after_seconds(response.headers.get("Retry-After"), self.limiter.now()),
+            )
         parser = urllib.robotparser.RobotFileParser(site + "/robots.txt")
         parser.parse(response.body.decode("utf-8", errors="replace").splitlines())
         delay = parser.crawl_delay(self.user_agent)

@@ -28,7 +28,6 @@ import datetime as dt
 import logging
 import threading
 import time
-import urllib.parse
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -74,6 +73,8 @@ __all__ = ["DEFAULT_USER_AGENT", "CycleReport", "WatchOptions", "Watcher"]
 DEFAULT_USER_AGENT = f"{USER_AGENT} (feed watcher)"
 # Child sitemaps of a sitemap index read in one poll (the rest in later polls).
 MAX_CHILD_SITEMAPS = 10
+# Cycles that may fail in a row (the store unreachable) before the run gives up.
+MAX_FAILED_CYCLES = 5
 _PRUNE_EVERY = dt.timedelta(days=1)
 
 
@@ -203,6 +204,7 @@ class Watcher:
         self.states = feed_states(store, self.feeds)
         self._pruned: dt.datetime | None = None
         self._names = 0
+        self._first_cycle = True
 
     # ---- scheduling ---------------------------------------------------------------------
 
@@ -236,11 +238,29 @@ class Watcher:
             feeds=len(self.feeds),
             every=self.options.every,
         )
+        failed_cycles = 0
         while not self.stop.is_set():
-            self.poll_once()
+            try:
+                self.poll_once()
+                wait = (self.next_wake() - self.clock()).total_seconds()
+                failed_cycles = 0
+            except Exception as exc:
+                # The store unreachable for a while (a database restart, a full disk): wait
+                # and try again, but let a fault that persists end the run with its error.
+                failed_cycles += 1
+                if failed_cycles >= MAX_FAILED_CYCLES:
+                    raise
+                wait = min(self.options.every, 60.0) * failed_cycles
+                log_event(
+                    logging.ERROR,
+                    "cycle_failed",
+                    f"the cycle failed ({type(exc).__name__}: {_first_line(exc)}); "
+                    f"trying again in {wait:.0f} s",
+                    error=f"{type(exc).__name__}: {_first_line(exc)}",
+                    failures=failed_cycles,
+                )
             if self.stop.is_set():
                 break
-            wait = (self.next_wake() - self.clock()).total_seconds()
             if wait > 0:
                 self.stop.wait(wait)
         log_event(logging.INFO, "stop", "stopped: the current articles were stored")
@@ -263,13 +283,14 @@ class Watcher:
             from flashpoint.alerts import deliver_due, evaluate_rules
 
             rules_started = time.perf_counter()
-            fired = evaluate_rules(self.store, self.rules, now=self.clock())
-            report.alerts = len(fired)
+            if due or self._first_cycle:  # nothing new otherwise: only deliveries are due
+                report.alerts = len(evaluate_rules(self.store, self.rules, now=self.clock()))
             if self.rules.webhook is not None:
                 report.delivered = deliver_due(
                     self.store, self.rules.webhook, now=self.clock(), stop=self.stop
                 )
             report.alert_seconds = time.perf_counter() - rules_started
+        self._first_cycle = False
         self._prune(now)
         report.seconds = time.perf_counter() - started
         report.stopped = self.stop.is_set()
@@ -312,10 +333,7 @@ class Watcher:
         except Deferred as exc:
             poll.error, poll.retry_after = str(exc), exc.seconds
             return poll
-        except FetchError as exc:
-            poll.error = str(exc)
-            return poll
-        except InputError as exc:  # over the size limit
+        except InputError as exc:  # no answer (FetchError), or over the size limit
             poll.error = str(exc)
             return poll
         poll.status = response.status
@@ -444,7 +462,7 @@ class Watcher:
                             if nxt is None:
                                 break
                             poll, item, parent = nxt
-                            name = self._name(poll, item)
+                            name = self._name(poll, item, pending)
                             pending[name] = _Pending(poll, item, parent)
                             future = (
                                 pool.submit(build, name, poll, item)
@@ -478,9 +496,13 @@ class Watcher:
         )
         del summary  # counted item by item in on_item
 
-    def _name(self, poll: _Poll, item: WatchItem) -> str:
-        self._names += 1
-        return f"{poll.url}#{item.link or item.key[:12]}@{self._names}"
+    def _name(self, poll: _Poll, item: WatchItem, taken: dict[str, _Pending]) -> str:
+        """``FEED#LINK`` (as ``ingest`` names a feed entry), unique within the cycle."""
+        name = f"{poll.url}#{item.link or item.key[:12]}"
+        if name in taken:
+            self._names += 1
+            name = f"{name}@{self._names}"
+        return name
 
     def _read_page(self, link: str, limit: int) -> tuple[bytes, str | None]:
         """A page a feed links to: robots.txt first, then a polite GET."""
@@ -631,5 +653,6 @@ def _interleave(groups: list[list[Any]]) -> list[Any]:
     return out
 
 
-def _host(url: str) -> str:
-    return urllib.parse.urlsplit(url).netloc.lower()
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0][:300] if lines else ""
