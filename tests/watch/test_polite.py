@@ -142,3 +142,35 @@ def test_a_failing_cycle_is_retried_and_a_persistent_fault_ends_the_run(store, s
     with pytest.raises(RuntimeError, match="for good"):
         w.run()
     assert runner.MAX_FAILED_CYCLES == 5
+
+
+def test_links_to_private_addresses_on_other_hosts_are_refused(store, web, stub, clock):
+    # The feed is on 127.0.0.1:PORT; "localhost:PORT" is another host name, on loopback.
+    web.set("/robots.txt", Page(b"", status=404, content_type="text/plain"))
+    web.set("/inner", html_page("Inner", story("USAGOV", "042", "ISRGOV")))
+    other = web.url("/inner").replace("127.0.0.1", "localhost")
+    web.set("/l.rss", rss("L", [Item("x", "", other)]))
+    w = _watcher(store, web, stub, clock, ["/l.rss"], fetch_links=True)
+    assert w.poll_once().failed_items == 1
+    assert web.hits("/inner") == [] and web.hits("/robots.txt") == []
+    with store.session(readonly=True) as session:
+        from flashpoint.store import schema
+
+        item = session.query(schema.FeedItem).one()
+    assert item.status == "failed" and "a loopback address" in item.error
+    assert "--allow-private-links" in item.error
+
+    allowing = _watcher(store, web, stub, clock, ["/l.rss"], fetch_links=True,
+                        allow_private_links=True)  # fmt: skip
+    web.set("/l.rss", rss("L", [Item("x", "Now with a summary.", other)]))  # changed: taken again
+    clock.advance(60)
+    assert allowing.poll_once().new == 1
+    assert len(web.hits("/inner")) == 1
+
+
+def test_a_feed_over_the_size_limit_is_refused(store, web, stub, clock):
+    items = [Item(f"i{n}", story("USAGOV", "042", "ISRGOV", extra="x" * 500)) for n in range(10)]
+    web.set("/big.rss", rss("Big", items))
+    w = _watcher(store, web, stub, clock, ["/big.rss"], max_bytes=2000)
+    assert w.poll_once().failed_feeds == 1
+    assert "over the 2,000-byte limit" in w.states[web.url("/big.rss")].last_error

@@ -97,6 +97,11 @@ def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
     is_flag=True,
     help="Fetch the page each feed entry links to and code it, instead of the entry's text.",
 )
+@click.option(
+    "--allow-private-links",
+    is_flag=True,
+    help="Fetch links to private and loopback addresses on other hosts than the feed's.",
+)
 @click.option("--alerts", "alerts_file", type=click.Path(dir_okay=False),
               help="Alert rules (TOML), evaluated after each poll; see docs/watch.md.")  # fmt: skip
 @click.option("--user-agent", help="User-Agent of every request (default: flashpoint's).")
@@ -129,6 +134,7 @@ def watch_command(
     db: str | None,
     every: float,
     fetch_links: bool,
+    allow_private_links: bool,
     alerts_file: str | None,
     user_agent: str | None,
     host_interval: float,
@@ -166,6 +172,7 @@ def watch_command(
     options = WatchOptions(
         every=every,
         fetch_links=fetch_links,
+        allow_private_links=allow_private_links,
         user_agent=user_agent or DEFAULT_USER_AGENT,
         host_interval=host_interval,
         host_connections=host_connections,

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from flashpoint.errors import FetchError
 from flashpoint.ingest.fetch import HttpResponse, http_request
+from flashpoint.ingest.guard import PrivateAddressError
 
 __all__ = [
     "TRANSIENT_STATUSES",
@@ -178,10 +179,13 @@ class PoliteClient:
     _robots_lock: threading.Lock = field(default_factory=threading.Lock)
     _host_locks: dict[str, threading.Lock] = field(default_factory=dict)
 
-    def get(self, url: str, headers: Mapping[str, str] | None = None) -> HttpResponse:
+    def get(
+        self, url: str, headers: Mapping[str, str] | None = None, *, allow_private: bool = True
+    ) -> HttpResponse:
         """One GET of ``url`` (waiting for its host's turn); a 429/503 with Retry-After
-        pauses the host.  Raises FetchError when no answer came, :class:`Deferred` while the
-        host is paused, :class:`Stopped` when the watcher stops."""
+        pauses the host.  Raises FetchError when no answer came (PrivateAddressError when
+        ``allow_private`` is False and the host is not public, redirects included),
+        :class:`Deferred` while the host is paused, :class:`Stopped` when the watcher stops."""
         host = _host_key(url)
         paused = self.limiter.paused_for(host)
         if paused > 0:
@@ -192,6 +196,7 @@ class PoliteClient:
                 url,
                 timeout=self.timeout,
                 max_bytes=self.max_bytes,
+                allow_private=allow_private,
                 headers={"User-Agent": self.user_agent, **(headers or {})},
             )
         finally:
@@ -202,7 +207,7 @@ class PoliteClient:
                 self.limiter.pause(host, wait)
         return response
 
-    def allowed(self, url: str) -> bool:
+    def allowed(self, url: str, *, allow_private: bool = True) -> bool:
         """Whether robots.txt of ``url``'s site lets this User-Agent fetch it.
 
         As RFC 9309 says: no robots.txt (404 and other 4xx) allows everything; 401/403 allow
@@ -215,7 +220,7 @@ class PoliteClient:
         with lock:  # one robots.txt request per site, however many threads ask
             robots = self._robots.get(site)
             if robots is None or self.monotonic() - robots.fetched > ROBOTS_TTL:
-                robots = self._read_robots(site)
+                robots = self._read_robots(site, allow_private)
                 self._robots[site] = robots
         if robots.disallow_all:
             return False
@@ -223,11 +228,11 @@ class PoliteClient:
             return True
         return robots.parser.can_fetch(self.user_agent, url)
 
-    def _read_robots(self, site: str) -> _Robots:
+    def _read_robots(self, site: str, allow_private: bool) -> _Robots:
         now = self.monotonic()
         try:
-            response = self.get(site + "/robots.txt")
-        except Transient:
+            response = self.get(site + "/robots.txt", allow_private=allow_private)
+        except (Transient, PrivateAddressError):
             raise
         except FetchError as exc:
             raise Transient(

@@ -28,6 +28,7 @@ import datetime as dt
 import logging
 import threading
 import time
+import urllib.parse
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -39,6 +40,7 @@ from flashpoint.ingest import limits
 from flashpoint.ingest.documents import Document, Failure
 from flashpoint.ingest.feeds import entry_document, page_document
 from flashpoint.ingest.fetch import USER_AGENT
+from flashpoint.ingest.guard import PrivateAddressError
 from flashpoint.store import Store, ingest_documents
 from flashpoint.store.feeds import (
     FeedState,
@@ -91,6 +93,9 @@ class WatchOptions:
     timeout: float | None = None  # deadline per request (default FLASHPOINT_FETCH_TIMEOUT)
     max_bytes: int | None = None  # size limit per response (default FLASHPOINT_MAX_BYTES)
     max_items: int = 100  # new or changed items taken per feed per poll
+    # Pages a feed links to may be on private addresses only on the feed's own host, unless
+    # this is set: a feed must not be a way to make the watcher read the machines near it.
+    allow_private_links: bool = False
     max_backoff: float = 6 * 3600.0  # longest wait after repeated failures
     window: int | None = None  # the dedupe window of the ingest
     batch_size: int = 1  # articles coded together (a stop waits for at most these)
@@ -401,7 +406,7 @@ class Watcher:
     ) -> list[WatchItem] | None:
         link = child.link or ""
         try:
-            response = self.client.get(link)
+            response = self.client.get(link, allow_private=self._private_ok(link, poll.url))
             if response.status != 200:
                 raise FetchError(f"{link}: HTTP {response.status} {response.reason}")
             parsed = parse_feed(response.body, link, response.content_type)
@@ -428,15 +433,18 @@ class Watcher:
         fetches = self.options.fetch_links
 
         def build(name: str, poll: _Poll, item: WatchItem) -> Document | Failure:
+            def read(link: str, _limit: int) -> tuple[bytes, str | None]:
+                return self._read_page(link, poll.url)
+
             try:
                 if item.kind == "entry":
                     return entry_document(
                         item.entry, name, poll.title, fallback, fetches, self.max_bytes,
-                        read=self._read_page,
+                        read=read,
                     )  # fmt: skip
                 return page_document(
                     item.link or "", name, poll.title, fallback, item.published,
-                    self.max_bytes, read=self._read_page,
+                    self.max_bytes, read=read,
                 )  # fmt: skip
             except Transient as exc:
                 pending[name].retry = True
@@ -504,19 +512,27 @@ class Watcher:
             name = f"{name}@{self._names}"
         return name
 
-    def _read_page(self, link: str, limit: int) -> tuple[bytes, str | None]:
-        """A page a feed links to: robots.txt first, then a polite GET."""
-        if not self.client.allowed(link):
-            raise InputError(
-                f"{link}: its site's robots.txt does not allow {self.options.user_agent!r} "
-                "to fetch it; not fetched"
-            )
+    def _private_ok(self, link: str, feed: str) -> bool:
+        """Whether ``link`` (named by the feed ``feed``) may lead to a private address."""
+        return self.options.allow_private_links or _netloc(link) == _netloc(feed)
+
+    def _read_page(self, link: str, feed: str) -> tuple[bytes, str | None]:
+        """A page the feed ``feed`` links to: robots.txt first, then a polite GET."""
+        private = self._private_ok(link, feed)
         try:
-            response = self.client.get(link)
-        except Stopped:
+            if not self.client.allowed(link, allow_private=private):
+                raise InputError(
+                    f"{link}: its site's robots.txt does not allow "
+                    f"{self.options.user_agent!r} to fetch it; not fetched"
+                )
+            response = self.client.get(link, allow_private=private)
+        except (Stopped, Transient):
             raise
-        except Transient:
-            raise
+        except PrivateAddressError as exc:
+            raise InputError(
+                f"{exc}".split("; only public")[0] + "; a feed's links to other hosts are "
+                "fetched from public addresses only (--allow-private-links to allow them)"
+            ) from None
         except FetchError as exc:  # no answer: a timeout, a refused connection
             raise Transient(str(exc)) from None
         if response.status == 200:
@@ -651,6 +667,10 @@ def _interleave(groups: list[list[Any]]) -> list[Any]:
                 alive.append(iterator)
         iterators = alive
     return out
+
+
+def _netloc(url: str) -> str:
+    return urllib.parse.urlsplit(url).netloc.lower()
 
 
 def _first_line(exc: BaseException) -> str:
