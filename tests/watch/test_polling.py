@@ -193,3 +193,31 @@ def test_a_stop_during_ingest_keeps_the_rest_for_the_next_poll(store, web, stub,
     clock.advance(60)
     assert w.poll_once().new == 2
     assert len(articles(store)) == 4
+
+
+@pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
+def test_a_bug_reading_one_feed_or_item_fails_that_one_alone(store, web, stub, clock, monkeypatch):
+    from flashpoint.watch import runner
+
+    web.set("/a.rss", rss("A", [Item("a1", story("USAGOV", "042", "ISRGOV"), "http://n.test/a1"),
+                                Item("a2", "Crash here.", "http://n.test/a2")]))  # fmt: skip
+    web.set("/b.rss", rss("B", [Item("b1", story("ISRGOV", "112", "USAGOV"), "http://n.test/b1")]))
+    web.set("/c.rss", rss("C", [Item("c1", story("EGYGOV", "036", "QATGOV"), "http://n.test/c1")]))
+    real_parse, real_entry = runner.parse_feed, runner.entry_document
+
+    def parse(data, url, content_type=None):
+        if url.endswith("/c.rss"):
+            raise ZeroDivisionError("a bug")
+        return real_parse(data, url, content_type)
+
+    def entry(entry, name, *args, **kwargs):
+        if "Crash" in entry.get("summary", ""):
+            raise KeyError("another bug")
+        return real_entry(entry, name, *args, **kwargs)
+
+    monkeypatch.setattr(runner, "parse_feed", parse)
+    monkeypatch.setattr(runner, "entry_document", entry)
+    w = watcher(store, web, stub, clock, ["/a.rss", "/b.rss", "/c.rss"])
+    report = w.poll_once()
+    assert (report.new, report.failed_items, report.failed_feeds) == (2, 1, 1)
+    assert "could not be read (ZeroDivisionError: a bug)" in w.states[web.url("/c.rss")].last_error

@@ -259,9 +259,8 @@ class Watcher:
                 log_event(
                     logging.ERROR,
                     "cycle_failed",
-                    f"the cycle failed ({type(exc).__name__}: {_first_line(exc)}); "
-                    f"trying again in {wait:.0f} s",
-                    error=f"{type(exc).__name__}: {_first_line(exc)}",
+                    f"the cycle failed ({_describe(exc)}); trying again in {wait:.0f} s",
+                    error=_describe(exc),
                     failures=failed_cycles,
                 )
             if self.stop.is_set():
@@ -353,6 +352,9 @@ class Watcher:
             parsed = parse_feed(response.body, url, response.content_type)
         except FeedFormatError as exc:
             poll.error = str(exc)
+            return poll
+        except Exception as exc:  # a bug reading this feed: it fails alone
+            poll.error = f"{url} could not be read ({_describe(exc)}); please report it"
             return poll
         poll.outcome = "ok"
         poll.etag = response.headers.get("ETag")
@@ -451,6 +453,12 @@ class Watcher:
                 return Failure(name, str(exc))
             except InputError as exc:
                 return Failure(name, str(exc))
+            except (Stopped, KeyboardInterrupt):
+                raise
+            except Exception as exc:  # a bug reading this item: it fails alone
+                return Failure(
+                    name, f"{name} could not be read ({_describe(exc)}); please report it"
+                )
 
         def needs_network(item: WatchItem) -> bool:
             return item.kind != "entry" or (fetches and bool(item.link))
@@ -673,6 +681,7 @@ def _netloc(url: str) -> str:
     return urllib.parse.urlsplit(url).netloc.lower()
 
 
-def _first_line(exc: BaseException) -> str:
+def _describe(exc: BaseException) -> str:
+    """``Type: first line of the message`` (a database error's text can hold a statement)."""
     lines = str(exc).strip().splitlines()
-    return lines[0][:300] if lines else ""
+    return f"{type(exc).__name__}: {lines[0][:300] if lines else ''}"
