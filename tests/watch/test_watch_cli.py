@@ -149,13 +149,20 @@ def test_watch_once_json_logs_alerts_list_and_check(tmp_path, web, monkeypatch):
                                  "--user-agent", "fp-cli-test"])  # fmt: skip
     assert result.exit_code == 1, result.output  # a feed failed
     lines = result.stderr.strip().splitlines()
-    logged = [json.loads(line) for line in lines[:-1]]
+    logged = [json.loads(line) for line in lines]
     assert {"poll", "poll_failed", "item", "alert", "delivered", "cycle"} <= {
         e["event"] for e in logged}  # fmt: skip
     failed = next(e for e in logged if e["event"] == "poll_failed")
     assert failed["status"] == 410 and failed["feed"] == web.url("/gone.rss")
-    assert lines[-1].startswith("flashpoint: watch: 2 feeds polled")
+    assert logged[-1]["event"] == "cycle" and logged[-1]["polled"] == 2
+    assert logged[-1]["message"].startswith("2 feeds polled (0 not modified, 1 failed)")
     assert all(r.headers["User-Agent"] == "fp-cli-test" for r in web.requests if r.method == "GET")
+    # Run again at once: --once polls every feed, due or not, unless a backoff holds it.
+    again = runner.invoke(cli, ["watch", web.url("/a.rss"), web.url("/gone.rss"), "--db", db,
+                                "--once", "--log-format", "json"])  # fmt: skip
+    assert again.exit_code == 0
+    cycle = json.loads(again.stderr.strip().splitlines()[-1])
+    assert (cycle["polled"], cycle["not_modified"]) == (1, 1)
 
     table = runner.invoke(cli, ["alerts", "list", "--db", db, "--since", "2020-01-01"])
     assert table.exit_code == 0

@@ -116,7 +116,8 @@ def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
               help="Deadline per request (default FLASHPOINT_FETCH_TIMEOUT: 20s).")  # fmt: skip
 @click.option("--max-items", type=click.IntRange(1), default=100, show_default=True,
               help="New or changed items taken per feed per poll (the rest later).")  # fmt: skip
-@click.option("--once", is_flag=True, help="Poll every feed once, evaluate the rules, exit.")
+@click.option("--once", is_flag=True,
+              help="Poll every feed once (due or not), evaluate the rules, exit.")  # fmt: skip
 @click.option("--log-format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Logs on stderr: text lines, or JSON Lines.")  # fmt: skip
 @click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]),
@@ -199,11 +200,9 @@ def watch_command(
         watcher = Watcher(store, urls, coder, coder_version=CODER_VERSION, options=options,
                           rules=rules, stop=stop)  # fmt: skip
         with _stop_on_signals(stop):
-            if once:
-                report = watcher.poll_once()
-                failed = report.failed_feeds or report.failed_items
-                click.echo(f"flashpoint: watch: {report.line()}", err=True)
-                if failed:
+            if once:  # the cycle's summary is logged
+                report = watcher.poll_once(every_feed=True)
+                if report.failed_feeds or report.failed_items:
                     sys.exit(1)
                 return
             watcher.run()

@@ -222,6 +222,11 @@ class Watcher:
             times.append(state.not_before)
         return max(times) if times else None
 
+    def _due(self, state: FeedState, now: dt.datetime, every_feed: bool) -> bool:
+        if every_feed:
+            return state.not_before is None or state.not_before <= now
+        return (self.due_at(state) or now) <= now
+
     def next_wake(self) -> dt.datetime:
         """The earliest time a feed is due or an alert delivery is to be retried."""
         now = self.clock()
@@ -271,12 +276,13 @@ class Watcher:
 
     # ---- one cycle ----------------------------------------------------------------------
 
-    def poll_once(self) -> CycleReport:
-        """Poll the feeds that are due now, ingest, evaluate the rules and deliver alerts."""
+    def poll_once(self, *, every_feed: bool = False) -> CycleReport:
+        """Poll the feeds that are due now (``every_feed``: whether due or not, unless a
+        Retry-After or a backoff holds them), ingest, evaluate the rules, deliver alerts."""
         started = time.perf_counter()
         now = self.clock()
         report = CycleReport(started=now)
-        due = [url for url in self.feeds if (self.due_at(self.states[url]) or now) <= now]
+        due = [url for url in self.feeds if self._due(self.states[url], now, every_feed)]
         polls = self._poll_feeds(due, now) if due else []
         report.polled = len(polls)
         if not self.stop.is_set():
@@ -573,7 +579,7 @@ class Watcher:
             log_event(
                 logging.WARNING,
                 "item_failed",
-                f"{item.link or poll.url}: {done.reason}",
+                f"item failed: {done.reason}",
                 feed=poll.url,
                 link=item.link,
                 retry=pending.retry,
