@@ -262,3 +262,17 @@ def test_rule_files_are_checked(tmp_path):
         "[[rule]]\nname='x'\nkind='match'\n")  # fmt: skip
     with pytest.raises(DataFileError, match="no such alert rules file"):
         load_rules(str(tmp_path / "none.toml"))
+
+
+@pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
+def test_the_alerts_table_holds_one_alert_per_rule_and_window(store, monkeypatch):
+    from flashpoint.alerts import evaluate
+    from flashpoint.store.alerts import alert_keys
+
+    _put(store, "USAGOV", "IRNGOV", "190", "2025-12-30")
+    rule = {"name": "m", "kind": "match", "actor": "IRN", "lookback": "30d"}
+    assert len(_fire(store, rule, "2025-12-30")) == 1
+    # Even when the evaluation does not look the earlier alert up, none is added twice.
+    monkeypatch.setattr(evaluate, "alert_keys", lambda *args, **kwargs: set())
+    assert _fire(store, rule, "2026-01-10") == []
+    assert len(alert_keys(store, "m")) == 1

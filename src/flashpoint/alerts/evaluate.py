@@ -43,13 +43,22 @@ __all__ = ["MAX_EVENTS", "evaluate_rules"]
 
 MAX_EVENTS = 25  # events carried by one alert (the most hostile / most reported first)
 _EPOCH = dt.date(1970, 1, 1)
+_RECENT = dt.timedelta(days=7)
+
+
+def _reach(rule: Rule) -> dt.timedelta:
+    """How far back a rule looks at event dates."""
+    days = {"count": 2 * rule.window_days, "goldstein": 2}.get(rule.kind, rule.lookback_days)
+    return dt.timedelta(days=days)
 
 
 def evaluate_rules(store: Store, rules: RuleSet, *, now: dt.datetime) -> list[StoredAlert]:
     """Evaluate every rule of ``rules`` at ``now`` (UTC); store and return the new alerts."""
     fired: list[StoredAlert] = []
     for rule in rules.rules:
-        seen = alert_keys(store, rule.name)
+        # Only recent alerts can share a window with what is evaluated now; should an
+        # older one, add_alert finds it (the table holds one alert per rule and window).
+        seen = alert_keys(store, rule.name, fired_since=now - _RECENT - _reach(rule))
         delivery = "pending" if rules.webhook is not None and rule.webhook else "none"
         for candidate in _CHECKS[rule.kind](store, rule, now.date(), seen):
             stored = add_alert(store, replace(candidate, fired_at=now, delivery=delivery))

@@ -92,11 +92,14 @@ def _stored(row: schema.Alert) -> StoredAlert:
     )
 
 
-def alert_keys(store: Store, rule: str) -> set[str]:
-    """The windows ``rule`` has fired for already."""
+def alert_keys(store: Store, rule: str, *, fired_since: dt.datetime | None = None) -> set[str]:
+    """The windows ``rule`` has fired for already (since ``fired_since``)."""
     A = schema.Alert
+    query = select(A.window_key).where(A.rule == rule)
+    if fired_since is not None:
+        query = query.where(A.fired_at >= fired_since)
     with store.session(readonly=True) as session:
-        return set(session.scalars(select(A.window_key).where(A.rule == rule)))
+        return set(session.scalars(query))
 
 
 def add_alert(store: Store, alert: NewAlert) -> StoredAlert | None:
