@@ -2,6 +2,7 @@
 
 from . import (  # noqa: F401
     actors_cmd,
+    alerts_cmd,
     batch_cmd,
     code_cmd,
     dyad_cmd,
@@ -13,6 +14,7 @@ from . import (  # noqa: F401
     plot_cmd,
     recode_cmd,
     serve_cmd,
+    watch_cmd,
 )
 from .main import cli, main
 
