@@ -3,6 +3,7 @@
 from . import (  # noqa: F401
     actors_cmd,
     alerts_cmd,
+    batch_cmd,
     code_cmd,
     dyad_cmd,
     eval_cmd,
