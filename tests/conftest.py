@@ -29,6 +29,15 @@ def code(coder):
     return run
 
 
+@pytest.fixture(scope="session")
+def scale_corpus(tmp_path_factory, coder):
+    """(folder, sorted event records one process codes from it): tests/scale/corpus.py."""
+    from tests.scale.corpus import build_corpus, expected_records
+
+    corpus = build_corpus(tmp_path_factory.mktemp("scale"))
+    return corpus, expected_records(corpus)
+
+
 def primary(events):
     """The sentence's main event, as ``flashpoint eval`` scores it (fails when there is none)."""
     from flashpoint.evaluation.run import primary_event
@@ -102,3 +111,23 @@ def store(store_url):
 
     with open_store(store_url) as opened:
         yield opened
+
+
+@pytest.fixture
+def corpus_db(store_url):
+    """A store holding the hand-built corpus of tests/analysis/corpus.py (no spaCy)."""
+    from flashpoint.store import open_store
+    from tests.analysis.corpus import build
+
+    with open_store(store_url) as opened:
+        build(opened)
+    return store_url
+
+
+@pytest.fixture
+def corpus_api(corpus_db):
+    """FastAPI's test client over ``corpus_db``."""
+    from tests.api.helpers import client
+
+    with client(corpus_db) as test_client:
+        yield test_client

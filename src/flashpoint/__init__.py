@@ -5,7 +5,7 @@
 >>> events[0].cameo.code, events[0].source.country
 """
 
-from ._api import code, code_article, get_coder
+from ._api import code, code_article, code_many, get_coder
 from .coding.assembly.coder import CODER_VERSION, Coder
 from .errors import (
     AnalysisError,
@@ -22,6 +22,8 @@ from .errors import (
     ModelError,
     NotEnglishError,
     OutputError,
+    ScaleError,
+    ServeError,
     StoreError,
 )
 from .export.read import read_events
@@ -66,11 +68,14 @@ __all__ = [
     "NotEnglishError",
     "OutputError",
     "PloverCode",
+    "ScaleError",
+    "ServeError",
     "Span",
     "StoreError",
     "__version__",
     "code",
     "code_article",
+    "code_many",
     "get_coder",
     "read_events",
 ]

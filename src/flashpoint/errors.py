@@ -15,8 +15,13 @@ class and prints its message as a single line.  Messages say what went wrong *an
     ├── DataFileError         a lexicon / actor / gold file is malformed
     ├── GoldFormatError       an evaluation file is not in a known gold format
     ├── StoreError            the event database cannot be opened, migrated or written
+    ├── ScaleError            a parallel or distributed run cannot start or go on (Ray
+    │                         missing, a cluster unreachable, workers that cannot start, an
+    │                         output dataset that is not flashpoint's)
     ├── OutputError           an output file cannot or must not be written (it is the event
     │                         store, a file of another kind, or in a missing folder)
+    ├── ServeError            `flashpoint serve` cannot start as asked (no API key for a
+    │                         public address, an unreadable key file)
     └── AnalysisError         an analysis or export request cannot be met (unknown country
         │                     code, nothing matches the filters, a bad option value)
         └── FilterError       a filter value that cannot match (also a ValueError)
@@ -39,6 +44,8 @@ __all__ = [
     "ModelError",
     "NotEnglishError",
     "OutputError",
+    "ScaleError",
+    "ServeError",
     "StoreError",
 ]
 
@@ -91,8 +98,16 @@ class StoreError(FlashpointError):
     """The event database cannot be opened, migrated or written."""
 
 
+class ScaleError(FlashpointError):
+    """A parallel or distributed run cannot start or go on (see docs/scale.md)."""
+
+
 class OutputError(FlashpointError):
     """An output file cannot or must not be written (see flashpoint.export.destination)."""
+
+
+class ServeError(FlashpointError):
+    """``flashpoint serve`` cannot start as asked (an API key is missing or unreadable)."""
 
 
 class AnalysisError(FlashpointError):

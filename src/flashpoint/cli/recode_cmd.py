@@ -7,7 +7,14 @@ import sys
 import click
 
 from .main import cli
-from .options import BAR_FORMAT_TOTAL, coder_options, db_option, progress_option, window_option
+from .options import (
+    BAR_FORMAT_TOTAL,
+    coder_options,
+    db_option,
+    progress_option,
+    rules_only,
+    window_option,
+)
 
 
 @cli.command("recode")
@@ -34,6 +41,7 @@ def recode_command(
 
     By default only articles whose events were coded by another coder version are recoded.
     """
+    rules_only(no_model)
     from tqdm import tqdm
 
     from .. import CODER_VERSION, get_coder
@@ -46,7 +54,7 @@ def recode_command(
         if not total:
             click.echo(f"flashpoint: nothing to recode (all coded by {CODER_VERSION})", err=True)
             return
-        coder = get_coder(model, lexicons, "0" if no_model else None)
+        coder = get_coder(model, lexicons)
         bar = tqdm(
             total=total,
             unit=" articles",

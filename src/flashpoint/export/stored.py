@@ -27,7 +27,7 @@ from typing import IO, Any
 from flashpoint.errors import AnalysisError
 from flashpoint.export.destination import check_destination
 from flashpoint.filters import AGGREGATE_EXCLUDED, default_modalities
-from flashpoint.store import EventFilter, Store, StoredEvent, iter_events
+from flashpoint.store import EventCursor, EventFilter, Store, StoredEvent, iter_events
 from flashpoint.store.database import database_file
 
 __all__ = [
@@ -37,7 +37,9 @@ __all__ = [
     "default_unit",
     "export_events",
     "export_metadata",
+    "export_rows",
     "representatives",
+    "write_export",
 ]
 
 # format -> the published layout it follows (also written in each file's metadata).
@@ -168,13 +170,7 @@ def export_events(
         meta = str(output) + ".meta.json"
         check_destination(meta, "text", database=database, force=force)
     flt = default_modalities(flt or EventFilter(), all_modalities=all_modalities)
-    events: Iterator[StoredEvent] = iter_events(store, flt)
-    if unit == "clusters":
-        events = representatives(events)
-    first = next(events, None)
-    if first is None:
-        raise AnalysisError("no stored events match the filters; nothing was written")
-    counted = _Counter(itertools.chain([first], events))
+    counted = _Counter(export_rows(store, fmt, flt, unit=unit, all_modalities=all_modalities))
     if fmt == "parquet":
         from flashpoint.export.tables import write_parquet
 
@@ -182,18 +178,46 @@ def export_events(
         meta = {"flashpoint": json.dumps(export_metadata(fmt, unit, flt))}
         rows = write_parquet(counted, path, metadata=meta)
     elif to_stdout:
-        return _write_text(store, fmt, counted, sys.stdout, array=False, unit=unit, raw_csv=raw_csv)
+        out = sys.stdout
+        return write_export(store, fmt, counted, out, array=False, unit=unit, raw_csv=raw_csv)
     else:
         path = Path(str(output))
         newline = "" if fmt == "csv" else None
         with path.open("w", encoding="utf-8", newline=newline) as out:
             array = path.suffix.lower() == ".json"
-            rows = _write_text(store, fmt, counted, out, array=array, unit=unit, raw_csv=raw_csv)
+            rows = write_export(store, fmt, counted, out, array=array, unit=unit, raw_csv=raw_csv)
     left_out = counted.count - rows if fmt in ("plover", "polecat") else 0
     meta_path = path.with_name(path.name + ".meta.json")
     metadata = export_metadata(fmt, unit, flt, rows=rows, left_out=left_out)
     meta_path.write_text(json.dumps(metadata, indent=2) + "\n", encoding="utf-8")
     return rows
+
+
+def export_rows(
+    store: Store,
+    fmt: str,
+    flt: EventFilter | None = None,
+    *,
+    unit: str | None = None,
+    all_modalities: bool = False,
+    after: EventCursor | None = None,
+) -> Iterator[StoredEvent]:
+    """The events an export in ``fmt`` writes, streamed, checked to be non-empty first
+    (:class:`AnalysisError` when nothing matches, so no empty file is begun); ``after``
+    starts after an event's cursor, as pages of ``iter_events`` do."""
+    if fmt not in EXPORT_FORMATS:
+        raise AnalysisError(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    unit = unit or default_unit(fmt)
+    if unit not in EXPORT_UNITS:
+        raise AnalysisError(f"unknown unit {unit!r}; choose one of {', '.join(EXPORT_UNITS)}")
+    flt = default_modalities(flt or EventFilter(), all_modalities=all_modalities)
+    events: Iterator[StoredEvent] = iter_events(store, flt, after=after)
+    if unit == "clusters":
+        events = representatives(events)
+    first = next(events, None)
+    if first is None:
+        raise AnalysisError("no stored events match the filters; nothing was written")
+    return itertools.chain([first], events)
 
 
 def _gdelt_context(store: Store, unit: str) -> Any:
@@ -208,7 +232,7 @@ def _gdelt_context(store: Store, unit: str) -> Any:
     return GdeltContext(store_identity(store) or "empty", partial(text_of), unit=unit)
 
 
-def _write_text(
+def write_export(
     store: Store,
     fmt: str,
     events: Iterable[StoredEvent],
@@ -216,8 +240,10 @@ def _write_text(
     *,
     array: bool,
     unit: str,
-    raw_csv: bool,
+    raw_csv: bool = False,
 ) -> int:
+    """Write ``events`` (from :func:`export_rows`) to a text stream in ``fmt`` (any format
+    but Parquet); returns the rows written."""
     if fmt == "gdelt":
         from flashpoint.export.gdelt import write_gdelt
 

@@ -19,7 +19,7 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
-from flashpoint.columns import COLUMN_NAMES, COLUMNS, flatten_record
+from flashpoint.columns import COLUMN_NAMES, COLUMNS, arrow_schema, flatten_record
 from flashpoint.export.spreadsheet import neutralise
 from flashpoint.store.query import StoredEvent
 
@@ -98,13 +98,7 @@ def write_jsonl(events: Iterable[StoredEvent], out: IO[str]) -> int:
 
 def parquet_schema() -> Any:
     """The explicit pyarrow schema of the Parquet export (from :data:`COLUMNS`)."""
-    import pyarrow as pa
-
-    types = {
-        "int64": pa.int64(), "int32": pa.int32(), "int8": pa.int8(), "float64": pa.float64(),
-        "string": pa.string(), "date": pa.date32(), "timestamp": pa.timestamp("us", tz="UTC"),
-    }  # fmt: skip
-    return pa.schema([pa.field(c.name, types[c.type], nullable=c.nullable) for c in COLUMNS])
+    return arrow_schema(COLUMN_NAMES)
 
 
 def _batches(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -114,13 +108,13 @@ def _batches(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[st
 
 def write_parquet(
     events: Iterable[StoredEvent],
-    path: str | Path,
+    path: str | Path | IO[bytes],
     *,
     batch: int = 5000,
     metadata: dict[str, str] | None = None,
 ) -> int:
-    """Parquet, written in row groups of ``batch`` events so memory stays flat;
-    ``metadata`` goes into the file's key-value metadata."""
+    """Parquet, written in row groups of ``batch`` events so memory stays flat, to a path
+    or a writable binary stream; ``metadata`` goes into the file's key-value metadata."""
     import datetime as dt
 
     import pyarrow as pa
@@ -132,7 +126,8 @@ def write_parquet(
     dates = [c.name for c in COLUMNS if c.type == "date"]
     stamps = [c.name for c in COLUMNS if c.type == "timestamp"]
     count = 0
-    with pq.ParquetWriter(str(path), schema) as writer:
+    sink = path if hasattr(path, "write") else str(path)
+    with pq.ParquetWriter(sink, schema) as writer:
         for rows in _batches(map(flat_event, events), batch):
             columns: dict[str, list[Any]] = {c: [r[c] for r in rows] for c in TABLE_COLUMNS}
             for name in dates:

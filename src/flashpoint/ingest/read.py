@@ -26,7 +26,7 @@ from flashpoint.ingest.html import article_from_html
 from flashpoint.ingest.limits import read_limited, too_large
 from flashpoint.records import Article
 
-__all__ = ["read_source"]
+__all__ = ["read_source", "read_text"]
 
 STDIN = "-"
 _URL_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://")
@@ -48,6 +48,7 @@ def read_source(
     fmt: str | None = None,
     max_bytes: int | None = None,
     reference_date: str | dt.date | None = None,
+    allow_private_urls: bool = True,
 ) -> Article:
     """Read ``source`` (a path, an http(s) URL, or "-" for stdin) into a checked Article.
 
@@ -55,13 +56,49 @@ def read_source(
     or the content.  ``max_bytes`` defaults to the ``max_bytes`` setting (FLASHPOINT_MAX_BYTES).
     The story date is ``date``, else the page's metadata date, else the dateline's, its year
     taken from ``reference_date`` when the dateline gives none; else unknown.
+    ``allow_private_urls=False`` refuses URLs that lead to private or loopback addresses.
     """
     # Cheap argument checks first, so a typo fails before any download.
     fmt = normalise_format(fmt)
     date = check_date(date)
     reference = check_date(reference_date)
     limit = limits.max_bytes(max_bytes)
-    raw = _read_raw(source, limit)
+    raw = _read_raw(source, limit, allow_private=allow_private_urls)
+    return _article(raw, source, date=date, doc_id=doc_id, fmt=fmt, reference=reference)
+
+
+def read_text(
+    text: str,
+    *,
+    date: str | None = None,
+    doc_id: str | None = None,
+    fmt: str | None = None,
+    max_bytes: int | None = None,
+    reference_date: str | dt.date | None = None,
+) -> Article:
+    """An Article from text given as a string (plain text or HTML), read exactly as
+    ``read_source`` reads the same characters from stdin."""
+    fmt = normalise_format(fmt)
+    date = check_date(date)
+    reference = check_date(reference_date)
+    limit = limits.max_bytes(max_bytes)
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) > limit:
+        raise too_large("the text", limit, len(data))
+    return _article(
+        _Raw(data, STDIN), STDIN, date=date, doc_id=doc_id, fmt=fmt, reference=reference
+    )
+
+
+def _article(
+    raw: _Raw,
+    source: str,
+    *,
+    date: str | None,
+    doc_id: str | None,
+    fmt: str | None,
+    reference: str | None,
+) -> Article:
     text = decode_bytes(raw.data, raw.name, encoding=_charset(raw.content_type))
     path = raw.url or (None if source == STDIN else source)
     kind = choose_format(fmt, text, path=path, content_type=raw.content_type)
@@ -72,7 +109,7 @@ def read_source(
     return date_from_dateline(article, reference)
 
 
-def _read_raw(source: str, limit: int) -> _Raw:
+def _read_raw(source: str, limit: int, *, allow_private: bool = True) -> _Raw:
     if not isinstance(source, str) or not source.strip():
         raise InputError("no input given; pass a file path, an http(s) URL, or - for stdin")
     if source == STDIN:
@@ -84,7 +121,9 @@ def _read_raw(source: str, limit: int) -> _Raw:
                 f"cannot read {source}: only http:// and https:// URLs can be fetched; "
                 "save the document and pass the file instead"
             )
-        data, content_type = fetch_url(source, timeout=limits.fetch_timeout(), max_bytes=limit)
+        data, content_type = fetch_url(
+            source, timeout=limits.fetch_timeout(), max_bytes=limit, allow_private=allow_private
+        )
         return _Raw(data, source, content_type, url=source)
     return _Raw(_read_file(source, limit), source)
 

@@ -11,6 +11,7 @@ from flashpoint.store.pipeline import IngestSummary, ingest_documents
 from flashpoint.store.query import (
     EVENT_ROW_COLUMNS,
     ClusterInfo,
+    EventCursor,
     EventFilter,
     StoredEvent,
     StoredMention,
@@ -28,6 +29,7 @@ from flashpoint.store.writer import WriteResult, content_hash, write_article
 __all__ = [
     "EVENT_ROW_COLUMNS",
     "ClusterInfo",
+    "EventCursor",
     "EventFilter",
     "IngestSummary",
     "RecodeSummary",

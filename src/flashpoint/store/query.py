@@ -19,6 +19,7 @@ from flashpoint.store.database import Store
 __all__ = [
     "EVENT_ROW_COLUMNS",
     "ClusterInfo",
+    "EventCursor",
     "EventFilter",
     "StoredEvent",
     "StoredMention",
@@ -29,8 +30,13 @@ __all__ = [
     "iter_events",
     "iter_mentions",
     "store_identity",
+    "stored_event",
     "undated_count",
 ]
+
+
+# (event date, row id) of the last event of a page: where the next page starts.
+EventCursor = tuple[dt.date | None, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +128,12 @@ class StoredEvent:
     ingested_at: str | None = None  # when the article was stored (UTC, ISO 8601)
     locator: str | None = None  # the article's URL, else the file it was read from
 
+    @property
+    def cursor(self) -> EventCursor:
+        """Where this event sits in the listing order, for keyset pagination (``after=``)."""
+        day = dt.date.fromisoformat(self.event_date) if self.event_date else None
+        return (day, self.id)
+
     def to_dict(self) -> dict[str, Any]:
         """The documented event record (dated as the stored event), plus ``article``,
         ``num_mentions`` and ``cluster``."""
@@ -143,7 +155,14 @@ class StoredEvent:
 
 def _actor(column_code: Any, column_country: Any, value: str) -> Any:
     value = value.strip().upper()
-    return or_(column_code.startswith(value, autoescape=True), column_country == value)
+    if value.isascii() and value.isalpha():
+        # An actor code prefix as a range (USA <= code < USB), which the events' indexes
+        # can answer; LIKE 'USA%' makes every listing filtered by actor scan the table.
+        following = value[:-1] + chr(ord(value[-1]) + 1)
+        prefix = (column_code >= value) & (column_code < following)
+    else:
+        prefix = column_code.startswith(value, autoescape=True)
+    return or_(prefix, column_country == value)
 
 
 def _upper(values: Sequence[str]) -> list[str]:
@@ -154,7 +173,10 @@ def _where(query: Select[Any], flt: EventFilter) -> Select[Any]:
     """``query`` (over events joined with their article) restricted to ``flt``."""
     E, A = schema.Event, schema.Article
     if not flt.include_superseded:
-        query = query.where(A.is_current)
+        # Wrapped so SQLite cannot use the is_current index: nearly every article is
+        # current, yet with the index it walks all articles and their events instead of
+        # using the events' own indexes for the other filters (50 ms -> 4 ms on 100,000).
+        query = query.where(func.coalesce(A.is_current, False))
     if flt.source:
         query = query.where(_actor(E.source_code, E.source_country, flt.source))
     if flt.target:
@@ -305,43 +327,86 @@ def _timestamp(value: dt.datetime | None) -> str | None:
 
 
 def iter_events(
-    store: Store, flt: EventFilter | None = None, *, with_mentions: bool = False
+    store: Store,
+    flt: EventFilter | None = None,
+    *,
+    with_mentions: bool = False,
+    after: EventCursor | None = None,
 ) -> Iterator[StoredEvent]:
-    """Stream the stored events matching ``flt`` in event-date order."""
-    query = event_query(flt or EventFilter())
+    """Stream the stored events matching ``flt`` in event-date order (undated events last);
+    with ``after`` (the :attr:`StoredEvent.cursor` of the last event of a page), only the
+    events after it."""
+    flt = flt or EventFilter()
+    remaining = flt.limit
     with store.session(readonly=True) as session:
-        for event, url, title, story_date, ingested_at, locator, cluster in session.execute(
-            query.execution_options(yield_per=500)
-        ):
-            mentions: tuple[dict[str, Any], ...] = ()
-            if with_mentions:
-                mentions = tuple(m.record for m in event.mentions)
-            yield StoredEvent(
-                id=event.id,
-                article_id=event.article_id,
-                record=event.record,
-                num_mentions=event.num_mentions,
-                publisher=event.publisher,
-                url=url,
-                title=title,
-                story_date=_iso(story_date),
-                cluster=ClusterInfo(
-                    id=cluster.id,
-                    num_mentions=cluster.num_mentions,
-                    num_articles=cluster.num_articles,
-                    num_sources=cluster.num_sources,
-                    first_seen=_iso(cluster.first_seen),
-                    last_seen=_iso(cluster.last_seen),
-                )
-                if cluster is not None
-                else None,
-                mentions=mentions,
-                event_date=_iso(event.event_date),
-                event_date_end=_iso(event.event_date_end or event.event_date),
-                date_precision=_precision(event),
-                ingested_at=_timestamp(ingested_at),
-                locator=locator,
-            )
+        for query in _listing(flt, after):
+            if remaining is not None:
+                if remaining <= 0:
+                    return
+                query = query.limit(remaining)
+            for row in session.execute(query.execution_options(yield_per=500)):
+                yield stored_event(*row, with_mentions=with_mentions)
+                if remaining is not None:
+                    remaining -= 1
+
+
+def _listing(flt: EventFilter, after: EventCursor | None) -> list[Select[Any]]:
+    """The listing as two queries, dated events by (date, id) then undated ones by id: the
+    same order as :func:`event_query`'s, but each can walk an index instead of sorting every
+    match (a page of a 100,000-event store: well under a millisecond instead of ~100 ms)."""
+    E = schema.Event
+    base = event_query(replace(flt, limit=None)).order_by(None)
+    dated = base.where(E.event_date.is_not(None)).order_by(E.event_date, E.id)
+    undated = base.where(E.event_date.is_(None)).order_by(E.id)
+    if after is None:
+        return [dated, undated]
+    day, row_id = after
+    if day is None:
+        return [undated.where(E.id > row_id)]
+    return [dated.where(or_(E.event_date > day, (E.event_date == day) & (E.id > row_id))), undated]
+
+
+def stored_event(
+    event: Any,
+    url: str | None,
+    title: str | None,
+    story_date: dt.date | None,
+    ingested_at: dt.datetime | None,
+    locator: str | None,
+    cluster: Any,
+    *,
+    with_mentions: bool = False,
+) -> StoredEvent:
+    """A :class:`StoredEvent` from one row of :func:`event_query` (inside its session)."""
+    mentions: tuple[dict[str, Any], ...] = ()
+    if with_mentions:
+        mentions = tuple(m.record for m in event.mentions)
+    return StoredEvent(
+        id=event.id,
+        article_id=event.article_id,
+        record=event.record,
+        num_mentions=event.num_mentions,
+        publisher=event.publisher,
+        url=url,
+        title=title,
+        story_date=_iso(story_date),
+        cluster=ClusterInfo(
+            id=cluster.id,
+            num_mentions=cluster.num_mentions,
+            num_articles=cluster.num_articles,
+            num_sources=cluster.num_sources,
+            first_seen=_iso(cluster.first_seen),
+            last_seen=_iso(cluster.last_seen),
+        )
+        if cluster is not None
+        else None,
+        mentions=mentions,
+        event_date=_iso(event.event_date),
+        event_date_end=_iso(event.event_date_end or event.event_date),
+        date_precision=_precision(event),
+        ingested_at=_timestamp(ingested_at),
+        locator=locator,
+    )
 
 
 @dataclass(frozen=True, slots=True)
