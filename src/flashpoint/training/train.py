@@ -212,6 +212,23 @@ def fit_calibration(rows: list[tuple[list[float], int]]) -> Calibration | None:
     )
 
 
+def threshold_table(
+    calibration: Calibration, rows: list[tuple[list[float], int]], gold_total: int
+) -> dict[str, dict]:
+    """Precision and recall of the cross-validated dev events kept at each confidence."""
+    scored = [(calibration.probability(features), label) for features, label in rows]
+    table = {}
+    for threshold in (0.0, 0.2, 0.3, 0.4, 0.5, 0.6):
+        kept = [label for p, label in scored if p >= threshold]
+        hits = sum(kept)
+        table[f"{threshold:.1f}"] = {
+            "events": len(kept),
+            "precision": round(hits / len(kept), 4) if kept else None,
+            "recall": round(hits / gold_total, 4) if gold_total else None,
+        }
+    return table
+
+
 def per_class(gold: list[str], predicted: list[str]) -> dict[str, dict]:
     out = {}
     for label in sorted(set(gold) | set(predicted)):
@@ -278,6 +295,12 @@ def train(config: dict, out: Path) -> dict:
         )
         calibration = fit_calibration(rows)
         metrics["calibration_events"] = len(rows)
+        if calibration is not None:
+            gold_total = (
+                metrics["cross_validated_dev_articles"]["tp"]
+                + metrics["cross_validated_dev_articles"]["fn"]
+            )
+            metrics["precision_by_confidence"] = threshold_table(calibration, rows, gold_total)
     model = fit(merge([synthetic, *article_examples]), nouns, config)
     model.calibration = calibration
     model.metadata.update(train_texts=len(train_items), dev_articles=len(articles))

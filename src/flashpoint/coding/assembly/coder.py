@@ -666,6 +666,10 @@ class Coder:
         else:
             country = self._own_phrase_country(sent, target)
         party = target is not None and is_actor_mention(target, sent.doc)
+        if country is None and not party and predicate.root in _TARGETLESS_ROOTS:
+            # "claimed responsibility for the attack", "deployed troops": a statement about a
+            # thing, or a force posture, is directed at no country the context could supply.
+            return target
         if country is None:
             country = sentence_country(sent, self.kb, self._lookup)
             if (
@@ -683,6 +687,10 @@ class Coder:
                 )
         if country is None and party:
             country = actors.home_country
+        if country is None and not party and predicate.root in _DOMESTIC_ROOTS:
+            # "the military took control of the area": coercion and fighting with no named
+            # party are done at home, not to whichever country the story mentioned last.
+            country = source.country
         if country is None and not party and predicate.root not in _TARGETLESS_ROOTS:
             country = actors.memory.salient_country(predicate.trigger, exclude=source.country)
         if country is None:
