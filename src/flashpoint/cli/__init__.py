@@ -3,6 +3,7 @@
 from . import (  # noqa: F401
     actors_cmd,
     code_cmd,
+    dictionaries_cmd,
     dyad_cmd,
     eval_cmd,
     events_cmd,

@@ -7,7 +7,7 @@ import sys
 import click
 
 from .main import cli
-from .options import Confidence
+from .options import Confidence, dictionary_arguments, dictionary_options
 
 
 @cli.command("code")
@@ -59,6 +59,7 @@ from .options import Confidence
     default=0.0,
     help="Drop events below this confidence (0-1).",
 )
+@dictionary_options
 def code_command(
     source: str,
     story_date: str | None,
@@ -69,6 +70,7 @@ def code_command(
     model: str | None,
     lexicons: tuple[str, ...],
     min_confidence: float,
+    **dictionary: object,
 ) -> None:
     """Code SOURCE (a .txt/.html file, an http(s) URL, or - for stdin) into events."""
     from .. import get_coder
@@ -82,6 +84,7 @@ def code_command(
         fmt=None if input_format == "auto" else input_format,
         reference_date=reference_date,
     )
-    events = get_coder(model, lexicons).code(article)
+    coder = get_coder(model, lexicons, **dictionary_arguments(dictionary))
+    events = coder.code(article)
     events = [e for e in events if e.confidence >= min_confidence]
     write_events(events, sys.stdout, fmt)

@@ -7,6 +7,7 @@ import json
 import click
 
 from .main import cli
+from .options import dictionary_arguments, dictionary_options
 
 
 @cli.command("eval")
@@ -21,26 +22,29 @@ from .main import cli
 )
 @click.option("--limit", type=int, help="Score only the first N gold sentences of each file.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@dictionary_options
 def eval_command(
     gold_files: tuple[str, ...],
     model: str | None,
     lexicons: tuple[str, ...],
     limit: int | None,
     as_json: bool,
+    **dictionary: object,
 ) -> None:
     """Score the coder against GOLD_FILES (PLOVER JSON, CAMEO codebook TSV, sentence+quad TSV,
-    actor-span CoNLL).
+    actor-span CoNLL, PETRARCH validation records .xml).
 
     For CAMEO root and full code, quad class, PLOVER event type and source/target country
     (whichever each file annotates) prints the accuracy of each sentence's primary event,
     macro-F1 for quad classes, and strict micro precision/recall/F1 over all coded events.
-    Actor spans are scored as token precision/recall/F1.
+    Actor spans are scored as token precision/recall/F1; PETRARCH records as P/R/F1 over
+    (source, target, event code) triples (with --actors, --verbs ... for their dictionaries).
     """
     from .. import get_coder
     from ..evaluation import evaluate
     from ..evaluation.run import METRIC_NAMES
 
-    coder = get_coder(model, lexicons)
+    coder = get_coder(model, lexicons, **dictionary_arguments(dictionary))
     reports = [evaluate(path, coder, limit=limit) for path in gold_files]
     if as_json:
         click.echo(json.dumps([r.to_dict() for r in reports], indent=2))

@@ -7,7 +7,15 @@ import sys
 import click
 
 from .main import cli
-from .options import BAR_FORMAT, coder_options, db_option, progress_option, window_option
+from .options import (
+    BAR_FORMAT,
+    coder_options,
+    db_option,
+    dictionary_arguments,
+    dictionary_options,
+    progress_option,
+    window_option,
+)
 from .terminal import printable
 
 
@@ -29,6 +37,7 @@ from .terminal import printable
 @click.option("--batch-size", type=click.IntRange(1), default=16, show_default=True,
               help="Articles parsed together by spaCy.")  # fmt: skip
 @coder_options
+@dictionary_options
 @progress_option
 def ingest_command(
     sources: tuple[str, ...],
@@ -40,6 +49,7 @@ def ingest_command(
     model: str | None,
     lexicons: tuple[str, ...],
     progress: bool | None,
+    **dictionary: object,
 ) -> None:
     """Code and store SOURCES: folders (.txt, .html, .jsonl, RSS/Atom files, recursively),
     files, http(s) URLs of pages or feeds, or - for one article on stdin.
@@ -62,7 +72,7 @@ def ingest_command(
     window = dedupe_window(window)
     items = iter_documents(sources, date=story_date, fetch_links=fetch_links)
     with open_store(db) as store:
-        coder = get_coder(model, lexicons)
+        coder = get_coder(model, lexicons, **dictionary_arguments(dictionary))
         bar = tqdm(
             unit=" articles",
             bar_format=BAR_FORMAT,

@@ -100,6 +100,50 @@ def coder_options(func: F) -> F:
     )(func)
 
 
+DICTIONARY_KEYS = ("actors", "agents", "verbs", "discards", "dictionaries", "only_given")
+
+
+def dictionary_options(func: F) -> F:
+    """``--actors/--agents/--verbs/--discards FILE``, ``--dictionaries phoenix`` and
+    ``--only-given-dictionaries``: PETRARCH/TABARI dictionaries for the coder."""
+    from ..dictionaries.bundled import BUNDLED_SETS
+
+    file = click.Path(dir_okay=False)
+    options = [
+        click.option("--actors", multiple=True, type=file, metavar="FILE",
+                     help="PETRARCH actor dictionary (repeatable; env FLASHPOINT_ACTORS)."),
+        click.option("--agents", multiple=True, type=file, metavar="FILE",
+                     help="PETRARCH agent dictionary (repeatable; env FLASHPOINT_AGENTS)."),
+        click.option("--verbs", multiple=True, type=file, metavar="FILE",
+                     help="PETRARCH verb dictionary, translated into event patterns "
+                          "(repeatable; env FLASHPOINT_VERBS)."),
+        click.option("--discards", multiple=True, type=file, metavar="FILE",
+                     help="PETRARCH discard list (repeatable; env FLASHPOINT_DISCARDS)."),
+        click.option("--dictionaries", multiple=True, type=click.Choice(BUNDLED_SETS),
+                     help="Bundled dictionary set to add (env FLASHPOINT_DICTIONARIES)."),
+        click.option("--only-given-dictionaries", "only_given", is_flag=True,
+                     help="Drop flashpoint's own actors, agents or event patterns for each "
+                          "kind of dictionary given (env FLASHPOINT_ONLY_GIVEN_DICTIONARIES)."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def dictionary_arguments(options: dict[str, Any]) -> dict[str, Any]:
+    """The dictionary options (popped from ``options``) as :func:`flashpoint.get_coder`
+    keyword arguments."""
+    values = {key: options.pop(key, None) for key in DICTIONARY_KEYS}
+    return {
+        "actors": values["actors"] or (),
+        "agents": values["agents"] or (),
+        "verbs": values["verbs"] or (),
+        "discards": values["discards"] or (),
+        "dictionaries": values["dictionaries"] or (),
+        "bundled": False if values["only_given"] else None,
+    }
+
+
 def progress_option(func: F) -> F:
     return click.option(
         "--progress/--no-progress",

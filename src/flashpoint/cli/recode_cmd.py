@@ -7,7 +7,15 @@ import sys
 import click
 
 from .main import cli
-from .options import BAR_FORMAT_TOTAL, coder_options, db_option, progress_option, window_option
+from .options import (
+    BAR_FORMAT_TOTAL,
+    coder_options,
+    db_option,
+    dictionary_arguments,
+    dictionary_options,
+    progress_option,
+    window_option,
+)
 
 
 @cli.command("recode")
@@ -20,6 +28,7 @@ from .options import BAR_FORMAT_TOTAL, coder_options, db_option, progress_option
 )
 @window_option
 @coder_options
+@dictionary_options
 @progress_option
 def recode_command(
     db: str | None,
@@ -28,6 +37,7 @@ def recode_command(
     model: str | None,
     lexicons: tuple[str, ...],
     progress: bool | None,
+    **dictionary: object,
 ) -> None:
     """Code stored articles again and replace their events, one article per transaction.
 
@@ -45,7 +55,7 @@ def recode_command(
         if not total:
             click.echo(f"flashpoint: nothing to recode (all coded by {CODER_VERSION})", err=True)
             return
-        coder = get_coder(model, lexicons)
+        coder = get_coder(model, lexicons, **dictionary_arguments(dictionary))
         bar = tqdm(
             total=total,
             unit=" articles",
