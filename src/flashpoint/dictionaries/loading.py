@@ -2,7 +2,7 @@
 with flashpoint's own actor knowledge base and event lexicon.
 
 Precedence, highest first: the user's files (a later file over an earlier one), flashpoint's
-own dictionaries, the bundled Phoenix set.  A user entry that replaces a bundled one is
+own dictionaries, the bundled Phoenix set (which only adds verbs flashpoint cannot code).  A user entry that replaces a bundled one is
 reported once, as a warning.  ``only_given`` (``--only-given-dictionaries``,
 ``bundled=False``) drops flashpoint's own dictionaries of every kind given: with ``--actors``,
 its countries, organisations and people; with ``--agents`` its sector nouns; with ``--verbs``
@@ -21,6 +21,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from ..actors.kb import Agent, NameEntry, load_kb
+from ..coding.candidates.finder import _may_code_verb  # the finder's own test, kept in step
 from ..coding.candidates.lexicon import Lexicon, Pattern
 from ..settings import get_setting
 from .actors import ActorEntry, parse_actors
@@ -113,6 +114,16 @@ def _strict(problems: list[Problem]) -> list[Problem]:
     return problems
 
 
+def _left_out(entry: ActorEntry) -> bool:
+    """Bundled records not used: one that codes nothing would only hide other mentions, and
+    one known by a single word with dated roles (HASSAN_, HUSSEIN_, FAHD_: a ruler's given
+    name) would take "King Hassan of Morocco" for Jordan's crown prince; flashpoint's own
+    dictionary names rulers in full."""
+    if entry.code_on(None) is None:
+        return True
+    return entry.dated and all(len(phrase_units(p)[0]) == 1 for p, _ in entry.phrases)
+
+
 class Dictionaries:
     """A loaded dictionary set, ready to extend a coder's knowledge base and lexicon, tag
     Docs, find discards and annotate events with provenance."""
@@ -174,8 +185,8 @@ class Dictionaries:
             overrides: list[str] = []
             index = indexes["bundled" if file.bundled else "user"]
             for entry in entries:
-                if file.bundled and entry.code_on(None) is None:
-                    continue  # a bundled phrase that codes nothing would only hide others
+                if file.bundled and _left_out(entry):
+                    continue
                 key = f"{'' if not file.bundled else 'bundled:'}{file.path}:{entry.line}"
                 named = name_entry(entry, self._base_kb)
                 self.actor_entries[key] = entry
@@ -284,6 +295,12 @@ class Dictionaries:
             )
             log.warning(message)
             self.warnings.append(message)
+        if not (self.spec.only_given and self.spec.given("verbs")):
+            # A bundled set adds verbs flashpoint does not code at all: for a verb it has
+            # patterns or a rule for, its own tuned reading stands (a Phoenix "reject request"
+            # [123] would otherwise outrank flashpoint's content-refined 1213, a literal object
+            # beating a class).  Measured in docs/dictionaries.md.
+            bundled = [p for p in bundled if not _may_code_verb(base, p.lemma)]
         patterns = (
             list(user.values())
             + ([p for p in own if key(p) not in user] if user else own)
