@@ -121,8 +121,10 @@ def main(source: Path) -> None:
         for line, message, original in changes:
             cell = original.strip().replace("|", "\\|")
             report.append(f"| {name} | {line} | {message} | `{cell}` |")
-        summary.append(f"- {name} ({kind}): {len(changes)} lines changed, {notes} notes "
-                       f"(`flashpoint dictionaries check` lists them), {len(data):,} bytes")  # fmt: skip
+        summary.append(
+            f"- {name} ({kind}): {len(changes)} lines changed, {notes} notes "
+            f"(`flashpoint dictionaries check` lists them), {len(data):,} bytes"
+        )
     report[9:9] = [*summary, ""]
     (OUT / "MANIFEST.tsv").write_text("\n".join(manifest) + "\n", "utf-8")
     (OUT / "CONVERSION.md").write_text("\n".join(report) + "\n", "utf-8")

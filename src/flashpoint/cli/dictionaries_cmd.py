@@ -24,8 +24,9 @@ def dictionaries_group() -> None:
     type=click.Choice(["actors", "agents", "verbs", "discards"]),
     help="The dictionary kind (default: from the file name, else its contents).",
 )
-@click.option("--notes", "all_notes", is_flag=True,
-              help="List every note line by line, not grouped.")  # fmt: skip
+@click.option(
+    "--notes", "all_notes", is_flag=True, help="List every note line by line, not grouped."
+)
 def check_command(files: tuple[str, ...], kind: str | None, all_notes: bool) -> None:
     """Parse FILES: count the entries and list every error with its line, and what is read
     differently from the text (notes).  Exit status 1 when any file has errors."""
@@ -69,15 +70,16 @@ def check_command(files: tuple[str, ...], kind: str | None, all_notes: bool) -> 
 @dictionary_options
 def lookup_command(
     name: tuple[str, ...], day: object, limit: int, as_json: bool, **dictionary: object
-) -> None:  # fmt: skip
+) -> None:
     """Dictionary entries for NAME: the entry (file:line), the code and dated role that
     apply on --date, and every role of the entry.  Searches the given --actors/--agents
     files, the bundled Phoenix set when none is given, and flashpoint's own dictionaries."""
     from ..dictionaries import dictionary_spec, lookup
 
     args = dictionary_arguments(dictionary)
-    spec = dictionary_spec(args["actors"], args["agents"], (), (), args["dictionaries"],
-                           bundled=args["bundled"])  # fmt: skip
+    spec = dictionary_spec(
+        args["actors"], args["agents"], (), (), args["dictionaries"], bundled=args["bundled"]
+    )
     results = lookup(" ".join(name), date=day, spec=spec, limit=limit)  # type: ignore[arg-type]
     if as_json:
         for result in results:

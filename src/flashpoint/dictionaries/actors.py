@@ -163,9 +163,13 @@ def parse_actors(text: str, source: str) -> tuple[list[ActorEntry], list[Problem
             return
         if not restrictions:
             problems.append(
-                Problem(source, phrases[0][1], f"{phrases[0][0]} has no code: it codes no actor",
-                        error=False)
-            )  # fmt: skip
+                Problem(
+                    source,
+                    phrases[0][1],
+                    f"{phrases[0][0]} has no code: it codes no actor",
+                    error=False,
+                )
+            )
         entries.append(ActorEntry(source, phrases[0][1], tuple(phrases), tuple(restrictions)))
 
     for line in content_lines(text):

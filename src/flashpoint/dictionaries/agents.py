@@ -86,16 +86,28 @@ def parse_agents(text: str, source: str) -> tuple[list[AgentEntry], list[Problem
             continue
         found = _CODE.search(stripped)
         if found is None:
-            problems.append(Problem(source, line.number, f"no agent code in {stripped!r}: "
-                                    "want PHRASE [~CODE] or PHRASE [CODE~]"))  # fmt: skip
+            problems.append(
+                Problem(
+                    source,
+                    line.number,
+                    f"no agent code in {stripped!r}: want PHRASE [~CODE] or PHRASE [CODE~]",
+                )
+            )
             continue
         if stripped[found.end() - 1] == "}":
-            problems.append(Problem(source, line.number, "agent code closed with } instead of ]",
-                                    error=False))  # fmt: skip
+            problems.append(
+                Problem(source, line.number, "agent code closed with } instead of ]", error=False)
+            )
         raw_code = found.group(1)
         if raw_code.startswith("~") == raw_code.endswith("~"):
-            problems.append(Problem(source, line.number, f"agent code {raw_code!r} needs one ~: "
-                                    "~CODE (after the actor) or CODE~ (before it)"))  # fmt: skip
+            problems.append(
+                Problem(
+                    source,
+                    line.number,
+                    f"agent code {raw_code!r} needs one ~: "
+                    "~CODE (after the actor) or CODE~ (before it)",
+                )
+            )
             continue
         code = raw_code.strip("~")
         if not is_actor_code(code) or code == "---":
@@ -112,8 +124,13 @@ def parse_agents(text: str, source: str) -> tuple[list[AgentEntry], list[Problem
         phrases = [head]
         for name in _MARKER.findall(head):
             if name.upper() not in markers:
-                problems.append(Problem(source, line.number, f"substitution set !{name}! is not "
-                                        "defined above this line"))  # fmt: skip
+                problems.append(
+                    Problem(
+                        source,
+                        line.number,
+                        f"substitution set !{name}! is not defined above this line",
+                    )
+                )
                 phrases = []
                 break
             # Every word of the set stands for the marker, with no plurals of its own.
@@ -126,7 +143,8 @@ def parse_agents(text: str, source: str) -> tuple[list[AgentEntry], list[Problem
             problems.append(Problem(source, line.number, f"no words in agent phrase {head!r}"))
             continue
         entries.append(
-            AgentEntry(source, line.number, head, tuple(dict.fromkeys(forms)), code,
-                       raw_code.endswith("~"))
-        )  # fmt: skip
+            AgentEntry(
+                source, line.number, head, tuple(dict.fromkeys(forms)), code, raw_code.endswith("~")
+            )
+        )
     return entries, problems

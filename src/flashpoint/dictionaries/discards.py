@@ -93,9 +93,10 @@ class Discards:
                 if any(t[0] != w for t, w in zip(tail[1:-1], entry.words[1:-1], strict=True)):
                     continue
                 last = tail[-1][0]
-                if n > 1 and not (last == entry.words[-1] or (
-                    not entry.exact and last.startswith(entry.words[-1])
-                )):  # fmt: skip
+                if n > 1 and not (
+                    last == entry.words[-1]
+                    or (not entry.exact and last.startswith(entry.words[-1]))
+                ):
                     continue
                 found.append((start, tail[-1][2], entry))
         return found

@@ -57,8 +57,12 @@ class DictionaryKB(ActorKB):
     ):
         merged_names = dict(names) if replace_names else {**base.names, **names}
         merged_agents = dict(agents) if replace_agents else {**base.agents, **agents}
-        super().__init__(merged_names, merged_agents, {} if replace_names else base.roles,
-                         version=base.version + "+dictionaries")  # fmt: skip
+        super().__init__(
+            merged_names,
+            merged_agents,
+            {} if replace_names else base.roles,
+            version=base.version + "+dictionaries",
+        )
         self.shared = {} if replace_names else base.shared
         self._base = base
         self._people = people

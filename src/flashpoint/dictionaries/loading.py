@@ -2,11 +2,12 @@
 with flashpoint's own actor knowledge base and event lexicon.
 
 Precedence, highest first: the user's files (a later file over an earlier one), flashpoint's
-own dictionaries, the bundled Phoenix set (which only adds verbs flashpoint cannot code).  A user entry that replaces a bundled one is
-reported once, as a warning.  ``only_given`` (``--only-given-dictionaries``,
-``bundled=False``) drops flashpoint's own dictionaries of every kind given: with ``--actors``,
-its countries, organisations and people; with ``--agents`` its sector nouns; with ``--verbs``
-its event patterns (its word classes stay: the coder's own rules use them).
+own dictionaries, the bundled Phoenix set (which only adds verbs flashpoint cannot code).  A
+user entry that replaces a bundled one is reported once, as a warning.  ``only_given``
+(``--only-given-dictionaries``, ``bundled=False``) drops flashpoint's own dictionaries of
+every kind given: with ``--actors``, its countries, organisations and people; with
+``--agents`` its sector nouns; with ``--verbs`` its event patterns (its word classes stay:
+the coder's own rules use them).
 """
 
 from __future__ import annotations
@@ -82,15 +83,25 @@ def dictionary_spec(
         "verbs": _listed(get_setting("verbs"), os.pathsep) + tuple(verbs),
         "discards": _listed(get_setting("discards"), os.pathsep) + tuple(discards),
     }
-    named = tuple(dict.fromkeys(s.lower() for s in _listed(get_setting("dictionaries"), ",")
-                                + tuple(sets)))  # fmt: skip
+    named = tuple(
+        dict.fromkeys(s.lower() for s in _listed(get_setting("dictionaries"), ",") + tuple(sets))
+    )
     for name in named:
         if name not in BUNDLED_SETS:
-            raise DictionaryError([Problem(name, 0, "no bundled dictionary set of that name; "
-                                           f"choose from {', '.join(BUNDLED_SETS)}")])  # fmt: skip
+            raise DictionaryError(
+                [
+                    Problem(
+                        name,
+                        0,
+                        "no bundled dictionary set of that name; "
+                        f"choose from {', '.join(BUNDLED_SETS)}",
+                    )
+                ]
+            )
     only = get_setting("only_given_dictionaries") == "1" if bundled is None else not bundled
-    spec = DictionarySpec(**{k: tuple(dict.fromkeys(v)) for k, v in chosen.items()},
-                          sets=named, only_given=only)  # fmt: skip
+    spec = DictionarySpec(
+        **{k: tuple(dict.fromkeys(v)) for k, v in chosen.items()}, sets=named, only_given=only
+    )
     return spec if spec else None
 
 
@@ -277,8 +288,11 @@ class Dictionaries:
             else:
                 for pattern in translation.patterns:
                     user[key(pattern)] = pattern
-            names.append(Path(translation.patterns[0].origin.rsplit(":", 1)[0]).name
-                          if translation.patterns else "verbs")  # fmt: skip
+            names.append(
+                Path(translation.patterns[0].origin.rsplit(":", 1)[0]).name
+                if translation.patterns
+                else "verbs"
+            )
         own_keys = {key(p) for p in own}
         replaced = (
             [p for p in own + bundled if key(p) in user and user[key(p)].code != p.code]

@@ -114,8 +114,9 @@ def lookup(
                 for r in match.roles
             )
             rank = 0 if units(match.matched) == query else 1
-            result = LookupResult(match.name, "actor", match.matched, origin, match.code,
-                                  None, roles)  # fmt: skip
+            result = LookupResult(
+                match.name, "actor", match.matched, origin, match.code, None, roles
+            )
             ranked.append((rank, len(match.matched), -1, result))
     ranked.sort(key=lambda item: item[:3])
     return [item[3] for item in ranked[:limit]]

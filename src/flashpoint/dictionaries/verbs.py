@@ -199,8 +199,10 @@ def _verb(stripped: str, number: int) -> Verb:
     if not head:
         raise ValueError("no verb on the line")
     if len(head) > 1:
-        raise ValueError(f"{stripped!r}: one verb per line (join the words of a multi-word "
-                         "verb with _ and mark the verb word with +)")  # fmt: skip
+        raise ValueError(
+            f"{stripped!r}: one verb per line (join the words of a multi-word "
+            "verb with _ and mark the verb word with +)"
+        )
     word = head[0]
     parts = [p for p in word.split("_") if p]
     marked = [i for i, p in enumerate(parts) if p.startswith("+")]
@@ -339,8 +341,12 @@ def _post_slots(post: str) -> _Slots:
                     "the source in a prepositional phrase: flashpoint's source is the subject "
                     "(or a passive's by-phrase)"
                 )
-            slots.preps.append((low, "" if following in ("+",) else
-                                "*" if following == "^" else _noun(following)[0]))  # fmt: skip
+            slots.preps.append(
+                (
+                    low,
+                    "" if following in ("+",) else "*" if following == "^" else _noun(following)[0],
+                )
+            )
             i += 1
         elif low in _ARTICLES:
             pass
@@ -410,8 +416,9 @@ def translate_verbs(verbs: VerbDictionary) -> Translation:
     patterns: dict[tuple, Pattern] = {}
     paired: dict[str, PairedCode] = {}
 
-    def emit(code: PairedCode, verb: Verb, particle: str, obj: str, prep: str, pobj: str,
-             line: int) -> None:  # fmt: skip
+    def emit(
+        code: PairedCode, verb: Verb, particle: str, obj: str, prep: str, pobj: str, line: int
+    ) -> None:
         main = code.forward or code.reverse
         if main is None:
             return
@@ -427,14 +434,20 @@ def translate_verbs(verbs: VerbDictionary) -> Translation:
         for verb in block.verbs:
             code = verb.code or block.code
             if verb.before:
-                note(verb.line, f"words before the verb ({' '.join(verb.before).upper()}) "
-                     f"are not matched: coded as {verb.lemma.upper()}")  # fmt: skip
+                note(
+                    verb.line,
+                    f"words before the verb ({' '.join(verb.before).upper()}) "
+                    f"are not matched: coded as {verb.lemma.upper()}",
+                )
             particle, obj, prep = _verb_slots(verb)
             emit(code, verb, particle, obj, prep, "", verb.line)
         for pattern in block.patterns:
             if pattern.code.forward is None and pattern.code.reverse is None:
-                note(pattern.line, "null code [---]: flashpoint's lexicon has no "
-                     "'do not code' pattern; not translated")  # fmt: skip
+                note(
+                    pattern.line,
+                    "null code [---]: flashpoint's lexicon has no "
+                    "'do not code' pattern; not translated",
+                )
                 continue
             try:
                 alone, pre_note = _pre_notes(pattern.pre)
@@ -450,18 +463,31 @@ def translate_verbs(verbs: VerbDictionary) -> Translation:
                 note(pattern.line, f"approximated: {pre_note}")
             if len(slots.preps) > 1 or slots.dropped:
                 extra = [f"({p} {o})".replace(" )", ")") for p, o in slots.preps[1:]]
-                note(pattern.line, "approximated: the lexicon keeps one object and one "
-                     f"phrase; {' '.join(extra + slots.dropped)} not matched")  # fmt: skip
+                note(
+                    pattern.line,
+                    "approximated: the lexicon keeps one object and one "
+                    f"phrase; {' '.join(extra + slots.dropped)} not matched",
+                )
             prep, pobj = slots.preps[0] if slots.preps else ("", "")
             for verb in block.verbs:
                 particle, obj, vprep = _verb_slots(verb)
                 if obj or vprep or (particle and slots.particle and particle != slots.particle):
                     continue  # a multi-word verb with its own object or phrase keeps only it
                 for form in slots.objects or [""]:
-                    emit(pattern.code, verb, slots.particle or particle, form, prep, pobj,
-                         pattern.line)  # fmt: skip
+                    emit(
+                        pattern.code,
+                        verb,
+                        slots.particle or particle,
+                        form,
+                        prep,
+                        pobj,
+                        pattern.line,
+                    )
     for line in verbs.transformations:
-        note(line, "transformation not translated: flashpoint folds complements itself "
-             "('said it would attack' is a threat, 'claimed the attack' 015)")  # fmt: skip
+        note(
+            line,
+            "transformation not translated: flashpoint folds complements itself "
+            "('said it would attack' is a threat, 'claimed the attack' 015)",
+        )
     frozen = {name: frozenset(words) for name, words in classes.items()}
     return Translation(list(patterns.values()), frozen, paired, notes)

@@ -72,8 +72,9 @@ def read_records(path: str | Path) -> list[Record]:
         for coding in sentence.iter("EventCoding"):
             if (coding.get("noevents") or "").lower() == "true":
                 continue
-            triple = tuple(coding.get(k, "").strip() for k in ("sourcecode", "targetcode",
-                                                                "eventcode"))  # fmt: skip
+            triple = tuple(
+                coding.get(k, "").strip() for k in ("sourcecode", "targetcode", "eventcode")
+            )
             if not all(triple):
                 raise GoldFormatError(
                     f"{where}: <EventCoding> needs sourcecode, targetcode and eventcode"
@@ -111,7 +112,8 @@ def score_records(records: list[Record], coder: Coder) -> tuple[dict[str, Score]
         scores["triple"].add(
             {"|".join(t) for t in predicted}, {"|".join(t) for t in record.triples}
         )
-        scores["dyad"].add({f"{s}|{t}" for s, t, _ in predicted},
-                           {f"{s}|{t}" for s, t, _ in record.triples})  # fmt: skip
+        scores["dyad"].add(
+            {f"{s}|{t}" for s, t, _ in predicted}, {f"{s}|{t}" for s, t, _ in record.triples}
+        )
         scores["code"].add({c for _, _, c in predicted}, {c for _, _, c in record.triples})
     return scores, coded
