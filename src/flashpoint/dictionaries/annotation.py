@@ -32,6 +32,13 @@ __all__ = ["annotate"]
 _ORIGIN = re.compile(r"\(([^()\s]+:\d+)\)")
 
 
+_FORMER = frozenset("former ex ex- erstwhile retired late".split())
+
+
+def _former(ref: ActorRef) -> bool:
+    return any(word in _FORMER for word in ref.text.lower().split())
+
+
 def _fits(entry: NameEntry, ref: ActorRef) -> bool:
     if entry.kind == "person":
         return entry.name == ref.name
@@ -105,8 +112,9 @@ class _Document:
             if code is None:
                 return replace(ref, code=None, country=None, sector=None)
             own_sector = split_code(code)[1]
-            if ref.sector == "ELI" and own_sector not in (None, "ELI") and record.dated:
-                code = code[:3] + "ELI" if split_code(code)[0] else "ELI"  # "former ..."
+            if _former(ref) and own_sector not in (None, "ELI"):
+                # "former president Tollaway": out of office whatever the record says
+                code = code[:3] + "ELI" if split_code(code)[0] else "ELI"
             elif agent is None and ref.sector and own_sector is None:
                 code = code + ref.sector  # a built-in sector noun: "Helmand police"
         else:
@@ -142,6 +150,7 @@ def _paired(event: Event, dictionaries: Dictionaries) -> tuple[Event | None, Eve
         plover=PloverCode(entry.plover_event, entry.plover_mode, entry.plover_context),
         goldstein=entry.goldstein,
         quad_class=entry.quad_class,
+        pattern=f"{event.pattern} reversed:{code.reverse}",
         flags=(*event.flags, "paired"),
     )
     return event, reverse

@@ -92,7 +92,8 @@ class VerbBlock:
 @dataclass
 class VerbDictionary:
     source: str
-    synsets: dict[str, tuple[list[str], int]] = field(default_factory=dict)  # name -> members
+    # name (without a final _) -> (members, line, no plurals: the label ended with _)
+    synsets: dict[str, tuple[list[str], int, bool]] = field(default_factory=dict)
     blocks: list[VerbBlock] = field(default_factory=list)
     transformations: list[int] = field(default_factory=list)  # their lines
 
@@ -140,10 +141,11 @@ def parse_verbs(text: str, source: str) -> tuple[VerbDictionary, list[Problem]]:
                 )
                 verbs.blocks.append(block)
             elif stripped.startswith("&"):
-                synset = stripped.split()[0]
+                label = stripped.split()[0]
+                synset = label.rstrip("_")
                 if synset in verbs.synsets:
                     problem(number, f"synonym set {synset} is defined twice")
-                verbs.synsets[synset] = ([], number)
+                verbs.synsets[synset] = ([], number, label.endswith("_"))
             elif stripped.startswith("+") and synset is not None:
                 member = stripped[1:].strip()
                 if not member:
@@ -169,7 +171,7 @@ def parse_verbs(text: str, source: str) -> tuple[VerbDictionary, list[Problem]]:
     for block in verbs.blocks:
         for pattern in block.patterns:
             for name in re.findall(r"&[\w-]+", pattern.pre + " " + pattern.post):
-                if name not in verbs.synsets:
+                if name.rstrip("_") not in verbs.synsets:
                     problem(pattern.line, f"synonym set {name} is not defined")
     return verbs, problems
 
@@ -277,7 +279,7 @@ def _noun(item: str) -> list[str]:
         modifier = " ".join(units(words[-2].replace("_", " ")))
         return [f"{modifier} {h}" for h in head if not h.startswith("@")] or head
     if item.startswith("&"):
-        return ["@" + item]
+        return ["@" + item.rstrip("_")]
     if item in ("$", "+", "%", "^"):
         raise _Untranslatable(f"marker {item}")
     word = " ".join(units(item.replace("_", " ")))
@@ -397,8 +399,7 @@ def translate_verbs(verbs: VerbDictionary) -> Translation:
     source = Path(verbs.source).name
     notes: list[Problem] = []
     classes: dict[str, set[str]] = {}
-    for name, (members, _line) in verbs.synsets.items():
-        noplural = name.endswith("_")
+    for name, (members, _line, noplural) in verbs.synsets.items():
         words: set[str] = set()
         for member in members:
             word = " ".join(units(member.replace("_", " ")))

@@ -43,8 +43,8 @@ METRIC_NAMES = {
     "target_country": "target country",
     "source_span": "source span (tokens)",
     "target_span": "target span (tokens)",
-    "triple": "(source, target, code) triples",
-    "dyad": "(source, target) pairs",
+    "triple": "source-target-code triple",
+    "dyad": "source-target pair",
 }
 _CLASS_METRICS = {"quad", "phoenix_quad"}
 
