@@ -135,11 +135,11 @@ def parse_verbs(text: str, source: str) -> tuple[VerbDictionary, list[Problem]]:
             if stripped.startswith("---"):
                 synset = None
                 found = re.search(r"\[([^\[\]]*)\]", stripped)
-                name = re.sub(r"\[[^\]]*\]|-", " ", stripped).split()
-                block = VerbBlock(
-                    " ".join(name) or "?", _paired(found.group(1) if found else "---"), number
-                )
+                name = " ".join(re.sub(r"\[[^\]]*\]|-", " ", stripped).split()) or "?"
+                # The block opens even with a bad code, so its verbs are not misread too.
+                block = VerbBlock(name, PairedCode(None, None), number)
                 verbs.blocks.append(block)
+                block.code = _paired(found.group(1) if found else "---")
             elif stripped.startswith("&"):
                 label = stripped.split()[0]
                 synset = label.rstrip("_")
