@@ -63,6 +63,17 @@ _DATED = re.compile(
     r"|ATTACK ON PEARL HARBOR)$"
 )
 _NOT_DATED = "not bundled: flashpoint dates events and marks past ones historical itself"
+# Phoenix also skipped sentences naming an epidemic or a natural disaster.  Those are where aid,
+# relief and cooperation (CAMEO 07, 06) are reported ("Germany has made available ambulances
+# ... to fight Ebola"); not bundled either.  Its sports, entertainment, celebrity and accident
+# discards are kept.
+_HUMANITARIAN = frozenset(
+    "AVIAN FLU|AVIAN INFLUENZA|BACTERIA EPIDEMIC|BIRD FLU|BLIZZARD|CHICKUNGUNGA|"
+    "CONTRACTED CHOLERA|DENGUE FEVER|EBOLA|H5N1|LANDSLIDE|MUDSLIDE|POLIO|POLLUTION|"
+    "RIFT VALLEY FEVER|TROPICAL DEPRESSION|TROPICAL STORM|TSUNAMI|TYPHOON|WEST NILE FEVER|"
+    "WEST NILE VIRUS|WIDESPREAD FLOOD".split("|")
+)
+_NOT_HUMANITARIAN = "not bundled: epidemics and disasters are where aid is reported"
 
 
 def convert(kind: str, text: str, name: str) -> tuple[str, list[tuple[int, str, str]], int]:
@@ -71,9 +82,17 @@ def convert(kind: str, text: str, name: str) -> tuple[str, list[tuple[int, str, 
     changes: list[tuple[int, str, str]] = []
     if kind == "discards":
         for number, original in enumerate(lines, start=1):
-            if _DATED.match(original.split("#")[0].strip()):
-                lines[number - 1] = f"# flashpoint: {_NOT_DATED}: {original}"
-                changes.append((number, _NOT_DATED, original))
+            phrase = original.split("#")[0].strip()
+            reason = (
+                _NOT_DATED
+                if _DATED.match(phrase)
+                else _NOT_HUMANITARIAN
+                if phrase in _HUMANITARIAN
+                else None
+            )
+            if reason:
+                lines[number - 1] = f"# flashpoint: {reason}: {original}"
+                changes.append((number, reason, original))
     for _ in range(5):  # commenting a line out can surface another problem; repeat to a fixpoint
         errors = [p for p in _problems(kind, "\n".join(lines), name) if p.error]
         if not errors:

@@ -24,6 +24,7 @@ from ..actors.kb import ActorKB, NameEntry
 from ..coding.cameo import cameo_table
 from ..nlp.extensions import AGENTS_GROUP, NAMES_GROUP
 from ..records import ActorRef, CameoCode, Event, PloverCode
+from .bundled import is_bundled
 from .codes import split_code
 from .loading import Dictionaries
 
@@ -125,6 +126,30 @@ class _Document:
         return replace(ref, code=code, country=country, sector=sector)
 
 
+def _only_bundled(entry: str | None) -> bool:
+    return bool(entry) and all(is_bundled(o) for o in entry.split("+"))  # type: ignore[union-attr]
+
+
+def _bundled_evidence(event: Event) -> Event:
+    """An event resting on the bundled set alone is weaker evidence than one resting on
+    flashpoint's own or the user's dictionaries: the Phoenix records stopped in 2014 and its
+    patterns were written for another parser.  Its actors and pattern earn none of the
+    confidence a resolved actor or a lexicon pattern earns (see ``event_confidence``: +0.15
+    for a source, +0.10 for a target, a pattern counted at +0.10 here), so it does not become
+    its sentence's main event over one flashpoint resolved itself."""
+    penalty = 0.0
+    if _only_bundled(event.source.entry) and event.source.code:
+        penalty += 0.15
+    if event.target is not None and _only_bundled(event.target.entry) and event.target.code:
+        penalty += 0.10
+    found = _ORIGIN.search(event.pattern)
+    if found and is_bundled(found.group(1)):
+        penalty += 0.10
+    if not penalty:
+        return event
+    return replace(event, confidence=round(min(0.95, max(0.05, event.confidence - penalty)), 2))
+
+
 def _paired(event: Event, dictionaries: Dictionaries) -> tuple[Event | None, Event | None]:
     """(the event as it stands or None to drop it, a reverse event or None)."""
     found = _ORIGIN.search(event.pattern)
@@ -174,6 +199,8 @@ def annotate(
         target = document.actor(event.target, day)
         if source is not event.source or target is not event.target:
             event = replace(event, source=source, target=target)  # type: ignore[arg-type]
+        if dictionaries is not None:
+            event = _bundled_evidence(event)
         reverse = None
         if dictionaries is not None and dictionaries.paired:
             event, reverse = _paired(event, dictionaries)  # type: ignore[assignment]

@@ -2,7 +2,7 @@
 with flashpoint's own actor knowledge base and event lexicon.
 
 Precedence, highest first: the user's files (a later file over an earlier one), flashpoint's
-own dictionaries, the bundled Phoenix set (which only adds verbs flashpoint cannot code).  A
+own dictionaries, the bundled Phoenix set (which only adds what flashpoint lacks).  A
 user entry that replaces a bundled one is reported once, as a warning.  ``only_given``
 (``--only-given-dictionaries``, ``bundled=False``) drops flashpoint's own dictionaries of
 every kind given: with ``--actors``, its countries, organisations and people; with
@@ -13,6 +13,7 @@ the coder's own rules use them).
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -107,7 +108,7 @@ def dictionary_spec(
 
 @dataclass(frozen=True, slots=True)
 class _File:
-    path: str  # as given (a user path, or "phoenix/<name>" for a bundled file)
+    path: str  # as given (a user path, or "phoenix:<name>" for a bundled file)
     text: str
     bundled: bool
 
@@ -159,9 +160,9 @@ class Dictionaries:
         self.translations: list[tuple[Translation, bool]] = []
         for file in _files(spec, "verbs"):
             verbs, problems = parse_verbs(file.text, file.path)
-            self.notes += _strict(problems)
+            _strict(problems)
             translation = translate_verbs(verbs)
-            self.notes += translation.notes
+            self._noted(file, problems + translation.notes)
             self.translations.append((translation, file.bundled))
         self.paired: dict[str, PairedCode] = {}
         for translation, _ in self.translations:
@@ -169,7 +170,7 @@ class Dictionaries:
         discards: list[DiscardEntry] = []
         for file in _files(spec, "discards"):
             entries, problems = parse_discards(file.text, file.path)
-            self.notes += _strict(problems)
+            self._noted(file, problems)
             discards += entries
         self.discards = Discards(discards) if discards else None
         self.tagger = Tagger(
@@ -192,13 +193,13 @@ class Dictionaries:
         bundled_index = indexes["bundled"]
         for file in _files(spec, "actors"):
             entries, problems = parse_actors(file.text, file.path)
-            self.notes += _strict(problems)
+            self._noted(file, problems)
             overrides: list[str] = []
             index = indexes["bundled" if file.bundled else "user"]
             for entry in entries:
                 if file.bundled and _left_out(entry):
                     continue
-                key = f"{'' if not file.bundled else 'bundled:'}{file.path}:{entry.line}"
+                key = f"{file.path}:{entry.line}"
                 named = name_entry(entry, self._base_kb)
                 self.actor_entries[key] = entry
                 self.names[key] = named
@@ -221,7 +222,7 @@ class Dictionaries:
         )
         for file in _files(spec, "agents"):
             entries, problems = parse_agents(file.text, file.path)
-            self.notes += _strict(problems)
+            self._noted(file, problems)
             overrides: list[str] = []
             index = indexes["bundled" if file.bundled else "user"]
             for entry in entries:
@@ -239,6 +240,27 @@ class Dictionaries:
                     self.agents[form] = record
                     index.add(form, hit)
             self._overrides(file, overrides, "agent")
+
+    def _noted(self, file: _File, problems: list[Problem]) -> None:
+        """Refuse a file with errors; keep its notes, and say once how many a user's file
+        has (entries read otherwise than written are not dropped silently)."""
+        notes = _strict(problems)
+        self.notes += notes
+        if notes and not file.bundled:
+            kinds = Counter(
+                "not translated"
+                if n.message.startswith(("not translated", "null code", "transformation"))
+                else "approximated"
+                if n.message.startswith(("approximated", "words before"))
+                else "without a code"
+                if "has no code" in n.message
+                else "other notes"
+                for n in notes
+            )
+            listed = ", ".join(f"{count} {kind}" for kind, count in kinds.most_common())
+            self.warnings.append(
+                f"{file.path}: {listed} (`flashpoint dictionaries check {file.path}` lists them)"
+            )
 
     def _overrides(self, file: _File, overrides: list[str], what: str) -> None:
         if overrides:
@@ -281,9 +303,9 @@ class Dictionaries:
         bundled: list[Pattern] = []
         classes = dict(base.classes)
         names = []
-        for translation, is_bundled in self.translations:
+        for translation, from_set in self.translations:
             classes.update(translation.classes)
-            if is_bundled:
+            if from_set:
                 bundled += translation.patterns
             else:
                 for pattern in translation.patterns:
@@ -310,11 +332,18 @@ class Dictionaries:
             log.warning(message)
             self.warnings.append(message)
         if not (self.spec.only_given and self.spec.given("verbs")):
-            # A bundled set adds verbs flashpoint does not code at all: for a verb it has
-            # patterns or a rule for, its own tuned reading stands (a Phoenix "reject request"
-            # [123] would otherwise outrank flashpoint's content-refined 1213, a literal object
-            # beating a class).  Measured in docs/dictionaries.md.
-            bundled = [p for p in bundled if not _may_code_verb(base, p.lemma)]
+            # Added to flashpoint's own lexicon, a bundled set contributes what flashpoint
+            # lacks, measured on the development sets (docs/dictionaries.md): patterns for
+            # verbs it does not code at all (for one it has patterns or a rule for, a Phoenix
+            # literal object would outrank its content-refined reading: "reject request" 123
+            # over 1213), and only patterns with an object, particle or phrase (a bare verb's
+            # row carries its block's generic code, PLAN 030, LINK 060, HELP 070, on verbs
+            # flashpoint leaves to their complements).
+            bundled = [
+                p
+                for p in bundled
+                if (p.obj or p.particle or p.prep) and not _may_code_verb(base, p.lemma)
+            ]
         patterns = (
             list(user.values())
             + ([p for p in own if key(p) not in user] if user else own)

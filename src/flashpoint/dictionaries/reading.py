@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import DataFileError
+from ..errors import DictionaryError
 
 __all__ = ["DictionaryError", "Line", "Problem", "content_lines", "read_dictionary_text"]
 
@@ -29,19 +29,6 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.source}:{self.line}: {self.message}"
-
-
-class DictionaryError(DataFileError):
-    """A dictionary file cannot be used as written; ``problems`` lists every error found."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        shown = "; ".join(str(p) for p in problems[:3])
-        more = len(problems) - 3
-        if more > 0:
-            first = problems[0].source
-            shown += f" (and {more} more; `flashpoint dictionaries check {first}` lists them all)"
-        super().__init__(shown)
 
 
 @dataclass(frozen=True, slots=True)

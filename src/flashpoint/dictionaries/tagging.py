@@ -77,19 +77,19 @@ class Tagger:
             found = []
             for first, last, hit in index.find(words, starts, ends):
                 start, end = owner[first], owner[last - 1] + 1
-                if accept(doc, start, end):
+                if accept(doc, start, end, hit):
                     found.append(Span(doc, start, end, label=hit.label, kb_id=hit.kb_id))
             return found
 
         names = _merge(
             spans(self.user_actors, _name_like),
             [] if self.replace_names else list(doc.spans.get(NAMES_GROUP, [])),
-            spans(self.bundled_actors, _name_like),
+            spans(self.bundled_actors, _bundled_name),
         )
         agents = _merge(
             spans(self.user_agents, _noun),
             [] if self.replace_agents else list(doc.spans.get(AGENTS_GROUP, [])),
-            spans(self.bundled_agents, _noun),
+            spans(self.bundled_agents, _head_noun),
         )
         doc.spans[NAMES_GROUP] = names
         doc.spans[AGENTS_GROUP] = agents
@@ -109,7 +109,7 @@ def _merge(*ranked: Iterable[Span]) -> list[Span]:
     return sorted(kept, key=lambda s: s.start)
 
 
-def _name_like(doc: Doc, start: int, end: int) -> bool:
+def _name_like(doc: Doc, start: int, end: int, hit: Hit | None = None) -> bool:
     tokens = doc[start:end]
     if any(t.ent_type_ in _NOT_NAMES for t in tokens):
         return False
@@ -121,8 +121,27 @@ def _name_like(doc: Doc, start: int, end: int) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ in _NAME_ENTS
 
 
-def _noun(doc: Doc, start: int, end: int) -> bool:
+def _noun(doc: Doc, start: int, end: int, hit: Hit | None = None) -> bool:
     if doc[end - 1].pos_ not in ("NOUN", "PROPN"):
         return False
     # "West Bank", "Central African Republic": words of a place name are not agents.
     return not any(t.ent_type_ in _PLACE_ENTS for t in doc[start:end])
+
+
+def _bundled_name(doc: Doc, start: int, end: int, hit: Hit | None = None) -> bool:
+    """A bundled country synonym that names a place is left to the gazetteer: Phoenix lists a
+    country's cities and provinces with it ("+KABUL_", "+HELMAND"), flashpoint reads places
+    as places (an event's location, or the target of what is done to it) and only capitals
+    as the government they stand for, which its own dictionary knows."""
+    if not _name_like(doc, start, end):
+        return False
+    if hit is not None and hit.label == "country":
+        return not any(t.ent_type_ in _PLACE_ENTS for t in doc[start:end])
+    return True
+
+
+def _head_noun(doc: Doc, start: int, end: int, hit: Hit | None = None) -> bool:
+    """A bundled agent names the phrase's head, not a modifier: Phoenix lists religions and
+    trades ("HINDU", "MUSLIM") that as modifiers ("Hindu-Muslim riots") would make the
+    riots an actor.  flashpoint's own sector nouns cover the modifiers it needs."""
+    return _noun(doc, start, end) and doc[end - 1].dep_ not in ("compound", "amod", "nmod")
