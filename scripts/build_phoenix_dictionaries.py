@@ -51,48 +51,10 @@ def _problems(kind: str, text: str, name: str) -> list:
     return parse_discards(text, name)[1]
 
 
-# Phoenix discards sentences naming a year (1914-2013), a time "ago"/"later" or a past war: it
-# coded current news and took them for history.  flashpoint dates each event and marks past
-# ones "historical" itself, so these would only drop events it codes with their dates
-# (measured on the development sets: every metric fell 2-4 points with them; "Poland's
-# parliament demanded an admission by Moscow that ... in World War Two" is today's demand).
-# Not bundled; a user's own discard file keeps them.
-_DATED = re.compile(
-    r"^(?:1[89]\d\d|20\d\d|(?:FIFTY )?(?:WEEKS|MONTHS|YEARS) (?:AGO|LATER)|APRIL 1942"
-    r"|(?:POST )?WORLD WAR (?:ONE|TWO|I|II|1|2)|SECOND WORLD WAR|NAPOLEONIC WARS"
-    r"|ATTACK ON PEARL HARBOR)$"
-)
-_NOT_DATED = "not bundled: flashpoint dates events and marks past ones historical itself"
-# Phoenix also skipped sentences naming an epidemic or a natural disaster.  Those are where aid,
-# relief and cooperation (CAMEO 07, 06) are reported ("Germany has made available ambulances
-# ... to fight Ebola"); not bundled either.  Its sports, entertainment, celebrity and accident
-# discards are kept.
-_HUMANITARIAN = frozenset(
-    "AVIAN FLU|AVIAN INFLUENZA|BACTERIA EPIDEMIC|BIRD FLU|BLIZZARD|CHICKUNGUNGA|"
-    "CONTRACTED CHOLERA|DENGUE FEVER|EBOLA|H5N1|LANDSLIDE|MUDSLIDE|POLIO|POLLUTION|"
-    "RIFT VALLEY FEVER|TROPICAL DEPRESSION|TROPICAL STORM|TSUNAMI|TYPHOON|WEST NILE FEVER|"
-    "WEST NILE VIRUS|WIDESPREAD FLOOD".split("|")
-)
-_NOT_HUMANITARIAN = "not bundled: epidemics and disasters are where aid is reported"
-
-
 def convert(kind: str, text: str, name: str) -> tuple[str, list[tuple[int, str, str]], int]:
     """The text with rejected lines commented out, the changes, and the notes left."""
     lines = text.split("\n")
     changes: list[tuple[int, str, str]] = []
-    if kind == "discards":
-        for number, original in enumerate(lines, start=1):
-            phrase = original.split("#")[0].strip()
-            reason = (
-                _NOT_DATED
-                if _DATED.match(phrase)
-                else _NOT_HUMANITARIAN
-                if phrase in _HUMANITARIAN
-                else None
-            )
-            if reason:
-                lines[number - 1] = f"# flashpoint: {reason}: {original}"
-                changes.append((number, reason, original))
     for _ in range(5):  # commenting a line out can surface another problem; repeat to a fixpoint
         errors = [p for p in _problems(kind, "\n".join(lines), name) if p.error]
         if not errors:

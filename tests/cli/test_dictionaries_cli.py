@@ -70,7 +70,7 @@ def test_lookup_gives_the_entry_and_the_role_on_a_date():
 def test_lookup_searches_the_phoenix_set_by_default():
     result = run("dictionaries", "lookup", "Ahmed Zia Massoud", "--date", "2005-06-01")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("AFGGOV        Ahmed Zia Massoud  [Phoenix.Countries")
+    assert result.output.startswith("AFGGOV        Ahmed Zia Massoud  [phoenix:Phoenix.Countries")
     missing = run("dictionaries", "lookup", "Nobody Atall Xyzzy")
     assert missing.exit_code == 1 and "no dictionary entry matches" in missing.output
 

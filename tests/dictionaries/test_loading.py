@@ -44,12 +44,18 @@ def test_the_bundled_phoenix_set_loads_without_errors():
     massoud = next(
         e
         for e in dictionaries.actor_entries.values()
-        if e.line == 204 and e.origin == "Phoenix.Countries.actors.txt:204"
+        if e.line == 204 and e.origin == "phoenix:Phoenix.Countries.actors.txt:204"
     )
     assert massoud.primary == "AHMED_ZIA_MASSOUD_"
-    # the dated-sentence discards of Phoenix are not bundled (see CONVERSION.md)
+    # added to flashpoint's own, Phoenix's discards of dated sentences and of epidemics are
+    # left out (flashpoint dates events itself; aid is reported around epidemics) ...
     assert not dictionaries.discarded("In 1998, Iraq expelled the inspectors.")
+    assert not dictionaries.discarded("Germany sent aid to fight Ebola.")
     assert dictionaries.discarded("The World Cup final was played in Berlin.")
+    # ... used alone, the set is read as PETRARCH reads it
+    alone = load_dictionaries(DictionarySpec(sets=("phoenix",), only_given=True))
+    assert alone.discarded("In 1998, Iraq expelled the inspectors.") == [(3, 7)]
+    assert len(alone.discards) > len(dictionaries.discards)
 
 
 def test_files_of_every_kind_load(tmp_path):

@@ -199,7 +199,7 @@ def annotate(
         target = document.actor(event.target, day)
         if source is not event.source or target is not event.target:
             event = replace(event, source=source, target=target)  # type: ignore[arg-type]
-        if dictionaries is not None:
+        if dictionaries is not None and dictionaries.added:
             event = _bundled_evidence(event)
         reverse = None
         if dictionaries is not None and dictionaries.paired:

@@ -49,6 +49,7 @@ class Tagger:
         *,
         replace_names: bool,
         replace_agents: bool,
+        added: bool = True,
     ):
         self.user_actors = user_actors
         self.bundled_actors = bundled_actors
@@ -56,6 +57,10 @@ class Tagger:
         self.bundled_agents = bundled_agents
         self.replace_names = replace_names
         self.replace_agents = replace_agents
+        # Added to flashpoint's own, bundled phrases yield to what it reads itself (places,
+        # modifiers); used alone they are read as PETRARCH reads them.
+        self._bundled_name = _bundled_name if added else _name_like
+        self._bundled_agent = _head_noun if added else _noun
 
     def __call__(self, doc: Doc) -> Doc:
         if doc.user_data.get(_DONE) == id(self):
@@ -84,12 +89,12 @@ class Tagger:
         names = _merge(
             spans(self.user_actors, _name_like),
             [] if self.replace_names else list(doc.spans.get(NAMES_GROUP, [])),
-            spans(self.bundled_actors, _bundled_name),
+            spans(self.bundled_actors, self._bundled_name),
         )
         agents = _merge(
             spans(self.user_agents, _noun),
             [] if self.replace_agents else list(doc.spans.get(AGENTS_GROUP, [])),
-            spans(self.bundled_agents, _head_noun),
+            spans(self.bundled_agents, self._bundled_agent),
         )
         doc.spans[NAMES_GROUP] = names
         doc.spans[AGENTS_GROUP] = agents
