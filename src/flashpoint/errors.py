@@ -16,6 +16,9 @@ class and prints its message as a single line.  Messages say what went wrong *an
     │   └── DictionaryError   a PETRARCH/TABARI dictionary file: every problem, file and line
     ├── GoldFormatError       an evaluation file is not in a known gold format
     ├── StoreError            the event database cannot be opened, migrated or written
+    ├── ScaleError            a parallel or distributed run cannot start or go on (Ray
+    │                         missing, a cluster unreachable, workers that cannot start, an
+    │                         output dataset that is not flashpoint's)
     ├── OutputError           an output file cannot or must not be written (it is the event
     │                         store, a file of another kind, or in a missing folder)
     ├── ServeError            `flashpoint serve` cannot start as asked (no API key for a
@@ -43,6 +46,7 @@ __all__ = [
     "ModelError",
     "NotEnglishError",
     "OutputError",
+    "ScaleError",
     "ServeError",
     "StoreError",
 ]
@@ -109,6 +113,10 @@ class GoldFormatError(FlashpointError):
 
 class StoreError(FlashpointError):
     """The event database cannot be opened, migrated or written."""
+
+
+class ScaleError(FlashpointError):
+    """A parallel or distributed run cannot start or go on (see docs/scale.md)."""
 
 
 class OutputError(FlashpointError):

@@ -8,7 +8,7 @@ import sys
 import click
 
 from .main import cli
-from .options import dictionary_arguments, dictionary_options, iso_date
+from .options import dictionary_options, iso_date
 
 
 @cli.group("dictionaries")
@@ -68,18 +68,13 @@ def check_command(files: tuple[str, ...], kind: str | None, all_notes: bool) -> 
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines, one entry a line.")
 @dictionary_options
-def lookup_command(
-    name: tuple[str, ...], day: object, limit: int, as_json: bool, **dictionary: object
-) -> None:
+def lookup_command(name: tuple[str, ...], day: object, limit: int, as_json: bool) -> None:
     """Dictionary entries for NAME: the entry (file:line), the code and dated role that
     apply on --date, and every role of the entry.  Searches the given --actors/--agents
     files, the bundled Phoenix set when none is given, and flashpoint's own dictionaries."""
     from ..dictionaries import dictionary_spec, lookup
 
-    args = dictionary_arguments(dictionary)
-    spec = dictionary_spec(
-        args["actors"], args["agents"], (), (), args["dictionaries"], bundled=args["bundled"]
-    )
+    spec = dictionary_spec()  # the options, as this run's settings (see dictionary_options)
     results = lookup(" ".join(name), date=day, spec=spec, limit=limit)  # type: ignore[arg-type]
     if as_json:
         for result in results:

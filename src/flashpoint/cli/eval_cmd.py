@@ -7,7 +7,7 @@ import json
 import click
 
 from .main import cli
-from .options import dictionary_arguments, dictionary_options
+from .options import dictionary_options
 
 
 @cli.command("eval")
@@ -29,7 +29,6 @@ def eval_command(
     lexicons: tuple[str, ...],
     limit: int | None,
     as_json: bool,
-    **dictionary: object,
 ) -> None:
     """Score the coder against GOLD_FILES (PLOVER JSON, CAMEO codebook TSV, sentence+quad TSV,
     actor-span CoNLL, PETRARCH validation records .xml).
@@ -44,7 +43,7 @@ def eval_command(
     from ..evaluation import evaluate
     from ..evaluation.run import METRIC_NAMES
 
-    coder = get_coder(model, lexicons, **dictionary_arguments(dictionary))
+    coder = get_coder(model, lexicons)
     reports = [evaluate(path, coder, limit=limit) for path in gold_files]
     if as_json:
         click.echo(json.dumps([r.to_dict() for r in reports], indent=2))

@@ -11,7 +11,6 @@ from .options import (
     BAR_FORMAT_TOTAL,
     coder_options,
     db_option,
-    dictionary_arguments,
     dictionary_options,
     progress_option,
     window_option,
@@ -37,7 +36,6 @@ def recode_command(
     model: str | None,
     lexicons: tuple[str, ...],
     progress: bool | None,
-    **dictionary: object,
 ) -> None:
     """Code stored articles again and replace their events, one article per transaction.
 
@@ -55,7 +53,7 @@ def recode_command(
         if not total:
             click.echo(f"flashpoint: nothing to recode (all coded by {CODER_VERSION})", err=True)
             return
-        coder = get_coder(model, lexicons, **dictionary_arguments(dictionary))
+        coder = get_coder(model, lexicons)
         bar = tqdm(
             total=total,
             unit=" articles",
