@@ -120,3 +120,32 @@ def test_eval_reads_petrarch_records():
     assert report["metrics"]["triple"]["tp"] == 19
     bare = json.loads(run("eval", DATA / "validation.xml", "--json").stdout)
     assert bare[0]["metrics"]["triple"]["f1"] == 0.0
+
+
+@pytest.mark.slow
+def test_worker_processes_code_with_the_dictionaries_given(tmp_path):
+    import os
+
+    stories = []
+    for n, text in enumerate(["Veloria toasted Quarn.", "Quarn saluted Ostravia."]):
+        story = tmp_path / f"story{n}.txt"
+        story.write_text(text + "\n")
+        stories.append(story)
+    result = run(
+        "code",
+        *stories,
+        "--date",
+        "2005-06-01",
+        "--workers",
+        "2",
+        "--actors",
+        DATA / "test.actors.txt",
+        "--verbs",
+        DATA / "test.verbs.txt",
+    )
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert sorted(
+        (r["source"]["code"], r["cameo"]["code"], r["target"]["code"]) for r in records
+    ) == [("QRN", "051", "OST"), ("VEL", "051", "QRN")]
+    assert "FLASHPOINT_ACTORS" not in os.environ  # the run's settings end with the run
