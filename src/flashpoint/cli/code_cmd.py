@@ -7,7 +7,7 @@ import sys
 import click
 
 from .main import cli
-from .options import Confidence, workers_option
+from .options import Confidence, dictionary_options, workers_option
 
 
 @cli.command("code")
@@ -63,6 +63,7 @@ from .options import Confidence, workers_option
     help="Drop events below this confidence (0-1).",
 )
 @workers_option
+@dictionary_options
 def code_command(
     sources: tuple[str, ...],
     story_date: str | None,

@@ -13,6 +13,7 @@ from .options import (
     check_engine,
     coder_options,
     db_option,
+    dictionary_options,
     engine_options,
     progress_option,
     reading_options,
@@ -30,6 +31,7 @@ from .terminal import printable
 @engine_options
 @coder_options
 @progress_option
+@dictionary_options
 def ingest_command(
     sources: tuple[str, ...],
     db: str | None,
