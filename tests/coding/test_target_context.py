@@ -63,8 +63,7 @@ def test_context_country_does_not_raise_confidence():
 
     with_context = rules("Iraq's interim cabinet said it is prepared to impose martial law.")
     without = rules(
-        "Iraq's interim cabinet said it is prepared to impose martial law "
-        "as Iranian troops massed."
+        "Iraq's interim cabinet said it is prepared to impose martial law as Iranian troops massed."
     )
     assert with_context.confidence == without.confidence
 

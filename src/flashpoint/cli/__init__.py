@@ -5,6 +5,7 @@ from . import (  # noqa: F401
     alerts_cmd,
     batch_cmd,
     code_cmd,
+    dictionaries_cmd,
     dyad_cmd,
     eval_cmd,
     events_cmd,

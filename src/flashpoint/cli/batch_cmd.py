@@ -15,7 +15,6 @@ from .options import (
     engine_options,
     progress_option,
     reading_options,
-    rules_only,
 )
 
 
@@ -53,7 +52,6 @@ def batch_command(
     commit_every: int,
     model: str | None,
     lexicons: tuple[str, ...],
-    no_model: bool,
     progress: bool | None,
 ) -> None:
     """Code SOURCES (folders, files, s3://... or other pyarrow URIs of .txt, .html, .jsonl,
@@ -65,7 +63,6 @@ def batch_command(
     coded is listed in OUTPUT/_failures/RUN.jsonl and the run goes on; the exit status is 1
     if any failed.
     """
-    rules_only(no_model)
     from ..scale.batch import run_batch
 
     check_engine(engine, address)

@@ -7,7 +7,7 @@ import sys
 import click
 
 from .main import cli
-from .options import Confidence, rules_only, workers_option
+from .options import Confidence, dictionary_options, no_model_option, workers_option
 
 
 @cli.command("code")
@@ -62,12 +62,9 @@ from .options import Confidence, rules_only, workers_option
     default=0.0,
     help="Drop events below this confidence (0-1).",
 )
-@click.option(
-    "--no-model",
-    is_flag=True,
-    help="Rules only: code without the learned event model (docs/model-card.md).",
-)
+@no_model_option
 @workers_option
+@dictionary_options
 def code_command(
     sources: tuple[str, ...],
     story_date: str | None,
@@ -77,7 +74,6 @@ def code_command(
     doc_id: str | None,
     model: str | None,
     lexicons: tuple[str, ...],
-    no_model: bool,
     min_confidence: float,
     workers: int,
 ) -> None:
@@ -87,7 +83,6 @@ def code_command(
     every event names its input ("input" field, TSV column); a SOURCE that cannot be read
     or coded is reported by name and the others go on, and the exit status is then 1.
     """
-    rules_only(no_model)
     from .. import get_coder
     from ..export import write_events
     from ..ingest import read_source

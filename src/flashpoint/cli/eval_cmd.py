@@ -7,7 +7,7 @@ import json
 import click
 
 from .main import cli
-from .options import rules_only
+from .options import dictionary_options, no_model_option
 
 
 @cli.command("eval")
@@ -35,16 +35,12 @@ from .options import rules_only
 )
 @click.option("--explain", is_flag=True, help="List each article's misses and extra events.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option(
-    "--no-model",
-    is_flag=True,
-    help="Rules only: code without the learned event model (docs/model-card.md).",
-)
+@no_model_option
+@dictionary_options
 def eval_command(
     gold_files: tuple[str, ...],
     model: str | None,
     lexicons: tuple[str, ...],
-    no_model: bool,
     limit: int | None,
     texts: str | None,
     split: str | None,
@@ -52,15 +48,16 @@ def eval_command(
     as_json: bool,
 ) -> None:
     """Score the coder against GOLD_FILES (PLOVER JSON, CAMEO codebook TSV, sentence+quad TSV,
-    actor-span CoNLL, or flashpoint's article gold JSONL).
+    actor-span CoNLL, PETRARCH validation records .xml, flashpoint's article gold JSONL).
 
     For CAMEO root and full code, quad class, PLOVER event type and source/target country
     (whichever each file annotates) prints the accuracy of each sentence's primary event,
     macro-F1 for quad classes, and strict micro precision/recall/F1 over all coded events.
-    Actor spans are scored as token precision/recall/F1.  Article gold is scored as event
-    precision/recall/F1 at several levels (docs/coding-guidelines.md §10), per topic and root.
+    Actor spans are scored as token precision/recall/F1; PETRARCH records as P/R/F1 over
+    (source, target, event code) triples (with --actors, --verbs ... for their dictionaries).
+    Article gold is scored as event precision/recall/F1 at several levels
+    (docs/coding-guidelines.md §10), per topic, root and PLOVER type.
     """
-    rules_only(no_model)
     from pathlib import Path
 
     from .. import get_coder

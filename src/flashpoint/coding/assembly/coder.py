@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ...actors import load_kb
 from ...actors.publisher import publisher_actor
 from ...actors.resolve import DocActors
+from ...dictionaries import DictionarySpec, annotate, load_dictionaries
 from ...nlp import load_nlp
 from ...nlp.components.paragraphs import DATELINE
 from ...nlp.docmemo import children, coding, sent_text, sent_tokens, subtree
@@ -157,12 +158,19 @@ class Coder:
         geocode: bool = True,
         event_model: str | None = None,
         keep_scores: bool = False,
+        dictionaries: DictionarySpec | None = None,
     ):
         """``event_model``: "1" for the shipped learned event model, "0" for rules only
         (``--no-model``), or the path of a model file; default: the ``event_model`` setting."""
         self.nlp = nlp if nlp is not None else load_nlp(model)
         self.lexicon = load_lexicon(_lexicon_files(lexicons))
         self.kb = load_kb()
+        # PETRARCH/TABARI dictionaries (flashpoint.dictionaries): more actors, agents and
+        # event patterns, and discards; they tag each Doc after the pipeline.
+        self.dictionaries = load_dictionaries(dictionaries)
+        if self.dictionaries is not None:
+            self.lexicon = self.dictionaries.lexicon(self.lexicon)
+            self.kb = self.dictionaries.kb()
         self.table = cameo_table()
         self.geocode = geocode
         self.model = _event_model(event_model or get_setting("event_model"))
@@ -189,6 +197,8 @@ class Coder:
     def _code_memoised(self, doc: Doc, article: Article, text: str | None) -> list[Event]:
         # Facts about the document (sentence texts, entities, name indexes) are computed
         # once per document while it is coded (see docmemo).
+        if self.dictionaries is not None:
+            self.dictionaries.tag(doc)
         with rare_collections(), coding(doc, text=text):
             return self._code_doc(doc, article)
 
@@ -197,6 +207,8 @@ class Coder:
         home = self._dateline_country(article.text) or document_country(doc, self.kb)
         actors = DocActors(self.kb, doc, story, home, publisher_actor(article.url))
         skip = list(article.skip_spans)
+        if self.dictionaries is not None:
+            skip += self.dictionaries.discarded(article.text)
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
             if is_skipped(sent, skip) or not any(t.is_alpha for t in sent_tokens(sent)):
@@ -226,7 +238,8 @@ class Coder:
                     if current is None or event.confidence > current.confidence:
                         sentence_events[key] = event
             events.extend(sentence_events.values())
-        return events
+        # Which dictionary entry resolved each actor; PETRARCH codes for dictionary actors.
+        return annotate(events, doc, story, self.kb, self.dictionaries)
 
     def _confidence(self, predicate: Predicate, rule: float) -> tuple[float, list[float]]:
         """The calibrated probability that the event is right (calibration.py) — the rule
