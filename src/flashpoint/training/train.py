@@ -246,6 +246,8 @@ def per_class(gold: list[str], predicted: list[str]) -> dict[str, dict]:
 
 
 def held_out_metrics(model: EventModel, examples: Examples, count: int) -> dict:
+    if not examples.labels:
+        return {"held_out_texts": count, "held_out_candidates": 0}
     probabilities = model.probabilities(examples.sparse, examples.matrix())
     predicted_classes = [model.classes[i] for i in probabilities.argmax(axis=1)]
     predicted = [c if c == NONE else c[:2] for c in predicted_classes]
