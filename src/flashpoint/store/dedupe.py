@@ -27,14 +27,17 @@ member of it, so "USA" can merge with "USAGOV" but not then with "USAMIL"
 (compared with the cluster's founding event), never one that already holds an event of the
 same article; otherwise it founds a new cluster.
 
-Across articles, rule 2 is coarser: the same *event family* — the quad class (verbal or
-material, cooperation or conflict) — instead of the same base code.  Outlets word one act
-differently, and a coder follows the wording: the same meeting is "held talks" (040) in one
-report, "urged ... to reopen the crossing" (0242) in another, "said relations were improving"
-(013) in a third.  Within one directed dyad, day and place, those are one real-world
-interaction; keeping them apart by base code split one meeting reported by nineteen outlets
-into a dozen clusters.  Events with neither a source code nor a
-source country, or without any date, always get a cluster of their own.
+Across articles, rule 2 is coarser on the same day: the same *event family* — the quad class
+(verbal or material, cooperation or conflict) — instead of the same base code, when the
+event falls on the cluster's own days (the window of rule 5 still applies to the same base
+code). Outlets word one act differently, and a coder follows the wording: the same meeting
+is "held talks" (040) in one report, "urged ... to reopen the crossing" (0242) in another,
+"said relations were improving" (013) in a third. Within one directed dyad, day and place,
+those are one real-world interaction; keeping them apart by base code split one meeting
+reported by nineteen outlets into a dozen clusters.
+
+Events with neither a source code nor a source country, or without any date, always get a
+cluster of their own.
 """
 
 from __future__ import annotations
@@ -171,9 +174,10 @@ def dated_by(merged: MergedEvent) -> Event:
     return merged.representative
 
 
-def _rank(event: Event) -> tuple[int, float, int]:
-    # The most specific code, then the most confident, then the earliest mention.
-    return (len(event.cameo.code), event.confidence, -event.evidence.start)
+def _rank(event: Event) -> tuple[int, bool, float, int]:
+    # The most specific code, then a mention whose sentence dates the event (its record then
+    # carries the event's date), then the most confident, then the earliest mention.
+    return (len(event.cameo.code), _stated(event), event.confidence, -event.evidence.start)
 
 
 def merge_mentions(events: Sequence[Event]) -> list[MergedEvent]:
