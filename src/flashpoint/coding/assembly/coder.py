@@ -237,7 +237,7 @@ class Coder:
                     current = sentence_events.get(key)
                     if current is None or event.confidence > current.confidence:
                         sentence_events[key] = event
-            events.extend(sentence_events.values())
+            events.extend(_lexicon_first(list(sentence_events.values())))
         # Which dictionary entry resolved each actor; PETRARCH codes for dictionary actors.
         return annotate(events, doc, story, self.kb, self.dictionaries)
 
@@ -946,6 +946,22 @@ def _gazetteer() -> Gazetteer:
     from ...geo import get_gazetteer
 
     return get_gazetteer()
+
+
+def _lexicon_first(events: list[Event]) -> list[Event]:
+    """A word only the model coded never becomes the sentence's main event while the lexicon
+    coded one: the lexicon's rests on a pattern written for that wording.  Its confidence is
+    capped just under the best lexicon event's."""
+    coded = [e.confidence for e in events if "model-proposed" not in e.flags]
+    if not coded:
+        return events
+    ceiling = round(max(coded) - 0.001, 3)
+    return [
+        replace(e, confidence=ceiling)
+        if "model-proposed" in e.flags and e.confidence > ceiling
+        else e
+        for e in events
+    ]
 
 
 def _pattern_text(predicate: Predicate) -> str:
