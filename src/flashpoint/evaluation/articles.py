@@ -105,7 +105,11 @@ def _gold_key(level: str, event: GoldEvent) -> tuple | None:
     if level == "code":
         return (sc, tc, event.cameo)
     if level == "plover":
-        return (sc, tc, event.plover_type) if event.plover_type else None
+        # Roots 01 and 02 have no type in the official crosswalk, which the coder follows;
+        # the gold's REQUEST for appeals (guidelines §6) is left out of this level.
+        if not event.plover_type or event.cameo[:2] in ("01", "02"):
+            return None
+        return (sc, tc, event.plover_type)
     if level == "actors":
         return (sc, src.sector if src else None, tc, tgt.sector if tgt else None, event.cameo[:2])
     if level == "detection":
