@@ -42,16 +42,6 @@ class ArticleReport:
     texts: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
-        def entry(score: Score) -> dict:
-            return {
-                "precision": round(score.precision, 4),
-                "recall": round(score.recall, 4),
-                "f1": round(score.f1, 4),
-                "tp": score.tp,
-                "fp": score.fp,
-                "fn": score.fn,
-            }
-
         return {
             "path": self.path,
             "format": "article-gold",
@@ -60,10 +50,10 @@ class ArticleReport:
             "gold_events": self.gold_events,
             "acceptable_events": self.acceptable_events,
             "coded_events": self.coded_events,
-            "levels": {name: entry(s) for name, s in self.levels.items()},
-            "by_topic": {name: entry(s) for name, s in sorted(self.by_topic.items())},
-            "by_root": {name: entry(s) for name, s in sorted(self.by_root.items())},
-            "by_plover": {name: entry(s) for name, s in sorted(self.by_plover.items())},
+            "levels": {name: s.to_dict() for name, s in self.levels.items()},
+            "by_topic": {name: s.to_dict() for name, s in sorted(self.by_topic.items())},
+            "by_root": {name: s.to_dict() for name, s in sorted(self.by_root.items())},
+            "by_plover": {name: s.to_dict() for name, s in sorted(self.by_plover.items())},
         }
 
 

@@ -65,14 +65,7 @@ class EvalReport:
     def to_dict(self) -> dict:
         metrics: dict[str, dict] = {}
         for name, s in self.scores.items():
-            entry = {
-                "precision": round(s.precision, 4),
-                "recall": round(s.recall, 4),
-                "f1": round(s.f1, 4),
-                "tp": s.tp,
-                "fp": s.fp,
-                "fn": s.fn,
-            }
+            entry: dict = s.to_dict()
             if name in self.accuracy:
                 entry["accuracy"] = round(self.accuracy[name].value, 4)
             if name in self.classes:
