@@ -64,8 +64,13 @@ def _remap(actor, mapping):
     return dataclasses.replace(actor, country=new, code=code)
 
 
-def _shift(value: str | None, days: int) -> str | None:
-    return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat() if value else None
+def _shift(value, days: int):
+    """``value`` (an ISO date string or a date; None stays None) ``days`` later, same type."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
+    return value + dt.timedelta(days=days)
 
 
 def variants(coded):
@@ -89,6 +94,11 @@ def variants(coded):
                 e,
                 doc_id=doc_id,
                 date=_shift(e.date, days),
+                date_info=dataclasses.replace(
+                    e.date_info,
+                    start=_shift(e.date_info.start, days),
+                    end=_shift(e.date_info.end, days),
+                ),
                 source=_remap(e.source, mapping),
                 target=_remap(e.target, mapping),
             )
@@ -136,6 +146,34 @@ def build_store(url: str, target_events: int) -> int:
         total = store_counts(store).events
     print(f"  built: {total:,} events in {time.perf_counter() - started:.0f} s")
     return total
+
+
+def copy_store(source: str, target: str) -> int:
+    """Copy every row of the store at ``source`` into the (new, empty) store at ``target``,
+    so both engines are measured on the same events; returns the events copied.  Much faster
+    than building a second store through the writer (which clusters every article again)."""
+    from sqlalchemy import func, select, text
+
+    from flashpoint.store import open_store, schema
+
+    started = time.perf_counter()
+    with open_store(source) as src, open_store(target) as dst:
+        with src.engine.connect() as read, dst.engine.begin() as write:
+            for table in schema.Base.metadata.sorted_tables:
+                rows = read.execute(select(table).execution_options(yield_per=5000))
+                for chunk in rows.mappings().partitions(5000):
+                    write.execute(table.insert(), [dict(r) for r in chunk])
+                if dst.dialect == "postgresql" and "id" in table.c:
+                    write.execute(text(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                        f"(SELECT coalesce(max(id), 1) FROM {table.name}))"
+                    ))  # fmt: skip
+            if dst.dialect == "postgresql":
+                write.execute(text("ANALYZE"))
+        with dst.engine.connect() as conn:
+            total = conn.scalar(select(func.count()).select_from(schema.Event))
+    print(f"  copied {total:,} events in {time.perf_counter() - started:.0f} s")
+    return int(total or 0)
 
 
 # ---- the load -----------------------------------------------------------------------------

@@ -27,9 +27,10 @@ def serve_config(
     max_body: int | None = None,
     model: str | None = None,
     lexicons: tuple[str, ...] = (),
+    cache_mb: int | None = None,
 ) -> ServeConfig:
     """The checked configuration for listening on ``host`` (ServeError when it is unsafe)."""
-    from flashpoint.api.config import DEFAULT_MAX_BODY
+    from flashpoint.api.config import DEFAULT_CACHE_BYTES, DEFAULT_MAX_BODY
 
     digests = load_api_keys(api_key_file) if api_key_file else ()
     check_bind(host, bool(digests))
@@ -44,6 +45,7 @@ def serve_config(
         model=model,
         lexicons=lexicons,
         trusted_hosts=trusted,
+        cache_bytes=DEFAULT_CACHE_BYTES if cache_mb is None else cache_mb * 1024 * 1024,
     )
 
 

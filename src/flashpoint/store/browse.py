@@ -37,7 +37,6 @@ __all__ = [
     "get_event",
     "iter_clusters",
     "store_counts",
-    "store_version",
 ]
 
 
@@ -246,15 +245,3 @@ def store_counts(store: Store) -> StoreCounts:
             mentions=count(select(func.count()).select_from(schema.Mention)),
             clusters=count(select(func.count()).select_from(schema.Cluster)),
         )
-
-
-def store_version(store: Store) -> tuple[int, int, int]:
-    """Changes whenever events are added, replaced or removed (for caching aggregates)."""
-    E = schema.Event
-    with store.session(readonly=True) as session:
-        count, highest, articles = session.execute(
-            select(
-                func.count(), func.max(E.id), select(func.max(schema.Article.id)).scalar_subquery()
-            )
-        ).one()
-    return int(count), int(highest or 0), int(articles or 0)

@@ -72,9 +72,8 @@ class Store:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         fit.install(self._sessions)  # every row fits its columns, on either engine
         # Reads on SQLite begin DEFERRED, so a long export never holds the write lock.
-        self._read_sessions = sessionmaker(
-            engine.execution_options(flashpoint_read=True), expire_on_commit=False
-        )
+        self._read_engine = engine.execution_options(flashpoint_read=True)
+        self._read_sessions = sessionmaker(self._read_engine, expire_on_commit=False)
 
     @property
     def dialect(self) -> str:
@@ -89,6 +88,14 @@ class Store:
         factory = self._read_sessions if readonly else self._sessions
         with factory() as session, session.begin():
             yield session
+
+    def changes(self) -> int:
+        """The store's change counter: it rises with every committed write to its articles,
+        events, mentions or clusters, by any program (triggers keep it; see schema.py), so
+        an answer computed at one value holds while the counter stays there."""
+        with self._read_engine.connect() as conn:
+            value = conn.exec_driver_sql("SELECT changes FROM store_state WHERE id = 1").scalar()
+        return int(value or 0)
 
     def close(self) -> None:
         self.engine.dispose()

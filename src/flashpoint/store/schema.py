@@ -4,6 +4,9 @@
 - ``events``: one row per distinct event in an article; repeated mentions are merged.
 - ``mentions``: every sentence that reports an event, with its own evidence and record.
 - ``clusters``: one real-world event reported by one or more articles (cross-article dedup).
+- ``store_state``: one row whose ``changes`` counter the database itself raises on every
+  committed write to the tables above (triggers, revision 0003), so a reader can tell in one
+  cheap look-up whether anything changed (``flashpoint serve`` keys its caches on it).
 
 Events carry flat, indexed columns for what queries filter and aggregate on, next to the
 full JSON record the coder produced (``Event.to_dict()``).  This is the only module that
@@ -17,7 +20,9 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     Float,
@@ -32,7 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-__all__ = ["Article", "Base", "Cluster", "Event", "Mention"]
+__all__ = ["Article", "Base", "Cluster", "Event", "Mention", "StoreState"]
 
 JSONType = JSON().with_variant(JSONB(), "postgresql")
 
@@ -207,3 +212,15 @@ class Mention(Base):
     record: Mapped[dict[str, Any]] = mapped_column(JSONType)
 
     event: Mapped[Event] = relationship(back_populates="mentions")
+
+
+class StoreState(Base):
+    """The store's change counter: a single row (id 1).  Triggers on articles, events,
+    mentions and clusters raise ``changes`` in every transaction that writes them (on
+    PostgreSQL once per transaction, at commit), whatever program writes."""
+
+    __tablename__ = "store_state"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    changes: Mapped[int] = mapped_column(BigInteger, default=0)
