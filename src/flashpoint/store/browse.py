@@ -22,6 +22,7 @@ from flashpoint.store.query import (
     _timestamp,
     _where,
     event_query,
+    mention_records,
     stored_event,
 )
 
@@ -134,7 +135,7 @@ def event_page(
         .offset(offset)
     )
     with store.session(readonly=True) as session:
-        return [stored_event(*row) for row in session.execute(query)]
+        return [stored_event(row) for row in session.execute(query)]
 
 
 def get_event(store: Store, row_id: int) -> StoredEvent | None:
@@ -142,7 +143,9 @@ def get_event(store: Store, row_id: int) -> StoredEvent | None:
     query = event_query(EventFilter(include_superseded=True)).where(schema.Event.id == row_id)
     with store.session(readonly=True) as session:
         row = session.execute(query).first()
-        return stored_event(*row, with_mentions=True) if row is not None else None
+        if row is None:
+            return None
+        return stored_event(row, mention_records(session, [row.id]).get(row.id, ()))
 
 
 def article_events(store: Store, article_id: int) -> list[StoredEvent]:
@@ -150,7 +153,9 @@ def article_events(store: Store, article_id: int) -> list[StoredEvent]:
     E = schema.Event
     query = event_query(EventFilter(include_superseded=True)).where(E.article_id == article_id)
     with store.session(readonly=True) as session:
-        events = [stored_event(*row, with_mentions=True) for row in session.execute(query)]
+        rows = session.execute(query).all()
+        mentions = mention_records(session, [row.id for row in rows])
+        events = [stored_event(row, mentions.get(row.id, ())) for row in rows]
     return sorted(events, key=lambda e: (e.record["evidence"]["start"], e.id))
 
 
