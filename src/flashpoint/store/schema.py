@@ -153,7 +153,9 @@ class Event(Base):
     source_name: Mapped[str | None] = mapped_column(String(300))
     source_country: Mapped[str | None] = mapped_column(String(3))
     source_sector: Mapped[str | None] = mapped_column(String(20))
-    target_code: Mapped[str | None] = mapped_column(String(50))
+    # Indexed alone (source_code leads ix_events_dyad), so a filter on the target side
+    # (a code prefix or a country) is answered by indexes rather than a scan.
+    target_code: Mapped[str | None] = mapped_column(String(50), index=True)
     target_name: Mapped[str | None] = mapped_column(String(300))
     target_country: Mapped[str | None] = mapped_column(String(3), index=True)
     target_sector: Mapped[str | None] = mapped_column(String(20))
