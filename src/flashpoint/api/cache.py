@@ -20,6 +20,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
+import anyio
 import anyio.to_thread
 
 from flashpoint.store import Store
@@ -93,6 +94,9 @@ class ResponseCacheMiddleware:
         self.app = app
         self.store = store
         self.cache = cache
+        # Its own threads for the change look-ups, so a cache hit never waits behind the
+        # answers being computed in the default pool.
+        self.limiter = anyio.CapacityLimiter(4)
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         path = scope.get("path", "")
@@ -105,7 +109,7 @@ class ResponseCacheMiddleware:
             await self.app(scope, receive, send)
             return
         try:
-            changes = await anyio.to_thread.run_sync(self.store.changes)
+            changes = await anyio.to_thread.run_sync(self.store.changes, limiter=self.limiter)
         except Exception:  # the store is unreachable: the route says so in its own words
             await self.app(scope, receive, send)
             return

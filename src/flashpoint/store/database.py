@@ -159,14 +159,30 @@ def _engine(url: str) -> Engine:
             if not parent.is_dir():
                 raise StoreError(f"cannot create database {path}: no folder {parent}")
         engine = create_engine(
-            url, connect_args={"timeout": 60}, hide_parameters=True, json_deserializer=_loads
+            url,
+            connect_args={"timeout": 60},
+            hide_parameters=True,
+            json_deserializer=_loads,
+            # Connections are cheap but opening one runs the pragmas; keep those a busy
+            # server's threads use rather than open and close them per request.
+            pool_size=16,
+            max_overflow=24,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         # pysqlite's own transaction handling defers BEGIN; emit it ourselves so a
         # transaction takes the write lock at its start and SAVEPOINTs work.
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True, json_deserializer=_loads)
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        hide_parameters=True,
+        json_deserializer=_loads,
+        # A new PostgreSQL connection is a new server process: keep enough for a busy
+        # server's threads (more wait for one rather than open and close them).
+        pool_size=10,
+        max_overflow=10,
+    )
 
 
 def _loads(text: str | bytes) -> Any:
