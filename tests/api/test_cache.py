@@ -120,3 +120,31 @@ def test_the_cache_keeps_to_its_size():
     assert sum(cache.get((n,)) is not None for n in range(20)) == 10
     cache.put(("huge",), _Answer(200, (), b"x" * 900, b'"e"'))  # over 1/8 of the cache
     assert cache.get(("huge",)) is None
+
+
+def test_change_reads_are_shared_but_never_older_than_the_request():
+    import asyncio
+    import threading
+
+    from flashpoint.api.cache import ChangeReader
+
+    calls, release = [], threading.Event()
+
+    def read() -> int:  # a slow look-up: its value is the number of the read
+        calls.append(1)
+        release.wait(5)
+        return len(calls)
+
+    async def scenario() -> tuple[list[int], list[int]]:
+        reader = ChangeReader(read)
+        early = [asyncio.create_task(reader.read()) for _ in range(3)]
+        await asyncio.sleep(0.05)  # the first read is running now
+        late = [asyncio.create_task(reader.read()) for _ in range(5)]
+        await asyncio.sleep(0.05)
+        release.set()
+        return list(await asyncio.gather(*early)), list(await asyncio.gather(*late))
+
+    early, late = asyncio.run(scenario())
+    assert early == [1, 1, 1]  # one read for the three that came together
+    assert late == [2] * 5  # those that came during it wait for the next one
+    assert len(calls) == 2

@@ -15,8 +15,10 @@ is the same.  ``/v1/health`` is never cached: it must read the store to say it c
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,6 +88,44 @@ def _matches(if_none_match: bytes | None, etag: bytes) -> bool:
     return etag in tags or b"*" in tags
 
 
+class ChangeReader:
+    """The store's change counter for requests, read at most once at a time and shared.
+
+    A request must see a counter read that *began after it arrived* (an earlier read may
+    predate a write the client already knows of).  So a request arriving while a read is
+    running waits for the next one, which begins as soon as the running one ends and serves
+    every request that arrived meanwhile: under load one read answers dozens of requests,
+    and none is answered from a read older than itself.  Reads run in a thread of their own
+    (never queued behind answers being computed in the default pool)."""
+
+    def __init__(self, read: Callable[[], int]):
+        self._read = read
+        self._limiter = anyio.CapacityLimiter(1)
+        self._running = False
+        self._next: asyncio.Future[int] | None = None
+
+    async def read(self) -> int:
+        if self._next is None:
+            self._next = asyncio.get_running_loop().create_future()
+            if not self._running:
+                asyncio.get_running_loop().create_task(self._run())
+        return await asyncio.shield(self._next)
+
+    async def _run(self) -> None:
+        self._running = True
+        try:
+            while self._next is not None:
+                serving, self._next = self._next, None
+                try:
+                    serving.set_result(
+                        await anyio.to_thread.run_sync(self._read, limiter=self._limiter)
+                    )
+                except Exception as exc:  # every waiter falls back to computing its answer
+                    serving.set_exception(exc)
+        finally:
+            self._running = False
+
+
 class ResponseCacheMiddleware:
     """Serve ``GET /v1/...`` from :class:`ResponseCache` while the store is unchanged, and
     answer ``If-None-Match`` with 304 (see the module docstring)."""
@@ -94,9 +134,7 @@ class ResponseCacheMiddleware:
         self.app = app
         self.store = store
         self.cache = cache
-        # Its own threads for the change look-ups, so a cache hit never waits behind the
-        # answers being computed in the default pool.
-        self.limiter = anyio.CapacityLimiter(4)
+        self.changes = ChangeReader(store.changes)
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         path = scope.get("path", "")
@@ -109,7 +147,7 @@ class ResponseCacheMiddleware:
             await self.app(scope, receive, send)
             return
         try:
-            changes = await anyio.to_thread.run_sync(self.store.changes, limiter=self.limiter)
+            changes = await self.changes.read()
         except Exception:  # the store is unreachable: the route says so in its own words
             await self.app(scope, receive, send)
             return
