@@ -369,7 +369,7 @@ def measure(name: str, url: str, args: argparse.Namespace) -> dict:
     process = subprocess.Popen(
         [sys.executable, "-m", "flashpoint", "serve", "--db", url, "--port", str(port),
          "--log-level", "warning", "--workers", str(args.workers),
-         "--cache-mb", str(args.cache_mb)],
+         *(["--cache-mb", str(args.cache_mb)] if args.cache_mb is not None else [])],
         env={**os.environ, "PYTHONPATH": str(REPO / "src")},
     )  # fmt: skip
     try:
@@ -418,7 +418,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--duration", type=float, default=30.0, help="seconds per engine")
     parser.add_argument("--workers", type=int, default=2, help="flashpoint serve --workers")
-    parser.add_argument("--cache-mb", type=int, default=64, help="flashpoint serve --cache-mb")
+    parser.add_argument("--cache-mb", type=int, help="flashpoint serve --cache-mb (0: no cache)")
     parser.add_argument("--sqlite", help="SQLite store to build or reuse (default: a temp file)")
     parser.add_argument("--postgres", default=os.environ.get("FLASHPOINT_TEST_POSTGRES_URL"))
     args = parser.parse_args()
@@ -430,7 +430,8 @@ def main() -> None:
     print(machine())
     print(
         f"load: {args.clients} clients for {args.duration:.0f} s per engine; "
-        f"serve --workers {args.workers} --cache-mb {args.cache_mb}"
+        f"serve --workers {args.workers}"
+        + (f" --cache-mb {args.cache_mb}" if args.cache_mb is not None else "")
     )
     reports = []
     with tempfile.TemporaryDirectory() as tmp:
