@@ -5,7 +5,7 @@
 - ``mentions``: every sentence that reports an event, with its own evidence and record.
 - ``clusters``: one real-world event reported by one or more articles (cross-article dedup).
 - ``store_state``: one row whose ``changes`` counter the database itself raises on every
-  committed write to the tables above (triggers, revision 0003), so a reader can tell in one
+  committed write to the tables above (triggers, revision 0004), so a reader can tell in one
   cheap look-up whether anything changed (``flashpoint serve`` keys its caches on it).
 
 Events carry flat, indexed columns for what queries filter and aggregate on, next to the

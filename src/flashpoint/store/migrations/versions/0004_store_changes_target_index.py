@@ -19,8 +19,8 @@ Note for later revisions: on SQLite, ``batch_alter_table`` rebuilds a table and 
 triggers; one that rebuilds these tables must create the triggers again (see
 tests/store/test_changes.py, which checks them at head).
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-12-06
 """
 
@@ -29,8 +29,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
