@@ -29,6 +29,15 @@ def code(coder):
     return run
 
 
+@pytest.fixture(scope="session")
+def scale_corpus(tmp_path_factory, coder):
+    """(folder, sorted event records one process codes from it): tests/scale/corpus.py."""
+    from tests.scale.corpus import build_corpus, expected_records
+
+    corpus = build_corpus(tmp_path_factory.mktemp("scale"))
+    return corpus, expected_records(corpus)
+
+
 def primary(events):
     """The sentence's main event, as ``flashpoint eval`` scores it (fails when there is none)."""
     from flashpoint.evaluation.run import primary_event

@@ -5,13 +5,14 @@
 >>> events[0].cameo.code, events[0].source.country
 """
 
-from ._api import code, code_article, get_coder
+from ._api import code, code_article, code_many, get_coder
 from .coding.assembly.coder import CODER_VERSION, Coder
 from .errors import (
     AnalysisError,
     BinaryInputError,
     DataFileError,
     DecodeError,
+    DictionaryError,
     EmptyInputError,
     FetchError,
     FilterError,
@@ -22,6 +23,7 @@ from .errors import (
     ModelError,
     NotEnglishError,
     OutputError,
+    ScaleError,
     ServeError,
     StoreError,
 )
@@ -53,6 +55,7 @@ __all__ = [
     "DataFileError",
     "DateInfo",
     "DecodeError",
+    "DictionaryError",
     "EmptyInputError",
     "Event",
     "Evidence",
@@ -67,12 +70,14 @@ __all__ = [
     "NotEnglishError",
     "OutputError",
     "PloverCode",
+    "ScaleError",
     "ServeError",
     "Span",
     "StoreError",
     "__version__",
     "code",
     "code_article",
+    "code_many",
     "get_coder",
     "read_events",
 ]

@@ -27,6 +27,7 @@ __all__ = [
     "COLUMNS",
     "COLUMN_NAMES",
     "Column",
+    "arrow_schema",
     "cast_frame",
     "column",
     "flatten_record",
@@ -118,6 +119,20 @@ _BY_NAME = {c.name: c for c in COLUMNS}
 
 def column(name: str) -> Column:
     return _BY_NAME[name]
+
+
+def arrow_schema(names: tuple[str, ...] = COLUMN_NAMES) -> Any:
+    """The pyarrow schema of these columns, in this order: codes ``string``, dates
+    ``date32``, timestamps ``timestamp[us, UTC]`` (the Parquet export's types)."""
+    import pyarrow as pa
+
+    types = {
+        "int64": pa.int64(), "int32": pa.int32(), "int8": pa.int8(), "float64": pa.float64(),
+        "string": pa.string(), "date": pa.date32(), "timestamp": pa.timestamp("us", tz="UTC"),
+    }  # fmt: skip
+    return pa.schema(
+        [pa.field(n, types[_BY_NAME[n].type], nullable=_BY_NAME[n].nullable) for n in names]
+    )
 
 
 def pandas_dtype(name: str) -> str:

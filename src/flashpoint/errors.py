@@ -13,8 +13,12 @@ class and prints its message as a single line.  Messages say what went wrong *an
     │   └── FetchError        a URL the user asked for could not be fetched
     ├── ModelError            the spaCy model is missing or unusable
     ├── DataFileError         a lexicon / actor / gold file is malformed
+    │   └── DictionaryError   a PETRARCH/TABARI dictionary file: every problem, file and line
     ├── GoldFormatError       an evaluation file is not in a known gold format
     ├── StoreError            the event database cannot be opened, migrated or written
+    ├── ScaleError            a parallel or distributed run cannot start or go on (Ray
+    │                         missing, a cluster unreachable, workers that cannot start, an
+    │                         output dataset that is not flashpoint's)
     ├── OutputError           an output file cannot or must not be written (it is the event
     │                         store, a file of another kind, or in a missing folder)
     ├── ServeError            `flashpoint serve` cannot start as asked (no API key for a
@@ -31,6 +35,7 @@ __all__ = [
     "BinaryInputError",
     "DataFileError",
     "DecodeError",
+    "DictionaryError",
     "EmptyInputError",
     "FetchError",
     "FilterError",
@@ -41,6 +46,7 @@ __all__ = [
     "ModelError",
     "NotEnglishError",
     "OutputError",
+    "ScaleError",
     "ServeError",
     "StoreError",
 ]
@@ -86,12 +92,31 @@ class DataFileError(FlashpointError):
     pass
 
 
+class DictionaryError(DataFileError):
+    """A dictionary file cannot be used as written.  ``problems`` lists every error found
+    (``flashpoint.dictionaries.Problem``: source, line, message); the message shows the
+    first ones as ``file:line: problem``."""
+
+    def __init__(self, problems: list) -> None:  # type: ignore[type-arg]
+        self.problems = problems
+        shown = "; ".join(str(p) for p in problems[:3])
+        more = len(problems) - 3
+        if more > 0:
+            first = problems[0].source
+            shown += f" (and {more} more; `flashpoint dictionaries check {first}` lists them all)"
+        super().__init__(shown)
+
+
 class GoldFormatError(FlashpointError):
     pass
 
 
 class StoreError(FlashpointError):
     """The event database cannot be opened, migrated or written."""
+
+
+class ScaleError(FlashpointError):
+    """A parallel or distributed run cannot start or go on (see docs/scale.md)."""
 
 
 class OutputError(FlashpointError):

@@ -66,6 +66,9 @@ class ActorRef:
     # dateline, unidentified, context (country read off the sentence), implicit (see
     # coding.arguments.implicit), location
     resolution: str | None = None
+    # which dictionary rows resolved it, "file:line", "+"-joined when a name and a sector noun
+    # composed it ("countries.tsv:12+agents.tsv:40"); None when no dictionary entry did
+    entry: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

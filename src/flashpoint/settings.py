@@ -57,6 +57,43 @@ SETTINGS: tuple[Setting, ...] = (
         "Extra event-pattern TSV files (os.pathsep-separated) loaded after the built-in lexicon.",
     ),
     Setting(
+        "actors",
+        "",
+        "FLASHPOINT_ACTORS",
+        "PETRARCH/TABARI actor dictionaries (os.pathsep-separated) added to the built-in actors.",
+    ),
+    Setting(
+        "agents",
+        "",
+        "FLASHPOINT_AGENTS",
+        "PETRARCH agent dictionaries (os.pathsep-separated): sector nouns such as MINISTER [~GOV].",
+    ),
+    Setting(
+        "verbs",
+        "",
+        "FLASHPOINT_VERBS",
+        "PETRARCH verb dictionaries (os.pathsep-separated), translated into event patterns.",
+    ),
+    Setting(
+        "discards",
+        "",
+        "FLASHPOINT_DISCARDS",
+        "PETRARCH discard lists (os.pathsep-separated): sentences or stories not to code.",
+    ),
+    Setting(
+        "dictionaries",
+        "",
+        "FLASHPOINT_DICTIONARIES",
+        "Bundled dictionary sets to add (comma-separated): phoenix.",
+    ),
+    Setting(
+        "only_given_dictionaries",
+        "0",
+        "FLASHPOINT_ONLY_GIVEN_DICTIONARIES",
+        "1: flashpoint's own actors, agents or event patterns are dropped for each kind "
+        "of dictionary given; 0: the given ones are added to them.",
+    ),
+    Setting(
         "db",
         "flashpoint.db",
         "FLASHPOINT_DB",

@@ -1,4 +1,4 @@
-"""The store's change counter (revision 0003): every committed write raises it, whichever
+"""The store's change counter (revision 0004): every committed write raises it, whichever
 program writes and through whichever table; reads and rolled-back writes leave it alone."""
 
 from __future__ import annotations

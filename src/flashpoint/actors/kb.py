@@ -49,6 +49,7 @@ class NameEntry:
     country: str | None
     sector: str | None
     code: str | None
+    origin: str | None = None  # "file:line" of the dictionary row, for provenance
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,7 @@ class Agent:
     phrase: str
     sector: str
     person: bool
+    origin: str | None = None  # "file:line" of the dictionary row
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,28 +202,36 @@ def load_kb() -> ActorKB:
     names: dict[str, NameEntry] = {}
     for number, row in _tsv("countries.tsv"):
         iso3, name = row["iso3"], row["name"]
+        at = f"countries.tsv:{number}"
         if len(iso3) != 3:
             raise DataFileError(f"countries.tsv:{number}: bad iso3 {iso3!r}")
         for surface in [name, *_split(row.get("aliases", ""))]:
-            _add(names, surface, NameEntry("country", name, iso3, None, iso3))
+            _add(names, surface, NameEntry("country", name, iso3, None, iso3, at))
         for surface in _split(row.get("adjectives", "")):
-            _add(names, surface, NameEntry("adjective", name, iso3, None, iso3))
+            _add(names, surface, NameEntry("adjective", name, iso3, None, iso3, at))
         for surface in _split(row.get("capitals", "")):
             # A capital used as an actor stands for the government ("Tehran rejected ...").
-            _add(names, surface, NameEntry("capital", name, iso3, "GOV", iso3 + "GOV"))
+            _add(names, surface, NameEntry("capital", name, iso3, "GOV", iso3 + "GOV", at))
         for item in _split(row.get("metonyms", "")):
             phrase, _, sector = item.rpartition(":")
             if not phrase or not sector:
                 raise DataFileError(
                     f"countries.tsv:{number}: metonym {item!r} is not Phrase:SECTOR"
                 )
-            _add(names, phrase, NameEntry("metonym", phrase, iso3, sector, iso3 + sector))
+            _add(names, phrase, NameEntry("metonym", phrase, iso3, sector, iso3 + sector, at))
 
     for number, row in _tsv("organizations.tsv"):
         code = row["code"]
         if not code or len(code) % 3:
             raise DataFileError(f"organizations.tsv:{number}: bad actor code {code!r}")
-        entry = NameEntry("org", row["name"], row.get("country") or None, row["sector"], code)
+        entry = NameEntry(
+            "org",
+            row["name"],
+            row.get("country") or None,
+            row["sector"],
+            code,
+            f"organizations.tsv:{number}",
+        )
         for surface in [row["name"], *_split(row.get("aliases", ""))]:
             _add(names, surface, entry)
 
@@ -238,7 +248,7 @@ def load_kb() -> ActorKB:
             end=_parse_day(row.get("end", ""), where),
         )
         roles[role.name].append(role)
-        entry = NameEntry("person", role.name, role.country, None, None)
+        entry = NameEntry("person", role.name, role.country, None, None, where)
         for surface in [role.name, *_split(row.get("aliases", ""))]:
             if role.name not in shared[surface]:
                 shared[surface].append(role.name)
@@ -250,7 +260,9 @@ def load_kb() -> ActorKB:
         if not phrase or not row.get("sector"):
             raise DataFileError(f"agents.tsv:{number}: phrase and sector are required")
         key = tuple(_agent_tokens(phrase))
-        agents[key] = Agent(phrase, row["sector"], row.get("person", "0") == "1")
+        agents[key] = Agent(
+            phrase, row["sector"], row.get("person", "0") == "1", f"agents.tsv:{number}"
+        )
 
     kb = ActorKB(names, agents, dict(roles), version="flashpoint.actors.v1")
     kb.shared = {surface: people for surface, people in shared.items() if len(people) > 1}

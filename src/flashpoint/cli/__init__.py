@@ -2,7 +2,10 @@
 
 from . import (  # noqa: F401
     actors_cmd,
+    alerts_cmd,
+    batch_cmd,
     code_cmd,
+    dictionaries_cmd,
     dyad_cmd,
     eval_cmd,
     events_cmd,
@@ -12,6 +15,7 @@ from . import (  # noqa: F401
     plot_cmd,
     recode_cmd,
     serve_cmd,
+    watch_cmd,
 )
 from .main import cli, main
 

@@ -7,6 +7,7 @@ import json
 import click
 
 from .main import cli
+from .options import dictionary_options
 
 
 @cli.command("eval")
@@ -21,6 +22,7 @@ from .main import cli
 )
 @click.option("--limit", type=int, help="Score only the first N gold sentences of each file.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@dictionary_options
 def eval_command(
     gold_files: tuple[str, ...],
     model: str | None,
@@ -29,12 +31,13 @@ def eval_command(
     as_json: bool,
 ) -> None:
     """Score the coder against GOLD_FILES (PLOVER JSON, CAMEO codebook TSV, sentence+quad TSV,
-    actor-span CoNLL).
+    actor-span CoNLL, PETRARCH validation records .xml).
 
     For CAMEO root and full code, quad class, PLOVER event type and source/target country
     (whichever each file annotates) prints the accuracy of each sentence's primary event,
     macro-F1 for quad classes, and strict micro precision/recall/F1 over all coded events.
-    Actor spans are scored as token precision/recall/F1.
+    Actor spans are scored as token precision/recall/F1; PETRARCH records as P/R/F1 over
+    (source, target, event code) triples (with --actors, --verbs ... for their dictionaries).
     """
     from .. import get_coder
     from ..evaluation import evaluate

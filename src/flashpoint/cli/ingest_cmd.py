@@ -7,29 +7,31 @@ import sys
 import click
 
 from .main import cli
-from .options import BAR_FORMAT, coder_options, db_option, progress_option, window_option
+from .options import (
+    article_bar,
+    batch_size_option,
+    check_engine,
+    coder_options,
+    db_option,
+    dictionary_options,
+    engine_options,
+    progress_option,
+    reading_options,
+    window_option,
+)
 from .terminal import printable
 
 
 @cli.command("ingest")
 @click.argument("sources", nargs=-1, required=True)
 @db_option
-@click.option(
-    "--date",
-    "story_date",
-    metavar="YYYY-MM-DD",
-    help="Story date for articles that give none (no metadata date, no dateline).",
-)
-@click.option(
-    "--fetch-links",
-    is_flag=True,
-    help="For feeds: fetch each entry's linked page instead of coding its summary (network).",
-)
+@reading_options
 @window_option
-@click.option("--batch-size", type=click.IntRange(1), default=16, show_default=True,
-              help="Articles parsed together by spaCy.")  # fmt: skip
+@batch_size_option
+@engine_options
 @coder_options
 @progress_option
+@dictionary_options
 def ingest_command(
     sources: tuple[str, ...],
     db: str | None,
@@ -37,6 +39,9 @@ def ingest_command(
     fetch_links: bool,
     window: int | None,
     batch_size: int,
+    engine: str,
+    workers: int | None,
+    address: str | None,
     model: str | None,
     lexicons: tuple[str, ...],
     progress: bool | None,
@@ -46,7 +51,8 @@ def ingest_command(
 
     Articles already stored are skipped, so a run can be repeated or resumed after a crash.
     A source that cannot be read is reported by name and skipped; the exit status is 1 if
-    any failed.
+    any failed.  With --workers N (or --engine ray) the articles are coded in parallel and
+    this process writes them in input order: the store ends up the same as with one worker.
     """
     from tqdm import tqdm
 
@@ -59,17 +65,24 @@ def ingest_command(
 
     check_sources(sources)
     check_date(story_date)
+    check_engine(engine, address)
     window = dedupe_window(window)
     items = iter_documents(sources, date=story_date, fetch_links=fetch_links)
     with open_store(db) as store:
-        coder = get_coder(model, lexicons)
-        bar = tqdm(
-            unit=" articles",
-            bar_format=BAR_FORMAT,
-            file=sys.stderr,
-            disable=None if progress is None else not progress,
-            dynamic_ncols=True,
-        )
+        if engine == "ray":
+            from ..scale.ray_data import RayPool
+
+            coder: object = RayPool(
+                workers or 0, model=model, lexicons=lexicons, batch_size=batch_size,
+                address=address,
+            )  # fmt: skip
+        elif workers and workers > 1:
+            from ..scale import ProcessPool
+
+            coder = ProcessPool(workers, model=model, lexicons=lexicons, batch_size=batch_size)
+        else:
+            coder = get_coder(model, lexicons)
+        bar = article_bar(sources, progress)
 
         def on_item(item: object, result: object) -> None:
             if isinstance(item, Failure):
@@ -77,16 +90,21 @@ def ingest_command(
                 tqdm.write(f"flashpoint: {message}", file=sys.stderr)
             bar.update(1)
 
-        with bar:
-            summary = ingest_documents(
-                store,
-                items,
-                coder,
-                coder_version=CODER_VERSION,
-                window=window,
-                batch_size=batch_size,
-                on_item=on_item,
-            )
+        try:
+            with bar:
+                summary = ingest_documents(
+                    store,
+                    items,
+                    coder,  # type: ignore[arg-type]
+                    coder_version=CODER_VERSION,
+                    window=window,
+                    batch_size=batch_size,
+                    on_item=on_item,
+                )
+        finally:
+            close = getattr(coder, "close", None)
+            if close is not None and not hasattr(coder, "code_many"):
+                close()
     click.echo(f"flashpoint: ingested {summary.line()}", err=True)
     if summary.failed:
         sys.exit(1)

@@ -100,6 +100,191 @@ def coder_options(func: F) -> F:
     )(func)
 
 
+DICTIONARY_KEYS = ("actors", "agents", "verbs", "discards", "dictionaries", "only_given")
+
+
+def dictionary_options(func: F) -> F:
+    """``--actors/--agents/--verbs/--discards FILE``, ``--dictionaries phoenix`` and
+    ``--only-given-dictionaries``: PETRARCH/TABARI dictionaries for the coder.  The command
+    runs with them as its settings (see :func:`dictionary_settings`), so every coder it makes,
+    with ``get_coder(model, lexicons)`` as before, uses them."""
+    import functools
+
+    from ..dictionaries.bundled import BUNDLED_SETS
+
+    @functools.wraps(func)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        with dictionary_settings(kwargs):
+            return func(*args, **kwargs)
+
+    file = click.Path(dir_okay=False)
+    options = [
+        click.option("--actors", multiple=True, type=file, metavar="FILE",
+                     help="PETRARCH actor dictionary (repeatable; env FLASHPOINT_ACTORS)."),
+        click.option("--agents", multiple=True, type=file, metavar="FILE",
+                     help="PETRARCH agent dictionary (repeatable; env FLASHPOINT_AGENTS)."),
+        click.option("--verbs", multiple=True, type=file, metavar="FILE",
+                     help="PETRARCH verb dictionary, translated into event patterns "
+                          "(repeatable; env FLASHPOINT_VERBS)."),
+        click.option("--discards", multiple=True, type=file, metavar="FILE",
+                     help="PETRARCH discard list (repeatable; env FLASHPOINT_DISCARDS)."),
+        click.option("--dictionaries", multiple=True, type=click.Choice(BUNDLED_SETS),
+                     help="Bundled dictionary set to add (env FLASHPOINT_DICTIONARIES)."),
+        click.option("--only-given-dictionaries", "only_given", is_flag=True,
+                     help="Drop flashpoint's own actors, agents or event patterns for each "
+                          "kind of dictionary given (env FLASHPOINT_ONLY_GIVEN_DICTIONARIES)."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        run = option(run)
+    return run  # type: ignore[return-value]
+
+
+_DICTIONARY_SETTINGS = {
+    "actors": "FLASHPOINT_ACTORS",
+    "agents": "FLASHPOINT_AGENTS",
+    "verbs": "FLASHPOINT_VERBS",
+    "discards": "FLASHPOINT_DISCARDS",
+}
+
+
+@contextmanager
+def dictionary_settings(options: dict[str, Any]) -> Iterator[None]:
+    """The dictionary options (popped from ``options``) as this run's settings, added to any
+    already set: every coder the run makes reads them, in this process and in its worker
+    processes (``--workers``, ``--engine ray`` on this machine), which inherit the
+    environment.  Restored when the run ends."""
+    import os
+    from pathlib import Path
+
+    args = dictionary_arguments(options)
+    values: dict[str, str] = {}
+    for kind, env in _DICTIONARY_SETTINGS.items():
+        if args[kind]:
+            paths = [str(Path(p).resolve()) for p in args[kind]]
+            values[env] = os.pathsep.join([p for p in [os.environ.get(env, "")] if p] + paths)
+    if args["dictionaries"]:
+        named = [os.environ.get("FLASHPOINT_DICTIONARIES", ""), *args["dictionaries"]]
+        values["FLASHPOINT_DICTIONARIES"] = ",".join(n for n in named if n)
+    if args["bundled"] is False:
+        values["FLASHPOINT_ONLY_GIVEN_DICTIONARIES"] = "1"
+    saved = {env: os.environ.get(env) for env in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for env, value in saved.items():
+            if value is None:
+                os.environ.pop(env, None)
+            else:
+                os.environ[env] = value
+
+
+def dictionary_arguments(options: dict[str, Any]) -> dict[str, Any]:
+    """The dictionary options (popped from ``options``) as :func:`flashpoint.get_coder`
+    keyword arguments."""
+    values = {key: options.pop(key, None) for key in DICTIONARY_KEYS}
+    return {
+        "actors": values["actors"] or (),
+        "agents": values["agents"] or (),
+        "verbs": values["verbs"] or (),
+        "discards": values["discards"] or (),
+        "dictionaries": values["dictionaries"] or (),
+        "bundled": False if values["only_given"] else None,
+    }
+
+
+def workers_option(func: F) -> F:
+    """``--workers N``: code in N processes on this machine, one model each."""
+    return click.option(
+        "--workers",
+        type=click.IntRange(1, 512),
+        default=1,
+        show_default=True,
+        help="Worker processes coding in parallel, each loading the model once "
+        "(the events are the same as with 1).",
+    )(func)
+
+
+def reading_options(func: F) -> F:
+    """``--date`` and ``--fetch-links``: how the articles of many inputs are read."""
+    func = click.option(
+        "--fetch-links",
+        is_flag=True,
+        help="For feeds: fetch each entry's linked page instead of coding its summary (network).",
+    )(func)
+    return click.option(
+        "--date",
+        "story_date",
+        metavar="YYYY-MM-DD",
+        help="Story date for articles that give none (no metadata date, no dateline).",
+    )(func)
+
+
+def batch_size_option(func: F) -> F:
+    return click.option(
+        "--batch-size",
+        type=click.IntRange(1),
+        default=16,
+        show_default=True,
+        help="Articles parsed together by spaCy (and sent to a worker at a time).",
+    )(func)
+
+
+def engine_options(func: F) -> F:
+    """``--engine local|ray``, ``--workers N``, ``--address URL``: where the coding runs."""
+    func = click.option(
+        "--address",
+        metavar="URL",
+        help="Ray cluster to run on (ray://head:10001, or auto; env RAY_ADDRESS); "
+        "default: a local Ray instance. --engine ray only.",
+    )(func)
+    func = click.option(
+        "--workers",
+        type=click.IntRange(1, 100_000),
+        help="Worker processes (local) or Ray actors (ray) coding in parallel, one model "
+        "each; the events are the same for any number (default: 1 locally, every CPU of "
+        "the Ray cluster).",
+    )(func)
+    return click.option(
+        "--engine",
+        type=click.Choice(["local", "ray"]),
+        default="local",
+        show_default=True,
+        help="local: processes on this machine; ray: a Ray cluster (pip install "
+        "'flashpoint[ray]').",
+    )(func)
+
+
+def check_engine(engine: str, address: str | None) -> None:
+    if address and engine != "ray":
+        raise click.UsageError("--address names a Ray cluster: use it with --engine ray")
+
+
+def article_bar(sources: tuple[str, ...], progress: bool | None) -> Any:
+    """The progress bar of a run over ``sources`` on stderr: articles/s, and a percentage
+    with the ETA when the articles can be counted beforehand (files, JSON Lines, Parquet)."""
+    import sys
+
+    from tqdm import tqdm
+
+    total = None
+    if progress is not False:
+        from ..scale.sources import count_articles, list_inputs
+
+        try:
+            total = count_articles(list_inputs(sources))
+        except Exception:  # an estimate only: never the reason a run fails
+            total = None
+    return tqdm(
+        total=total,
+        unit=" articles",
+        bar_format=BAR_FORMAT_TOTAL if total else BAR_FORMAT,
+        file=sys.stderr,
+        disable=None if progress is None else not progress,
+        dynamic_ncols=True,
+    )
+
+
 def progress_option(func: F) -> F:
     return click.option(
         "--progress/--no-progress",

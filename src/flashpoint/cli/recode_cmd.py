@@ -7,7 +7,14 @@ import sys
 import click
 
 from .main import cli
-from .options import BAR_FORMAT_TOTAL, coder_options, db_option, progress_option, window_option
+from .options import (
+    BAR_FORMAT_TOTAL,
+    coder_options,
+    db_option,
+    dictionary_options,
+    progress_option,
+    window_option,
+)
 
 
 @cli.command("recode")
@@ -20,6 +27,7 @@ from .options import BAR_FORMAT_TOTAL, coder_options, db_option, progress_option
 )
 @window_option
 @coder_options
+@dictionary_options
 @progress_option
 def recode_command(
     db: str | None,

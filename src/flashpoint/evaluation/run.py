@@ -29,6 +29,7 @@ from ..ingest import article_from_text
 from ..records import ActorRef, Article, Event
 from .gold import GoldSentence, predicted_labels, read_gold
 from .metrics import Accuracy, ClassScores, Score
+from .records import is_records_file, read_records, score_records
 
 __all__ = ["METRIC_NAMES", "EvalReport", "evaluate", "primary_event"]
 
@@ -42,6 +43,8 @@ METRIC_NAMES = {
     "target_country": "target country",
     "source_span": "source span (tokens)",
     "target_span": "target span (tokens)",
+    "triple": "source-target-code triple",
+    "dyad": "source-target pair",
 }
 _CLASS_METRICS = {"quad", "phoenix_quad"}
 
@@ -132,6 +135,8 @@ def _score_spans(
 
 
 def evaluate(path: str | Path, coder: Coder, *, limit: int | None = None) -> EvalReport:
+    if is_records_file(path):
+        return _evaluate_records(path, coder, limit)
     fmt, gold = read_gold(path)
     if limit is not None:
         gold = gold[:limit]
@@ -160,3 +165,10 @@ def evaluate(path: str | Path, coder: Coder, *, limit: int | None = None) -> Eva
             if metric in report.classes:
                 report.classes[metric].add(label, gold_labels)
     return report
+
+
+def _evaluate_records(path: str | Path, coder: Coder, limit: int | None) -> EvalReport:
+    """PETRARCH validation records: P/R/F1 over (source, target, code) triples."""
+    records = read_records(path)[:limit]
+    scores, coded = score_records(records, coder)
+    return EvalReport(str(path), "petrarch-records", len(records), coded, scores)

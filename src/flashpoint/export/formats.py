@@ -1,12 +1,15 @@
 """Write events as JSON Lines (default), a JSON array or flat TSV, streaming.
 
 Exporters follow scrapy's start/export/finish shape so memory stays flat on big corpora.
+Events coded from several inputs in one run (``flashpoint code a.txt b.txt``) are written as
+``(input, event)`` pairs: each record then starts with ``"input"`` (the TSV with an ``input``
+column), so every event names the input it came from.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from ..columns import CODED_COLUMNS, flatten_record
@@ -16,6 +19,9 @@ __all__ = ["EXPORTERS", "TSV_COLUMNS", "write_events"]
 
 # The flat columns of a coded event (flashpoint.columns): the names every flat output uses.
 TSV_COLUMNS = CODED_COLUMNS
+INPUT_COLUMN = "input"
+
+Labelled = tuple[str | None, Event]
 
 
 def _clean(value: Any) -> str:
@@ -30,30 +36,36 @@ def tsv_row(event: Event) -> list[str]:
     return [_clean(row[c]) for c in TSV_COLUMNS]
 
 
-def _jsonl(events: Iterable[Event], out: IO[str]) -> int:
+def _record(name: str | None, event: Event) -> dict[str, Any]:
+    record = event.to_dict()
+    return record if name is None else {INPUT_COLUMN: name, **record}
+
+
+def _jsonl(events: Iterable[Labelled], out: IO[str], labelled: bool) -> int:
     count = 0
-    for event in events:
-        out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+    for name, event in events:
+        out.write(json.dumps(_record(name, event), ensure_ascii=False) + "\n")
         count += 1
     return count
 
 
-def _json(events: Iterable[Event], out: IO[str]) -> int:
+def _json(events: Iterable[Labelled], out: IO[str], labelled: bool) -> int:
     count = 0
     out.write("[")
-    for event in events:
+    for name, event in events:
         out.write(",\n" if count else "\n")
-        out.write(json.dumps(event.to_dict(), ensure_ascii=False, indent=2))
+        out.write(json.dumps(_record(name, event), ensure_ascii=False, indent=2))
         count += 1
     out.write("\n]\n" if count else "]\n")
     return count
 
 
-def _tsv(events: Iterable[Event], out: IO[str]) -> int:
-    out.write("\t".join(TSV_COLUMNS) + "\n")
+def _tsv(events: Iterable[Labelled], out: IO[str], labelled: bool) -> int:
+    out.write("\t".join(((INPUT_COLUMN,) if labelled else ()) + TSV_COLUMNS) + "\n")
     count = 0
-    for event in events:
-        out.write("\t".join(tsv_row(event)) + "\n")
+    for name, event in events:
+        first = [_clean(name)] if labelled else []
+        out.write("\t".join(first + tsv_row(event)) + "\n")
         count += 1
     return count
 
@@ -61,10 +73,20 @@ def _tsv(events: Iterable[Event], out: IO[str]) -> int:
 EXPORTERS = {"jsonl": _jsonl, "json": _json, "tsv": _tsv}
 
 
-def write_events(events: Iterable[Event], out: IO[str], fmt: str = "jsonl") -> int:
-    """Write events in ``fmt``; returns how many were written."""
+def write_events(
+    events: Iterable[Event] | Iterable[tuple[str, Event]],
+    out: IO[str],
+    fmt: str = "jsonl",
+    *,
+    labelled: bool = False,
+) -> int:
+    """Write events in ``fmt``; returns how many were written.  With ``labelled``, ``events``
+    are ``(input name, event)`` pairs and each record names its input."""
     try:
         exporter = EXPORTERS[fmt]
     except KeyError:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(EXPORTERS)}") from None
-    return exporter(events, out)
+    pairs: Iterator[Labelled] = (
+        iter(events) if labelled else ((None, e) for e in events)  # type: ignore[misc]
+    )
+    return exporter(pairs, out, labelled)

@@ -19,7 +19,7 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
-from flashpoint.columns import COLUMN_NAMES, COLUMNS, flatten_record
+from flashpoint.columns import COLUMN_NAMES, COLUMNS, arrow_schema, flatten_record
 from flashpoint.export.spreadsheet import neutralise
 from flashpoint.store.query import StoredEvent
 
@@ -98,13 +98,7 @@ def write_jsonl(events: Iterable[StoredEvent], out: IO[str]) -> int:
 
 def parquet_schema() -> Any:
     """The explicit pyarrow schema of the Parquet export (from :data:`COLUMNS`)."""
-    import pyarrow as pa
-
-    types = {
-        "int64": pa.int64(), "int32": pa.int32(), "int8": pa.int8(), "float64": pa.float64(),
-        "string": pa.string(), "date": pa.date32(), "timestamp": pa.timestamp("us", tz="UTC"),
-    }  # fmt: skip
-    return pa.schema([pa.field(c.name, types[c.type], nullable=c.nullable) for c in COLUMNS])
+    return arrow_schema(COLUMN_NAMES)
 
 
 def _batches(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:

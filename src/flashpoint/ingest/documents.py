@@ -40,7 +40,10 @@ TEXT_EXTENSIONS = (".txt", ".text")
 HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
 JSONL_EXTENSIONS = (".jsonl", ".ndjson")
 FEED_EXTENSIONS = (".rss", ".atom", ".xml")
-ARTICLE_EXTENSIONS = TEXT_EXTENSIONS + HTML_EXTENSIONS + JSONL_EXTENSIONS + FEED_EXTENSIONS
+PARQUET_EXTENSIONS = (".parquet",)
+ARTICLE_EXTENSIONS = (
+    TEXT_EXTENSIONS + HTML_EXTENSIONS + JSONL_EXTENSIONS + FEED_EXTENSIONS + PARQUET_EXTENSIONS
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,11 +113,15 @@ def _special(path: str) -> bool:
 def _from_path(source: str, date: str | None, fetch_links: bool, limit: int) -> Iterator[Item]:
     from flashpoint.ingest.feeds import feed_documents, looks_like_feed
     from flashpoint.ingest.jsonl import jsonl_documents
+    from flashpoint.ingest.parquet import parquet_documents
 
     lower = source.lower()
     is_url = "://" in source
     if not is_url and lower.endswith(JSONL_EXTENSIONS):
         yield from jsonl_documents(source, date=date, limit=limit)
+        return
+    if not is_url and lower.endswith(PARQUET_EXTENSIONS):
+        yield from parquet_documents(source, date=date)
         return
     try:
         raw = _read_raw(source, limit)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import feedparser
@@ -28,7 +28,11 @@ from flashpoint.ingest.documents import (
 )
 from flashpoint.ingest.read import _charset, _read_raw
 
-__all__ = ["feed_documents", "looks_like_feed"]
+__all__ = ["PageReader", "entry_document", "feed_documents", "looks_like_feed", "page_document"]
+
+# How a linked page is read: (URL, byte limit) -> (body, Content-Type).  ``flashpoint watch``
+# passes its polite client (robots.txt, per-host limits) in place of a plain fetch.
+PageReader = Callable[[str, int], tuple[bytes, str | None]]
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 _FEED_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S)
@@ -53,40 +57,26 @@ def feed_documents(
     for index, entry in enumerate(entries, start=1):
         entry_name = f"{name}#{index}"
         try:
-            yield _entry_document(entry, entry_name, publisher, date, fetch_links, limit)
+            yield entry_document(entry, entry_name, publisher, date, fetch_links, limit)
         except InputError as exc:
             yield Failure(entry_name, str(exc))
 
 
-def _entry_document(
+def entry_document(
     entry: Any,
     name: str,
     publisher: str | None,
     date: str | None,
     fetch_links: bool,
     limit: int,
+    read: PageReader | None = None,
 ) -> Document:
+    """One feedparser entry as a Document: its linked page (read by ``read``) when
+    ``fetch_links``, else the text the entry carries.  Raises InputError."""
     link = entry.get("link") or None
     meta_date = _entry_date(entry, name)
     if fetch_links and link:
-        raw = _read_raw(link, limit)
-        text = decode_bytes(raw.data, link, encoding=_charset(raw.content_type))
-        document = document_from_text(
-            text,
-            link,
-            url=link,
-            content_type=raw.content_type,
-            date=date,
-            meta_date=meta_date,
-            locator=link,
-        )
-        return Document(
-            article=document.article,
-            name=name,
-            publisher=document.publisher or publisher,
-            date_source=document.date_source,
-            locator=link,
-        )
+        return page_document(link, name, publisher, date, meta_date, limit, read)
     body = _entry_text(entry)
     if not body.strip():
         hint = " (pass --fetch-links to fetch its page)" if link else ""
@@ -101,6 +91,41 @@ def _entry_document(
         publisher=publisher or publisher_from_url(link),
         date_source=date_source,
         locator=link or entry.get("id") or None,
+    )
+
+
+def page_document(
+    link: str,
+    name: str,
+    publisher: str | None,
+    date: str | None,
+    meta_date: str | None,
+    limit: int,
+    read: PageReader | None = None,
+) -> Document:
+    """The page at ``link`` (which a feed or sitemap points to) as a Document named
+    ``name``; the page's own publisher, else ``publisher``.  Raises InputError."""
+    if read is None:
+        raw = _read_raw(link, limit)
+        data, content_type = raw.data, raw.content_type
+    else:
+        data, content_type = read(link, limit)
+    text = decode_bytes(data, link, encoding=_charset(content_type))
+    document = document_from_text(
+        text,
+        link,
+        url=link,
+        content_type=content_type,
+        date=date,
+        meta_date=meta_date,
+        locator=link,
+    )
+    return Document(
+        article=document.article,
+        name=name,
+        publisher=document.publisher or publisher,
+        date_source=document.date_source,
+        locator=link,
     )
 
 

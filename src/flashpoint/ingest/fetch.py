@@ -22,17 +22,36 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Mapping
+from dataclasses import dataclass
 from email.message import Message
 from typing import IO, Any
 
 from flashpoint.errors import FetchError
 from flashpoint.ingest.limits import read_limited, too_large
 
-__all__ = ["USER_AGENT", "fetch_url"]
+__all__ = ["USER_AGENT", "HttpResponse", "fetch_url", "http_request"]
 
 USER_AGENT = "flashpoint/0.1"
 _SCHEMES = ("http", "https")
 _ADVICE = "check the URL, or save the page and pass the file instead"
+# Of an error response (4xx/5xx) only this much body is kept: it is a message, not content.
+_ERROR_BODY = 64 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class HttpResponse:
+    """One HTTP response of any status: ``headers`` look up names case-insensitively."""
+
+    status: int
+    reason: str
+    headers: Message
+    body: bytes
+    url: str  # after redirects
+
+    @property
+    def content_type(self) -> str | None:
+        return self.headers.get("Content-Type")
 
 
 def fetch_url(
@@ -42,6 +61,30 @@ def fetch_url(
 
     With ``allow_private=False`` (a server fetching URLs its clients name) every connection,
     redirects included, is refused unless it goes to a public address (see :mod:`.guard`)."""
+    response = http_request(url, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private)
+    if response.status >= 300:
+        raise FetchError(
+            f"could not fetch {url}: HTTP {response.status} {response.reason}; {_ADVICE}"
+        )
+    return response.body, response.content_type
+
+
+def http_request(
+    url: str,
+    *,
+    timeout: float,
+    max_bytes: int,
+    allow_private: bool = True,
+    headers: Mapping[str, str] | None = None,
+    method: str = "GET",
+    data: bytes | None = None,
+) -> HttpResponse:
+    """Send one request (redirects followed, to http(s) only) and return the response,
+    whatever its status: 304, 429 and 503 are answers a poller acts on, not failures.
+
+    Raises FetchError when no response arrives (bad URL, DNS, refused, TLS, the deadline)
+    and InputTooLargeError for a successful response over ``max_bytes``.  ``headers`` are
+    added to (or replace) the defaults, User-Agent included."""
     try:
         parts = urllib.parse.urlsplit(url)
         _ = parts.port  # raises for a port outside 0-65535, which http.client would wrap
@@ -54,9 +97,12 @@ def fetch_url(
         )
     request = urllib.request.Request(
         url,
+        data=data,
+        method=method,
         headers={
             "User-Agent": USER_AGENT,
             "Accept": "text/html, application/xhtml+xml, text/plain;q=0.9, */*;q=0.1",
+            **(headers or {}),
         },
     )
     deadline = _Deadline(timeout)
@@ -68,10 +114,22 @@ def fetch_url(
         *no_proxy,
     )  # fmt: skip
     try:
-        with deadline, opener.open(request, timeout=timeout) as response:
-            _check_length(response.headers.get("Content-Length"), url, max_bytes)
-            body = read_limited(response, max_bytes, url)
-            content_type = response.headers.get("Content-Type")
+        with deadline:
+            try:
+                response = opener.open(request, timeout=timeout)
+            except urllib.error.HTTPError as exc:  # any status but 2xx, the response itself
+                if exc.fp is None:  # no response to hand back
+                    raise
+                with exc:
+                    body = _read_error_body(exc)
+                    answer = HttpResponse(exc.code, str(exc.reason), exc.headers, body, url)
+            else:
+                with response:
+                    _check_length(response.headers.get("Content-Length"), url, max_bytes)
+                    body = read_limited(response, max_bytes, url)
+                    answer = HttpResponse(
+                        response.status, response.reason, response.headers, body, response.url
+                    )
     except (OSError, http.client.HTTPException, ValueError) as exc:  # URLError is an OSError
         # Whatever a read woken by the watchdog raised (a reset, a short body), the cause is
         # the deadline.
@@ -79,7 +137,14 @@ def fetch_url(
         raise _fetch_error(error, url, parts, timeout) from None
     if deadline.expired:  # the watchdog's end-of-file may have cut the body short
         raise _fetch_error(TimeoutError(), url, parts, timeout)
-    return body, content_type
+    return answer
+
+
+def _read_error_body(response: IO[bytes]) -> bytes:
+    try:
+        return response.read(_ERROR_BODY)
+    except (OSError, http.client.HTTPException):
+        return b""
 
 
 def _fetch_error(

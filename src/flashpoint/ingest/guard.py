@@ -18,11 +18,15 @@ from typing import Any
 
 from flashpoint.errors import FetchError
 
-__all__ = ["check_public_address", "public_only"]
+__all__ = ["PrivateAddressError", "check_public_address", "public_only"]
+
+
+class PrivateAddressError(FetchError):
+    """A guarded fetch was refused: the host is (or resolves to) a non-public address."""
 
 
 def check_public_address(address: str, host: str) -> None:
-    """Raise :class:`FetchError` unless ``address`` (an IP) is globally routable."""
+    """Raise :class:`PrivateAddressError` unless ``address`` (an IP) is globally routable."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
@@ -37,7 +41,7 @@ def check_public_address(address: str, host: str) -> None:
         if ip.is_private
         else "a non-public"
     )
-    raise FetchError(
+    raise PrivateAddressError(
         f"refused to fetch from {host} ({ip}): {kind} address; only public http(s) URLs can "
         "be fetched here (start `flashpoint serve` with --allow-private-urls to allow this)"
     )

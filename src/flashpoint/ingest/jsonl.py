@@ -7,14 +7,14 @@ reported as ``path:LINE`` and skipped.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from flashpoint.errors import InputError
 from flashpoint.ingest.article import article_from_text, metadata_date
 from flashpoint.ingest.documents import Document, Failure, finish_article, publisher_from_url
 
-__all__ = ["jsonl_documents", "parse_date"]
+__all__ = ["jsonl_documents", "jsonl_lines", "parse_date", "record_document"]
 
 FIELDS = ("text", "url", "title", "date", "publisher")
 
@@ -26,18 +26,25 @@ def jsonl_documents(path: str, *, date: str | None, limit: int) -> Iterator[Docu
         yield Failure(path, f"cannot read {path}: {exc.strerror or exc}; check the path")
         return
     with handle:
-        seen = False
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            seen = True
-            name = f"{path}:{number}"
-            try:
-                yield _document(raw, name, date, limit)
-            except InputError as exc:
-                yield Failure(name, str(exc))
-        if not seen:
-            yield Failure(path, f"{path} is empty; a .jsonl file needs one JSON article a line")
+        yield from jsonl_lines(handle, path, date=date, limit=limit)
+
+
+def jsonl_lines(
+    lines: Iterable[bytes], path: str, *, date: str | None, limit: int
+) -> Iterator[Document | Failure]:
+    """The articles of a JSON Lines file's ``lines`` (bytes); ``path`` names them."""
+    seen = False
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        seen = True
+        name = f"{path}:{number}"
+        try:
+            yield _document(raw, name, date, limit)
+        except InputError as exc:
+            yield Failure(name, str(exc))
+    if not seen:
+        yield Failure(path, f"{path} is empty; a .jsonl file needs one JSON article a line")
 
 
 def _document(raw: bytes, name: str, date: str | None, limit: int) -> Document:
@@ -51,6 +58,12 @@ def _document(raw: bytes, name: str, date: str | None, limit: int) -> Document:
         raise InputError(f"{name}: not valid JSON ({exc.msg}); one JSON object a line") from None
     if not isinstance(record, dict):
         raise InputError(f'{name}: not a JSON object; expected {{"text": ...}}')
+    return record_document(record, name, date)
+
+
+def record_document(record: dict[str, Any], name: str, date: str | None) -> Document:
+    """A Document from one article record (a JSON line, a Parquet row): ``text`` required,
+    ``url``, ``title``, ``date`` and ``publisher`` optional; raises InputError."""
     text = record.get("text")
     if not isinstance(text, str):
         raise InputError(f'{name}: no "text" string; every line needs the article text')

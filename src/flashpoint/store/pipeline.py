@@ -13,15 +13,25 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from flashpoint.errors import InputError
 from flashpoint.ingest.documents import Document, Failure
-from flashpoint.records import Article
+from flashpoint.records import Article, Event
 from flashpoint.store.database import Store
 from flashpoint.store.isolation import CoderLike, CodingFailure, code_isolated
 from flashpoint.store.writer import WriteResult, dedupe_window, find_stored, write_article
 
-__all__ = ["CoderLike", "IngestSummary", "ingest_documents"]
+__all__ = ["CoderLike", "CodingEngine", "IngestSummary", "ingest_documents"]
+
+
+class CodingEngine(Protocol):
+    """Codes articles elsewhere (worker processes, a Ray cluster): one result per article,
+    in order (flashpoint.scale)."""
+
+    def code_articles(
+        self, articles: Iterable[Article]
+    ) -> Iterator[list[Event] | CodingFailure]: ...
 
 
 @dataclass
@@ -60,7 +70,7 @@ Callback = Callable[[Document | Failure, WriteResult | None], None]
 def ingest_documents(
     store: Store,
     items: Iterable[Document | Failure],
-    coder: CoderLike,
+    coder: CoderLike | CodingEngine,
     *,
     coder_version: str,
     window: int | None = None,
@@ -68,7 +78,11 @@ def ingest_documents(
     on_item: Callback | None = None,
 ) -> IngestSummary:
     """Code and store every Document of ``items``; count Failures.  ``on_item`` is called once
-    per item (with the write result, or None for a failure) for progress reporting."""
+    per item (with the write result, or None for a failure) for progress reporting.
+
+    ``coder`` is a Coder, coding here, or an engine (flashpoint.scale) coding in worker
+    processes; either way this process is the one writer, in input order, so the store
+    ends up the same."""
     window = dedupe_window(window)
     summary = IngestSummary()
     started = time.perf_counter()
@@ -98,7 +112,11 @@ def ingest_documents(
             pending.append(item)
             yield item.article
 
-    for events in code_isolated(coder, to_code(), batch_size=batch_size):
+    if hasattr(coder, "code_articles"):
+        results = coder.code_articles(to_code())
+    else:
+        results = code_isolated(coder, to_code(), batch_size=batch_size)  # type: ignore[arg-type]
+    for events in results:
         document = pending.popleft()
         if isinstance(events, CodingFailure):
             fail(Failure(document.name, f"{document.name} {events.reason}"))

@@ -4,9 +4,13 @@
 - ``events``: one row per distinct event in an article; repeated mentions are merged.
 - ``mentions``: every sentence that reports an event, with its own evidence and record.
 - ``clusters``: one real-world event reported by one or more articles (cross-article dedup).
+- ``feeds`` and ``feed_items``: what ``flashpoint watch`` knows of each feed it polls (its
+  validators, schedule and counts) and of each item it has taken from one.
+- ``alerts``: each alert an alert rule fired, once per rule and window, with its delivery.
 - ``store_state``: one row whose ``changes`` counter the database itself raises on every
-  committed write to the tables above (triggers, revision 0004), so a reader can tell in one
-  cheap look-up whether anything changed (``flashpoint serve`` keys its caches on it).
+  committed write to articles, events, mentions or clusters (triggers, revision 0004), so a
+  reader can tell in one cheap look-up whether the events changed (``flashpoint serve`` keys
+  its caches on it).
 
 Events carry flat, indexed columns for what queries filter and aggregate on, next to the
 full JSON record the coder produced (``Event.to_dict()``).  This is the only module that
@@ -37,7 +41,17 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-__all__ = ["Article", "Base", "Cluster", "Event", "Mention", "StoreState"]
+__all__ = [
+    "Alert",
+    "Article",
+    "Base",
+    "Cluster",
+    "Event",
+    "Feed",
+    "FeedItem",
+    "Mention",
+    "StoreState",
+]
 
 JSONType = JSON().with_variant(JSONB(), "postgresql")
 
@@ -214,6 +228,78 @@ class Mention(Base):
     record: Mapped[dict[str, Any]] = mapped_column(JSONType)
 
     event: Mapped[Event] = relationship(back_populates="mentions")
+
+
+class Feed(Base):
+    """A feed or sitemap ``flashpoint watch`` polls: what a restart needs to resume."""
+
+    __tablename__ = "feeds"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)  # fit.key() of the URL
+    # Validators of the last response whose every item was taken (conditional GET).
+    etag: Mapped[str | None] = mapped_column(String(1000))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    last_polled_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_ok_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # No request before this (a Retry-After, or the backoff after failures).
+    not_before: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_status: Mapped[int | None] = mapped_column(Integer)  # HTTP status; None: no answer
+    last_error: Mapped[str | None] = mapped_column(Text)
+    failures: Mapped[int] = mapped_column(Integer, default=0)  # consecutive failed polls
+    polls: Mapped[int] = mapped_column(Integer, default=0)
+    failed_polls: Mapped[int] = mapped_column(Integer, default=0)
+    articles: Mapped[int] = mapped_column(Integer, default=0)  # new articles and versions
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class FeedItem(Base):
+    """An item (entry, sitemap URL) taken from a feed: a new or changed item is one whose key
+    is unknown or whose content hash differs."""
+
+    __tablename__ = "feed_items"
+    __table_args__ = (UniqueConstraint("feed_id", "item_key", name="uq_feed_items_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id", ondelete="CASCADE"), index=True)
+    item_key: Mapped[str] = mapped_column(String(64))  # SHA-256 of its id, else its link
+    content_hash: Mapped[str] = mapped_column(String(64))  # SHA-256 of what the feed says
+    link: Mapped[str | None] = mapped_column(String(2048))
+    # stored | skipped: done; failed: given up; retry: a transient failure, taken again
+    status: Mapped[str] = mapped_column(String(20))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str | None] = mapped_column(Text)
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), index=True
+    )
+    first_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    last_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class Alert(Base):
+    """One alert: a rule that fired for one window (a day, a cluster, a dyad's day)."""
+
+    __tablename__ = "alerts"
+    __table_args__ = (
+        # One alert per rule and window, whatever the number of polls, restarts or watchers.
+        UniqueConstraint("rule", "window_key", name="uq_alerts_window"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule: Mapped[str] = mapped_column(String(200), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    window_key: Mapped[str] = mapped_column(String(300))
+    window_start: Mapped[dt.date | None] = mapped_column(Date)
+    window_end: Mapped[dt.date | None] = mapped_column(Date)
+    fired_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    summary: Mapped[str] = mapped_column(Text)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSONType)  # what the webhook receives
+    # none (no webhook) | pending | delivered | failed (gave up)
+    delivery: Mapped[str] = mapped_column(String(20), index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str | None] = mapped_column(Text)
 
 
 class StoreState(Base):

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -203,7 +203,7 @@ def add_events(
         for row, item in zip(rows, merged, strict=True)
         for mention in item.mentions
     )
-    touched |= _assign_clusters(session, article, rows, merged, window)
+    touched |= _assign_clusters(session, article, rows, merged, window, touched)
     article.num_events = len(merged)
     article.num_mentions = sum(len(item.mentions) for item in merged)
     session.flush()
@@ -285,8 +285,11 @@ def _assign_clusters(
     rows: Sequence[schema.Event],
     merged: Sequence[MergedEvent],
     window: int,
+    touched: set[int],
 ) -> set[int]:
     """Put each event in the closest compatible cluster, or found one; return the clusters.
+    ``touched``: clusters the transaction already changed (a previous version's), locked
+    with the new events' keys.
 
     One query fetches every cluster any of the article's events could join; matching is done
     here, so the rule lives in one place (dedupe.py) rather than half in SQL."""
@@ -297,6 +300,7 @@ def _assign_clusters(
         for row, item in zip(rows, merged, strict=True)
     ]
     matchable = [k for k in keyed if k[2] is not None and k[0].event_date is not None]
+    lock_cluster_keys(session, {(k[2], k[0].cameo_base) for k in matchable}, touched)
     candidates: list[schema.Cluster] = []
     if matchable:
         days = [k[0].event_date for k in matchable]
@@ -353,6 +357,46 @@ def _assign_clusters(
     for row, cluster in zip(rows, chosen, strict=True):
         row.cluster_id = cluster.id
     return {cluster.id for cluster in chosen}
+
+
+def lock_cluster_keys(
+    session: Session,
+    keys: set[tuple[str, str]],
+    touched: set[int] = frozenset(),  # type: ignore[assignment]
+) -> None:
+    """On PostgreSQL, take the transaction's lock on every (source key, CAMEO base) whose
+    clusters it may found, join or recount (``keys``, and those of the clusters ``touched``),
+    in one sorted pass so that writers never deadlock.
+
+    Why: two writers at once would each look for a matching cluster, see none (neither has
+    committed), and each found one, splitting one real-world event in two; or each recount
+    a cluster without the other's event.  A cluster only ever matches events of its own
+    source key and base code, so writers of *other* events never wait.  The locks are held
+    until the transaction ends; under READ COMMITTED the waiting writer's next query sees
+    what the first one committed.  SQLite needs none: a write transaction there holds the
+    whole database (BEGIN IMMEDIATE).
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    keys = set(keys)
+    if touched:
+        C = schema.Cluster
+        keys |= {
+            (source, base)
+            for source, base in session.execute(
+                select(C.source_key, C.cameo_base).where(C.id.in_(sorted(touched)))
+            )
+            if source is not None
+        }
+    for lock_id in sorted({_lock_id(source, base) for source, base in keys}):
+        session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": lock_id})
+
+
+def _lock_id(source_key: str, cameo_base: str) -> int:
+    """A signed 64-bit advisory lock id for a cluster key (a collision only makes two
+    unrelated writers take turns)."""
+    digest = hashlib.blake2b(f"cluster|{source_key}|{cameo_base}".encode(), digest_size=8)
+    return int.from_bytes(digest.digest(), "big", signed=True)
 
 
 def _fits(

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...actors import load_kb
 from ...actors.resolve import DocActors
+from ...dictionaries import DictionarySpec, annotate, load_dictionaries
 from ...nlp import load_nlp
 from ...nlp.components.paragraphs import DATELINE
 from ...nlp.docmemo import children, coding, sent_text, sent_tokens, subtree
@@ -142,10 +143,17 @@ class Coder:
         lexicons: Iterable[str] = (),
         nlp: Language | None = None,
         geocode: bool = True,
+        dictionaries: DictionarySpec | None = None,
     ):
         self.nlp = nlp if nlp is not None else load_nlp(model)
         self.lexicon = load_lexicon(_lexicon_files(lexicons))
         self.kb = load_kb()
+        # PETRARCH/TABARI dictionaries (flashpoint.dictionaries): more actors, agents and
+        # event patterns, and discards; they tag each Doc after the pipeline.
+        self.dictionaries = load_dictionaries(dictionaries)
+        if self.dictionaries is not None:
+            self.lexicon = self.dictionaries.lexicon(self.lexicon)
+            self.kb = self.dictionaries.kb()
         self.table = cameo_table()
         self.geocode = geocode
         # Place lookups by (text, country hint): every event of a sentence asks about the same
@@ -169,6 +177,8 @@ class Coder:
     def _code_memoised(self, doc: Doc, article: Article, text: str | None) -> list[Event]:
         # Facts about the document (sentence texts, entities, name indexes) are computed
         # once per document while it is coded (see docmemo).
+        if self.dictionaries is not None:
+            self.dictionaries.tag(doc)
         with rare_collections(), coding(doc, text=text):
             return self._code_doc(doc, article)
 
@@ -176,6 +186,8 @@ class Coder:
         story = date.fromisoformat(article.date) if article.date else None
         actors = DocActors(self.kb, doc, story, self._dateline_country(article.text))
         skip = list(article.skip_spans) + headline_spans(article.text)
+        if self.dictionaries is not None:
+            skip += self.dictionaries.discarded(article.text)
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
             if is_skipped(sent, skip) or not any(t.is_alpha for t in sent_tokens(sent)):
@@ -205,7 +217,8 @@ class Coder:
                     if current is None or event.confidence > current.confidence:
                         sentence_events[key] = event
             events.extend(sentence_events.values())
-        return events
+        # Which dictionary entry resolved each actor; PETRARCH codes for dictionary actors.
+        return annotate(events, doc, story, self.kb, self.dictionaries)
 
     # -- one predicate -> events ----------------------------------------------------------
     def _actors(

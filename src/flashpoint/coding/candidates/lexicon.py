@@ -18,7 +18,7 @@ its refinements can sit side by side ("impose" alone vs "impose" + @SANCTION).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -82,6 +82,11 @@ class Lexicon:
         for pattern in patterns:
             self._by_key[(pattern.pos, pattern.lemma)].append(pattern)
         self.size = sum(len(v) for v in self._by_key.values())
+
+    def patterns(self) -> Iterator[Pattern]:
+        """Every pattern, in the order they were given (ties go to the earlier one)."""
+        for group in self._by_key.values():
+            yield from group
 
     def has(self, pos: str, lemma: str) -> bool:
         return (pos, lemma) in self._by_key
