@@ -28,7 +28,7 @@ import anyio.to_thread
 from flashpoint.api.metrics import CACHE
 from flashpoint.store import Store
 
-__all__ = ["ResponseCache", "ResponseCacheMiddleware"]
+__all__ = ["ChangeReader", "ResponseCache", "ResponseCacheMiddleware"]
 
 _UNCACHED = ("/v1/health",)
 
