@@ -4,7 +4,9 @@
 
 Prints articles/second on one core, articles/second with both cores busy (one worker process
 per core, each loading the model once), the ratio of flashpoint's end-to-end time to bare
-``nlp.pipe`` with the same model and all its components, and peak memory per worker.
+``nlp.pipe`` with the same model and all its components, peak memory per worker, and the
+learned event model's own share of the time (the same articles coded without it,
+``FLASHPOINT_EVENT_MODEL=0``, alternating with the runs with it).
 The articles are the bundled ~700-word examples, cycled.  Figures on shared 2-core machines
 are noisy: bare and flashpoint runs alternate (``--rounds``, best kept), the ratio is also given
 in CPU time, and a difference under 10% needs a rerun.  ``FLASHPOINT_FAST_NLP=0`` measures
@@ -42,6 +44,11 @@ def _init_worker() -> None:
     import flashpoint
 
     _coder = flashpoint.get_coder()
+
+
+def _set_coder(coder) -> None:  # type: ignore[no-untyped-def]
+    global _coder
+    _coder = coder
 
 
 def _code_chunk(chunk: list[tuple[str, str]]) -> tuple[int, int]:
@@ -88,10 +95,18 @@ def main() -> None:
     # Other processes share the machine: alternate the two runs so both see the same load,
     # and keep each one's best round.  CPU time is also shown: it ignores time spent waiting
     # for a core.
-    bare_runs, our_runs = [], []
+    import flashpoint
+
+    with_model = _coder
+    rules_only = flashpoint.get_coder(event_model="0")
+    bare_runs, our_runs, rules_runs = [], [], []
     for _ in range(max(1, args.rounds)):
         bare_runs.append(_timed(lambda: list(nlp.pipe([t for t, _ in texts], batch_size=16))))
+        _set_coder(with_model)
         our_runs.append(_timed(lambda: _code_chunk(texts)))
+        _set_coder(rules_only)
+        rules_runs.append(_timed(lambda: _code_chunk(texts)))
+    _set_coder(with_model)
     bare, bare_cpu, _ = min(bare_runs, key=lambda r: r[0])
     ours, ours_cpu, (events, peak_kb) = min(our_runs, key=lambda r: r[0])
     print(f"bare nlp.pipe ({model}, all components): {len(texts) / bare:5.2f} articles/s/core")
@@ -102,6 +117,12 @@ def main() -> None:
     print(
         f"ratio flashpoint time / bare parse time:  {ours / bare:5.2f}  "
         f"(CPU time {ours_cpu / bare_cpu:.2f}; below 1 means faster than bare parsing)"
+    )
+    rules, _, _ = min(rules_runs, key=lambda r: r[0])
+    share = max(0.0, ours - rules) / ours
+    print(
+        f"event model's share of the time:          {share:5.1%}  "
+        f"(rules only: {len(texts) / rules:5.2f} articles/s on one core)"
     )
 
     workers = os.cpu_count() or 1

@@ -21,9 +21,12 @@ _log = logging.getLogger("flashpoint")
 
 @lru_cache(maxsize=4)
 def _coder(
-    model: str | None, lexicons: tuple[str, ...], dictionaries: DictionarySpec | None = None
+    model: str | None,
+    lexicons: tuple[str, ...],
+    event_model: str,
+    dictionaries: DictionarySpec | None = None,
 ) -> Coder:
-    coder = Coder(model, lexicons=lexicons, dictionaries=dictionaries)
+    coder = Coder(model, lexicons=lexicons, event_model=event_model, dictionaries=dictionaries)
     # The model, lexicon, dictionaries and gazetteer are ~270,000 objects that live as long as
     # the process.  Every full garbage collection while coding would re-scan them all (~5% of
     # coding time): freezing moves everything alive now out of the collector's view.  The
@@ -46,6 +49,7 @@ def get_coder(
     discards: Iterable[str] = (),
     dictionaries: Iterable[str] = (),
     bundled: bool | None = None,
+    event_model: str | None = None,
 ) -> Coder:
     """A shared :class:`Coder` for this model, lexicon and dictionary set (loaded once per
     process).
@@ -54,9 +58,14 @@ def get_coder(
     ``dictionaries`` names bundled sets (``"phoenix"``).  They are added to flashpoint's own
     dictionaries; ``bundled=False`` keeps only the given ones for each kind given (None: the
     ``only_given_dictionaries`` setting).  See docs/dictionaries.md.
+
+    ``event_model``: "1" the shipped learned event model, "0" rules only, or a model file;
+    default: the ``event_model`` setting (FLASHPOINT_EVENT_MODEL).  See docs/model-card.md.
     """
+    from .settings import get_setting
+
     spec = dictionary_spec(actors, agents, verbs, discards, dictionaries, bundled=bundled)
-    return _coder(model, tuple(lexicons), spec)
+    return _coder(model, tuple(lexicons), event_model or get_setting("event_model"), spec)
 
 
 def code(

@@ -106,6 +106,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Days (0-366) two reports' event dates may differ and still be clustered as one event.",
     ),
     Setting(
+        "event_model",
+        "1",
+        "FLASHPOINT_EVENT_MODEL",
+        "1: the learned event model votes with the lexicon (docs/model-card.md); 0: rules only "
+        "(--no-model); or the path of a model file written by python -m flashpoint.training.",
+    ),
+    Setting(
         "fast_nlp",
         "1",
         "FLASHPOINT_FAST_NLP",

@@ -78,14 +78,19 @@ def test_locative_modifier_does_not_hide_the_event_place(code):
     assert event.location is not None and event.location.name.startswith("Kharkiv")
 
 
-def test_main_clause_event_outranks_adverbial_clause(code):
-    event = primary(
-        code(
-            "Hungary closed its border with Romania on Monday as police in Austria "
-            "arrested Serbian smugglers."
-        )
+def test_main_clause_event_outranks_adverbial_clause():
+    # The rule score ranks the main assertion above an adverbial clause's event.  (With the
+    # event model, confidence is the calibrated chance of being right, and the clearer act may
+    # rank first: see docs/model-card.md.)
+    import flashpoint
+    from flashpoint.ingest import article_from_text
+
+    text = (
+        "Hungary closed its border with Romania on Monday as police in Austria "
+        "arrested Serbian smugglers."
     )
-    assert event.source.country == "HUN"
+    events = flashpoint.get_coder(event_model="0").code(article_from_text(text))
+    assert primary(events).source.country == "HUN"
 
 
 def test_participle_object_beats_place_as_target(code):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from flashpoint.ingest import article_from_text
 from tests.conftest import primary
 
 pytestmark = pytest.mark.slow
@@ -25,9 +26,22 @@ def test_sector_target_takes_the_only_country_of_its_sentence(code):
 
 
 def test_no_target_is_directed_at_the_only_country_named(code):
-    event = primary(code("Iraq's interim cabinet said it is prepared to impose martial law."))
+    # Coercion is done at home: martial law is imposed on the source's own country.
+    event = primary(code("Iraq's interim cabinet imposed martial law."))
     assert event.target is not None and event.target.country == "IRQ"
     assert event.target.start is None and event.target.resolution == "context"
+
+
+def test_a_verbal_act_takes_the_other_party_of_the_discourse(code):
+    # "condemns the killings": the killings are no actor and the sentence names only the
+    # condemning state; the condemnation is directed at the party the story is about.
+    events = code(
+        "Ethiopian troops killed dozens of civilians in Tigray on Monday. "
+        "The United States condemns in the strongest terms the killings."
+    )
+    condemnation = next(e for e in events if e.cameo.root == "11")
+    assert condemnation.source.country == "USA"
+    assert condemnation.target is not None and condemnation.target.country == "ETH"
 
 
 def test_two_countries_leave_no_guessed_target(code):
@@ -38,15 +52,18 @@ def test_two_countries_leave_no_guessed_target(code):
     assert event.target is None
 
 
-def test_context_country_does_not_raise_confidence(code):
-    with_context = primary(
-        code("Iraq's interim cabinet said it is prepared to impose martial law.")
-    )
-    without = primary(
-        code(
-            "Iraq's interim cabinet said it is prepared to impose martial law "
-            "as Iranian troops massed."
-        )
+def test_context_country_does_not_raise_confidence():
+    # The rule score (the confidence of the rules-only coder) gives nothing for a country read
+    # off the context; with the event model the calibrated confidence also depends on the
+    # model's view of the whole sentence, which the second clause changes.
+    import flashpoint
+
+    def rules(text):
+        return primary(flashpoint.get_coder(event_model="0").code(article_from_text(text)))
+
+    with_context = rules("Iraq's interim cabinet said it is prepared to impose martial law.")
+    without = rules(
+        "Iraq's interim cabinet said it is prepared to impose martial law as Iranian troops massed."
     )
     assert with_context.confidence == without.confidence
 

@@ -34,12 +34,14 @@ def coded(coder, text, date="2005-06-01"):
 
 
 def test_a_user_verb_file_changes_what_is_coded(coder):
-    plain = flashpoint.get_coder()
+    # Rules only: the learned event model may code a word no lexicon knows ("toasted" as a
+    # meeting), which is not what this test is about.
+    plain = flashpoint.get_coder(event_model="0")
     text = "Germany toasted France."
     assert coded(plain, text) == []  # flashpoint's own lexicon has no "toast"
     assert coded(coder, text) == [("DEU", "051", "FRA")]
     [event] = coder.code(article_from_text(text, date="2005-06-01"))
-    assert event.pattern == "V:toast -> 051 (test.verbs.txt:7)"
+    assert event.pattern.startswith("V:toast -> 051 (test.verbs.txt:7)")
     assert coded(coder, "Germany toasted France at a banquet.") == [("DEU", "057", "FRA")]
     assert "+test.verbs.txt" in event.lexicon
 

@@ -178,7 +178,10 @@ def test_reciprocal_actors_are_scored_over_the_split_events(coder, tmp_path):
         assert (score.tp, score.fp, score.fn) == (2, 0, 0), metric
 
 
-def test_other_events_of_the_sentence_are_not_pooled(coder, tmp_path):
+def test_other_events_of_the_sentence_are_not_pooled(tmp_path):
+    import flashpoint
+
+    coder = flashpoint.get_coder(event_model="0")  # the rule ranking makes the attack primary
     # The second clause's actors are another event: they must not count for the primary one.
     path = tmp_path / "spans.conll"
     path.write_text(

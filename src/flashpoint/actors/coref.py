@@ -1,8 +1,13 @@
 """Document memory for coreference: pronouns, bare titles and "the two leaders".
 
 Every actor phrase resolved in a document is remembered with what it is (a person, a group,
-plural, its title).  Later references pick the nearest fitting earlier mention, and only
-earlier ones: "he" never points forward.
+plural, its title).  Later references pick a fitting earlier mention, and only earlier ones:
+"he" never points forward.  Among fitting mentions a pronoun takes the most *salient* one
+(Lappin and Leass's salience factors, simplified): mentions in recent sentences weigh more,
+subjects more than objects, mentions heading their own clause more than ones buried in a
+phrase, and a subject pronoun prefers an earlier subject.  So in "The president avoided
+detailing the dispute with the envoy. In public, he praised ..." he is the president, the
+subject of the previous sentence, not the nearest man named.
 """
 
 from __future__ import annotations
@@ -51,7 +56,12 @@ def _coarguments(token: Token) -> set[int]:
     if token.lower_.endswith(("self", "selves")) or token.dep_ not in ("dobj", "dative", "pobj"):
         return set()
     verb = token.head.head if token.dep_ == "pobj" else token.head
-    return _mention_keys(c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass"))
+    subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+    while not subjects and verb.dep_ == "conj" and verb.head is not verb:
+        # "Merkel phoned Macron and urged him": urge shares phone's subject.
+        verb = verb.head
+        subjects = [c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass")]
+    return _mention_keys(subjects)
 
 
 def _reporting_subject(token: Token) -> set[int]:
@@ -71,6 +81,30 @@ def _mention_keys(heads: Iterable[Token]) -> set[int]:
     return out
 
 
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+_OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "attr", "oprd"})
+
+
+def _role(token: Token) -> str:
+    """The grammatical role of a mention's head (through appositions and conjuncts)."""
+    while token.dep_ in ("appos", "conj") and token.head is not token:
+        token = token.head
+    if token.dep_ in _SUBJECT_DEPS:
+        return "subject"
+    if token.dep_ in _OBJECT_DEPS:
+        return "object"
+    if token.dep_ == "pobj":
+        return "oblique"
+    return "other"
+
+
+def _sentence_distance(doc, start: int, here: int) -> int:  # type: ignore[no-untyped-def]
+    """How many sentence boundaries lie between sentence starts ``start`` and ``here``."""
+    if start == here:
+        return 0
+    return sum(1 for s in doc.sents if start < s.start <= here)
+
+
 class Memory:
     def __init__(self) -> None:
         self.items: list[Remembered] = []
@@ -83,6 +117,23 @@ class Memory:
 
     def _before(self, index: int) -> list[Remembered]:
         return [m for m in self.items if m.token < index]
+
+    @staticmethod
+    def _salience(memo: Remembered, pronoun: Token) -> float:
+        doc = pronoun.doc
+        head = doc[memo.token]
+        here = sentence_of(pronoun).start
+        there = sentence_of(head).start
+        # Sentences between the mention and the pronoun (0: the same sentence).
+        distance = _sentence_distance(doc, there, here)
+        score = 100.0 * 0.5**distance
+        role = _role(head)
+        score += {"subject": 80.0, "object": 50.0, "oblique": 40.0}.get(role, 0.0)
+        if role in ("subject", "object") and role == _role(pronoun):
+            score += 35.0  # parallelism: a subject pronoun continues the subject, and so on
+        if head.dep_ not in ("pobj", "poss", "compound", "nmod"):
+            score += 30.0  # heads its own argument rather than sitting inside another phrase
+        return score
 
     def pronoun(self, token: Token) -> list[ActorRef]:
         word = token.lower_
@@ -102,7 +153,10 @@ class Memory:
         wanted = [m for m in wanted if m.token not in coarguments]
         if not wanted:
             return []
-        antecedent = wanted[-1]
+        # The most salient candidate; on equal salience the nearest.
+        antecedent = max(
+            enumerate(wanted), key=lambda pair: (self._salience(pair[1], token), pair[0])
+        )[1]
         speakers = _reporting_subject(token)  # once, not once per candidate
         reporters = [m for m in wanted if m.token in speakers]
         if reporters and reporters[-1].ref.start is not None:
@@ -115,6 +169,20 @@ class Memory:
             # antecedent's own name, which is what a reader (and an annotator) points to.
             return [replace(antecedent.ref, resolution="coreference")]
         return [_moved(antecedent.ref, token.text, token.idx, token.idx + len(token.text))]
+
+    def salient_country(self, before: Token, exclude: str | None) -> str | None:
+        """The country of the most salient actors mentioned before ``before``, other than
+        ``exclude``: mentions in the current and recent sentences weigh most (halving per
+        sentence back), subjects and objects more than other mentions.  The implicit party
+        of an act whose target the sentence does not name ("The United States condemns the
+        killings", after three sentences on Ethiopia's army) is most often that country."""
+        scores: dict[str, float] = {}
+        for memo in self._before(before.i):
+            country = memo.ref.country
+            if not country or country == exclude:
+                continue
+            scores[country] = scores.get(country, 0.0) + self._salience(memo, before)
+        return max(scores, key=lambda c: scores[c]) if scores else None
 
     def pair(self, head: Token, text: str, start: int, end: int) -> list[ActorRef]:
         """'the two leaders' -> the last two named people; 'both sides' -> the last two groups."""

@@ -28,6 +28,7 @@ from ..records import ActorRef
 from .coref import PAIR_HEADS, PRONOUNS, Memory, Remembered
 from .kb import COUNTRY_NAME_KINDS, ActorKB, NameEntry
 from .phrases import np_tokens
+from .publisher import inside_quotes, is_first_person
 
 __all__ = ["DocActors"]
 
@@ -235,9 +236,18 @@ def _path(token: Token, top: Token) -> list[Token]:
 
 
 class DocActors:
-    def __init__(self, kb: ActorKB, doc: Doc, day: date | None, home_country: str | None = None):
+    def __init__(
+        self,
+        kb: ActorKB,
+        doc: Doc,
+        day: date | None,
+        home_country: str | None = None,
+        publisher: ActorRef | None = None,
+    ):
         self.kb = kb
         self.home_country = home_country
+        # The voice of an official statement: "we" and "I" outside quotes (see publisher.py).
+        self.publisher = publisher
         self.text = doc_text(doc)  # Doc.text re-joins every token: build it once per document
         self.doc = doc
         self.day = day
@@ -297,7 +307,10 @@ class DocActors:
         """Actors denoted by the phrase headed by ``head`` (several when coordinated)."""
         if head.i in self._cache:
             return self._cache[head.i]
-        if head.pos_ == "PRON" or head.lower_ in PRONOUNS:
+        if self.publisher is not None and is_first_person(head.lower_) and self._own_voice(head):
+            start, end = head.idx, head.idx + len(head.text)
+            refs = [replace(self.publisher, text=head.text, start=start, end=end)]
+        elif head.pos_ == "PRON" or head.lower_ in PRONOUNS:
             refs = self.memory.pronoun(head)
         else:
             refs = self._phrase(head)
@@ -305,6 +318,11 @@ class DocActors:
                 self._remember(head, refs)
         self._cache[head.i] = refs
         return refs
+
+    def _own_voice(self, token: Token) -> bool:
+        """Whether a word is the publisher's own text rather than a quotation in it."""
+        paragraph = self.text.rfind("\n\n", 0, token.idx)
+        return not inside_quotes(self.text, token.idx, paragraph + 1 if paragraph >= 0 else 0)
 
     def unresolved(self, head: Token) -> ActorRef | None:
         """The mention of an argument that names no known actor ("19 Christians", "children").

@@ -7,7 +7,7 @@ import sys
 import click
 
 from .main import cli
-from .options import Confidence, dictionary_options, workers_option
+from .options import Confidence, dictionary_options, no_model_option, workers_option
 
 
 @cli.command("code")
@@ -62,6 +62,7 @@ from .options import Confidence, dictionary_options, workers_option
     default=0.0,
     help="Drop events below this confidence (0-1).",
 )
+@no_model_option
 @workers_option
 @dictionary_options
 def code_command(

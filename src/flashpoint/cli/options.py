@@ -87,7 +87,40 @@ def window_option(func: F) -> F:
     )(func)
 
 
+def no_model_option(func: F) -> F:
+    """``--no-model``: the command codes with the rules alone — in this process and in every
+    worker it starts, which inherit the environment — and the setting is restored when the
+    command ends."""
+    import functools
+
+    @functools.wraps(func)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        if not kwargs.pop("no_model", False):
+            return func(*args, **kwargs)
+        import os
+
+        from ..settings import SETTINGS
+
+        env = next(s.env for s in SETTINGS if s.name == "event_model")
+        saved = os.environ.get(env)
+        os.environ[env] = "0"
+        try:
+            return func(*args, **kwargs)
+        finally:
+            if saved is None:
+                os.environ.pop(env, None)
+            else:
+                os.environ[env] = saved
+
+    return click.option(
+        "--no-model",
+        is_flag=True,
+        help="Rules only: code without the learned event model (docs/model-card.md).",
+    )(run)  # type: ignore[return-value]
+
+
 def coder_options(func: F) -> F:
+    func = no_model_option(func)
     func = click.option(
         "--lexicon",
         "lexicons",

@@ -60,6 +60,9 @@ class CameoTable:
     def __getitem__(self, code: str) -> CameoEntry:
         return self._entries[code]
 
+    def get(self, code: str) -> CameoEntry | None:
+        return self._entries.get(code)
+
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self._entries.values())
 

@@ -23,7 +23,7 @@ from ..actors.kb import GROUP_PREFIXES
 from ..coding.cameo import cameo_table, phoenix_quad, plover_quad
 from ..errors import GoldFormatError
 
-__all__ = ["GoldSentence", "detect_format", "read_gold"]
+__all__ = ["GoldSentence", "country_label", "detect_format", "read_gold"]
 
 # PLOVER v0.5 names in the 2016 gold file -> current ontology.
 _PLOVER_RENAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
@@ -71,9 +71,12 @@ def detect_format(path: Path) -> str:
         return "cameo-codebook"
     if len(columns) == 2 and columns[1].strip() in {"0", "1", "2", "3", "4"}:
         return "quad-tsv"
+    if [c.strip().lower() for c in columns] == ["sentence", "quad"]:
+        return "un-quad-tsv"
     raise GoldFormatError(
         f"{path}: not a known gold format (PLOVER .json, CAMEO codebook TSV with a "
-        f"'code<TAB>name<TAB>example' header, 'sentence<TAB>quad' TSV, or actor-span .conll)"
+        f"'code<TAB>name<TAB>example' header, 'sentence<TAB>quad' TSV (Phoenix labels, no "
+        f"header; or with a 'sentence<TAB>quad' header, the UN labels), or actor-span .conll)"
     )
 
 
@@ -130,6 +133,29 @@ def _read_quad(path: Path) -> Iterator[GoldSentence]:
             if not text or label not in {"0", "1", "2", "3", "4"}:
                 raise GoldFormatError(f"{path}:{number}: expected 'sentence<TAB>0-4'")
             yield GoldSentence(text.strip(), {"phoenix_quad": {label}}, str(number))
+
+
+# GDELT quad class (1 verbal cooperation .. 4 material conflict) -> the UN file's label order
+# (0 no political interaction, 1 material conflict, 2 material cooperation, 3 verbal conflict,
+# 4 verbal cooperation; see shared/eval/train/README.md).
+UN_QUAD = {1: "4", 2: "2", 3: "3", 4: "1"}
+
+
+def _read_un_quad(path: Path, split: str | None = None) -> Iterator[GoldSentence]:
+    """UN sentences with the "Keep it Local" quad labels; ``split`` keeps the project's fixed
+    held-out part (``heldout``) or its training part (``train``) only."""
+    from ..training.splits import un_quad_held_out
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        handle.readline()  # header
+        for number, line in enumerate(handle, start=2):
+            text, _, label = line.rstrip("\n").rpartition("\t")
+            label = label.strip()
+            if not text or label not in {"0", "1", "2", "3", "4"}:
+                raise GoldFormatError(f"{path}:{number}: expected 'sentence<TAB>0-4'")
+            if split is not None and un_quad_held_out(text) != (split == "heldout"):
+                continue
+            yield GoldSentence(text.strip(), {"un_quad": {label}}, str(number))
 
 
 # Tokens written without a space before them, and after them, when rebuilding the sentence.
@@ -199,11 +225,13 @@ def _read_conll(path: Path) -> Iterator[GoldSentence]:
     yield from sentences
 
 
-def read_gold(path: str | Path) -> tuple[str, list[GoldSentence]]:
+def read_gold(path: str | Path, split: str | None = None) -> tuple[str, list[GoldSentence]]:
     path = Path(path)
     if not path.is_file():
         raise GoldFormatError(f"no such gold file: {path}")
     fmt = detect_format(path)
+    if fmt == "un-quad-tsv":
+        return fmt, list(_read_un_quad(path, split))
     reader = {
         "plover-json": _read_plover,
         "cameo-codebook": _read_codebook,
@@ -223,9 +251,10 @@ def predicted_labels(events: list, metrics: set[str]) -> dict[str, set[str]]:
             "root": code[:2],
             "quad": str(event.quad_class),
             "phoenix_quad": str(phoenix_quad(code)),
+            "un_quad": UN_QUAD.get(event.quad_class),
             "plover": event.plover.event,
-            "source_country": _country_label(event.source),
-            "target_country": _country_label(event.target) if event.target else None,
+            "source_country": country_label(event.source),
+            "target_country": country_label(event.target) if event.target else None,
         }
         for metric in metrics:
             value = values.get(metric)
@@ -234,7 +263,7 @@ def predicted_labels(events: list, metrics: set[str]) -> dict[str, set[str]]:
     return out
 
 
-def _country_label(actor) -> str | None:  # type: ignore[no-untyped-def]
+def country_label(actor) -> str | None:  # type: ignore[no-untyped-def]
     """The actor's country, or for international actors the CAMEO prefix gold files use."""
     if actor.country:
         return actor.country

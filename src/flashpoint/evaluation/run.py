@@ -38,6 +38,7 @@ METRIC_NAMES = {
     "code": "CAMEO full code",
     "quad": "quad class (1-4)",
     "phoenix_quad": "quad class (Phoenix 0-4)",
+    "un_quad": "quad class (UN labels 0-4)",
     "plover": "PLOVER event type",
     "source_country": "source country",
     "target_country": "target country",
@@ -46,7 +47,9 @@ METRIC_NAMES = {
     "triple": "source-target-code triple",
     "dyad": "source-target pair",
 }
-_CLASS_METRICS = {"quad", "phoenix_quad"}
+_CLASS_METRICS = {"quad", "phoenix_quad", "un_quad"}
+# Metrics whose gold has a class for "no event": a sentence coded with nothing predicts it.
+_SILENT_CLASS = {"un_quad": "0"}
 
 
 @dataclass
@@ -134,10 +137,12 @@ def _score_spans(
             score.fn += gold and not predicted
 
 
-def evaluate(path: str | Path, coder: Coder, *, limit: int | None = None) -> EvalReport:
+def evaluate(
+    path: str | Path, coder: Coder, *, limit: int | None = None, split: str | None = None
+) -> EvalReport:
     if is_records_file(path):
         return _evaluate_records(path, coder, limit)
-    fmt, gold = read_gold(path)
+    fmt, gold = read_gold(path, split)
     if limit is not None:
         gold = gold[:limit]
     metrics = sorted({m for g in gold for m in g.labels} - {"spans"})
@@ -159,8 +164,11 @@ def evaluate(path: str | Path, coder: Coder, *, limit: int | None = None) -> Eva
             gold_labels = sentence.labels.get(metric)
             if not gold_labels:  # e.g. a PLOVER record with no target: nothing to score
                 continue
+            silent = _SILENT_CLASS.get(metric)
+            if silent and not events:
+                predicted[metric] = {silent}
             report.scores[metric].add(predicted[metric], gold_labels)
-            label = next(iter(top[metric]), None)
+            label = next(iter(top[metric]), silent if not events else None)
             report.accuracy[metric].add(label, gold_labels)
             if metric in report.classes:
                 report.classes[metric].add(label, gold_labels)

@@ -36,6 +36,7 @@ from flashpoint.store.dedupe import (
     merge_mentions,
     places_match,
     polarity,
+    same_family,
 )
 from flashpoint.store.fit import key
 
@@ -308,7 +309,7 @@ def _assign_clusters(
             session.scalars(
                 select(C).where(
                     C.source_key.in_({k[2] for k in matchable}),
-                    C.cameo_base.in_({k[0].cameo_base for k in matchable}),
+                    C.quad_class.in_({k[1].representative.quad_class for k in matchable}),
                     C.first_date <= _shift(max(days), span),
                     C.last_date >= _shift(min(days), -span),
                 )
@@ -409,16 +410,20 @@ def _fits(
     span: dt.timedelta,
 ) -> bool:
     place = e.location
+    if c.first_date is None or c.last_date is None:
+        return False
+    # The same code within the window, or the same event family on the cluster's own days:
+    # outlets word one act differently, but a differently worded act on another day is
+    # another act (dedupe.py).
+    same_code = c.cameo_base == row.cameo_base and codes_match(c.cameo_code, e.cameo.code)
+    within = _shift(c.first_date, -span) <= day <= _shift(c.last_date, span)
+    same_days = c.first_date <= day <= c.last_date
     return (
         c.source_key == source_key
         and c.target_key == target_key
-        and c.cameo_base == row.cameo_base
+        and ((same_code and within) or (same_family(c.quad_class, e.quad_class) and same_days))
         and c.polarity == polarity(e.modality)
         and c.date_precision == row.date_precision
-        and c.first_date is not None
-        and c.last_date is not None
-        and _shift(c.first_date, -span) <= day <= _shift(c.last_date, span)
-        and codes_match(c.cameo_code, e.cameo.code)
         and codes_match_actor(c.source_code, e.source.code)
         and (target_key is None or codes_match_actor(c.target_code, e.target and e.target.code))
         and places_match(

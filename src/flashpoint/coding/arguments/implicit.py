@@ -38,27 +38,42 @@ _EXPULSIONS = frozenset({"expel", "deport", "eject"})
 
 
 def implicit_authority(
-    predicate: Predicate, sent: Span, kb: ActorKB, lookup: Lookup
+    predicate: Predicate,
+    sent: Span,
+    kb: ActorKB,
+    lookup: Lookup,
+    home: str | None = None,
 ) -> list[ActorRef]:
-    """The authorities of the country an agentless passive state act happened in, if named."""
+    """The authorities behind an agentless passive state act: those of the country it happened
+    in when a place is named, else of the article's own country (``home``: the dateline's, or
+    the country the article is about).  Courts pass verdicts ("was sentenced", "was convicted":
+    JUD), police arrest (COP), other acts are the government's."""
     trigger = predicate.trigger
     legal = predicate.code == "112" and trigger.lemma_.lower() in _LEGAL_ACTS
     legal |= predicate.code.startswith("166") and trigger.lemma_.lower() in _EXPULSIONS
+    verdict = predicate.code == "116"
     if predicate.sources or not is_passive(trigger):
         return []
-    if predicate.root not in STATE_ROOTS and not legal:
+    if predicate.root not in STATE_ROOTS and not legal and not verdict:
         return []
     exclude = [
         (t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
         for t in predicate.targets
         if t.dep_ == "nsubjpass"
     ]
+    country = None
     for span, _ in place_mentions(sent, predicate.chain, exclude):
         found = lookup(span.text, ())
         if found is not None and found.country:
-            name = kb.country_name(found.country) or found.country
-            return [ActorRef("", name, found.country, None, found.country, None, None, "implicit")]
-    return []
+            country = found.country
+            break
+    country = country or home
+    if country is None:
+        return []
+    sector = "JUD" if verdict else "COP" if predicate.code.startswith("173") else None
+    name = kb.country_name(country) or country
+    code = country + (sector or "")
+    return [ActorRef("", name, country, sector, code, None, None, "implicit")]
 
 
 # Aid (07), yielding (08), mobilisation (15) and reduced relations (16): acts that move forces.

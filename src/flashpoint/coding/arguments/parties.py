@@ -71,10 +71,14 @@ def domestic(refs: list[ActorRef], others: list[ActorRef] = ()) -> list[ActorRef
     """
     if not others:
         return list(refs)
+    # An implicit authority (the police of the place an arrest happened in) anchors nothing:
+    # "a teacher from Toronto was arrested in Iran" stays Canadian.
     anchors = {
         o.country
         for o in others
-        if o.country and (o.sector in _NATIONAL_SECTORS or o.resolution == "location")
+        if o.country
+        and o.resolution != "implicit"
+        and (o.sector in _NATIONAL_SECTORS or o.resolution == "location")
     }
     if len(anchors) != 1:
         return list(refs)

@@ -22,8 +22,10 @@ the same two helpers.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -37,6 +39,7 @@ __all__ = [
     "Lookup",
     "bare_place_name",
     "country_target",
+    "is_actor_mention",
     "needs_country",
     "phrase_country",
     "sentence_country",
@@ -172,6 +175,84 @@ def sentence_country(sent: Span, kb: ActorKB, lookup: Lookup) -> str | None:
     countries = {c for _, c in names + places}
     store[key] = found = next(iter(countries)) if len(countries) == 1 else None
     return found
+
+
+def document_country(doc: Doc, kb: ActorKB) -> str | None:
+    """The country an article is about, when one clearly dominates its named actors.
+
+    Reports name their main country again and again ("Comoros ... Comoran army ... Anjouan's
+    capital"); the unnamed actors of such a report ("the military", "troops", "the
+    spokesman") belong to it far more often than not.  A country counts when it is named at
+    least twice and at least twice as often as the runner-up.
+    """
+    counts = Counter(country for _, country in _name_index(kb, doc))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+# Mentions the resolver recognised as people or groups of people, with no country yet.
+_PARTY_RESOLUTIONS = frozenset({"unknown-person", "person-dictionary", "agent", "coreference"})
+_PARTY_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Prototypes for the word-vector test below: nouns for parties, nouns for acts and states.
+_PARTY_WORDS = (
+    "people supporters protesters officials soldiers residents group members "
+    "leaders activists workers students villagers civilians refugees fighters"
+)
+_THING_WORDS = (
+    "operation move decision attack conclusions killings plan situation process "
+    "efforts request concerns violence measures policy crisis agreement law"
+)
+
+
+def is_actor_mention(ref: ActorRef, doc: Doc) -> bool:
+    """Whether a target mention names a party (a person, group or organisation) rather than an
+    act, a thing or a state of affairs ("the operation", "the killings", "efforts").
+
+    Dictionary people and sector nouns count; otherwise the mention's head entity type, and
+    failing that, whether its head noun's meaning (static word vector) is nearer to nouns
+    for people and groups than to nouns for acts and things."""
+    if ref.resolution in _PARTY_RESOLUTIONS or ref.sector:
+        return True
+    if ref.start is None:
+        return False
+    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    if head.ent_type_ in _PARTY_ENTITIES or head.pos_ == "PROPN":
+        return True
+    if head.pos_ == "PRON":
+        return head.lower_ not in ("it", "this", "that", "which")
+    return _party_noun(head.lemma_.lower())
+
+
+@lru_cache(maxsize=20_000)
+def _party_noun(lemma: str) -> bool:
+    from ..candidates.word_vectors import load_word_vectors
+
+    vectors = load_word_vectors()
+    word = vectors.vector(lemma)
+    if not word.any():
+        return False
+    party, thing = _prototypes()
+    return float(word @ party) > float(word @ thing)
+
+
+@lru_cache(maxsize=1)
+def _prototypes():  # type: ignore[no-untyped-def]
+    from ..candidates.word_vectors import load_word_vectors
+
+    vectors = load_word_vectors()
+
+    def unit(words: str):  # type: ignore[no-untyped-def]
+        mean = vectors.mean(words.split())
+        return mean / (float((mean @ mean) ** 0.5) or 1.0)
+
+    return unit(_PARTY_WORDS), unit(_THING_WORDS)
 
 
 def with_context_country(ref: ActorRef, country: str) -> ActorRef:

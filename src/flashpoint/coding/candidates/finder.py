@@ -35,7 +35,10 @@ from .event_nouns import match_noun, noun_lemmas, prep_pairs, through_partitive
 from .lexicon import Lexicon, Match, Pattern
 from .predicate import Predicate
 
-__all__ = ["find_predicates"]
+__all__ = ["MODEL_ORIGIN", "find_predicates"]
+
+# The pattern origin of a predicate the event model proposed (no lexicon pattern fired).
+MODEL_ORIGIN = "model"
 
 # A stand-alone event noun is coded only where the sentence reports it happening ("Israeli
 # airstrikes killed five", "Israeli strikes have continued").  As the object of another verb
@@ -169,10 +172,14 @@ class _Finder(ComplementFolding, CodeRefinements):
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
 
-    def verb(self, verb: Token, *, allow_fold: bool = True) -> Predicate | None:
+    def verb(
+        self, verb: Token, *, allow_fold: bool = True, proposed: str | None = None
+    ) -> Predicate | None:
+        """``proposed``: a CAMEO code the event model proposes for this verb, used only when no
+        lexicon pattern or rule codes it (the verb's arguments are then read the same way)."""
         lex = self.lexicon
         lemma = verb.lemma_.lower()
-        if not _may_code_verb(lex, lemma):
+        if not proposed and not _may_code_verb(lex, lemma):
             return None  # most verbs of a sentence: no pattern or rule below can fire
         if lemma in _STEP_VERBS and allow_fold:
             stepped = self._steps(verb)
@@ -261,6 +268,8 @@ class _Finder(ComplementFolding, CodeRefinements):
             return self._death_by(verb)
         if match is None and lemma in _STATEMENT_VERBS and self._obligation_clause(verb):
             match = Match(Pattern("010", "V", lemma, "", "", "", "", "rule:statement"), None)
+        if match is None and proposed:
+            match = Match(Pattern(proposed, "V", lemma, "", "", "", "", MODEL_ORIGIN), None)
         if match is None:
             return None
         pattern = match.pattern
@@ -482,10 +491,13 @@ class _Finder(ComplementFolding, CodeRefinements):
             return predicate
         return None
 
-    def noun(self, noun: Token) -> Predicate | None:
+    def noun(self, noun: Token, *, proposed: str | None = None) -> Predicate | None:
         """A stand-alone event noun with its own agent: "Israeli airstrikes on Gaza"."""
         preps = prep_phrases(noun)
         match = match_noun(self.lexicon, noun, prep_pairs(preps))
+        if match is None and proposed:
+            lemma = noun.lemma_.lower()
+            match = Match(Pattern(proposed, "N", lemma, "", "", "", "", MODEL_ORIGIN), None)
         if match is None:
             return None
         sources: list[Token] = []
@@ -549,8 +561,13 @@ def _depths(sent: Span) -> dict[int, int]:
     return depth
 
 
-def find_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
+def find_predicates(
+    sent: Span, lexicon: Lexicon, proposals: dict[int, str] | None = None
+) -> list[Predicate]:
+    """The sentence's predicates.  ``proposals`` maps token indices to the CAMEO codes the event
+    model proposes for words the lexicon may not know (see model_support.py)."""
     finder = _Finder(lexicon)
+    proposals = proposals or {}
     consumed: set[int] = set()
     found: list[Predicate] = []
     depth = _depths(sent)
@@ -559,7 +576,7 @@ def find_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
             continue
         predicate = None
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux"):
-            predicate = finder.verb(token)
+            predicate = finder.verb(token, proposed=proposals.get(token.i))
         elif (
             token.pos_ == "ADJ"
             and token.dep_ == "acomp"
@@ -571,9 +588,12 @@ def find_predicates(sent: Span, lexicon: Lexicon) -> list[Predicate]:
         elif (
             token.pos_ == "NOUN"
             and token.dep_ in _NOMINAL_EVENT_DEPS
-            and any(lexicon.has("N", x) for x in noun_lemmas(token, lexicon))
+            and (
+                token.i in proposals
+                or any(lexicon.has("N", x) for x in noun_lemmas(token, lexicon))
+            )
         ):
-            predicate = finder.noun(token)
+            predicate = finder.noun(token, proposed=proposals.get(token.i))
         if predicate is None:
             continue
         consumed |= predicate.chain

@@ -27,6 +27,10 @@ class Predicate:
     trigger_tokens: list[Token] = field(default_factory=list)
     generic: bool = False  # a family base or statement code without a refining complement
     folded: bool = False
+    # The event model's view (model_support.py): probability of this predicate's CAMEO root
+    # and of any event at all, at its trigger words; None when the coder runs rules only.
+    model_root: float | None = None
+    model_event: float | None = None
 
     @property
     def root(self) -> str:

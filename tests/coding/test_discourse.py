@@ -1,0 +1,72 @@
+"""Discourse across sentences: salient antecedents, the article's country, the publisher's
+voice, implicit authorities.  Each case is the general pattern, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.actors.publisher import inside_quotes, publisher_actor
+from flashpoint.ingest import article_from_text
+
+
+def test_official_web_addresses_name_their_government():
+    assert publisher_actor("https://www.state.gov/a-statement/").code == "USAGOV"
+    assert publisher_actor("https://www.gov.uk/news/x").country == "GBR"
+    assert publisher_actor("https://www.mofa.go.jp/x").country == "JPN"
+    assert publisher_actor("https://news.un.org/en/story").code == "IGOUNO"
+    assert publisher_actor("https://en.wikinews.org/wiki/X") is None
+    assert publisher_actor(None) is None
+
+
+def test_quotation_marks_delimit_the_publishers_own_voice():
+    text = 'We condemn it. "We will fight," he said.'
+    assert not inside_quotes(text, text.index("We"), 0)
+    assert inside_quotes(text, text.index("We will"), 0)
+    assert not inside_quotes(text, text.index("he said"), 0)
+
+
+@pytest.mark.slow
+def test_we_in_an_official_statement_is_its_government(coder):
+    article = article_from_text(
+        "We call on the government of Ethiopia to end the hostilities immediately.",
+        date="2021-05-23",
+        url="https://www.state.gov/statement/",
+    )
+    events = coder.code(article)
+    assert events and events[0].source.country == "USA" and events[0].target.country == "ETH"
+    assert events[0].source.resolution == "publisher"
+
+
+@pytest.mark.slow
+def test_a_pronoun_takes_the_previous_sentences_subject(coder):
+    article = article_from_text(
+        "The Kenyan president avoided detailing the dispute with the Ugandan leader "
+        "Yoweri Museveni. In public, he continued to praise Tanzania.",
+        date="2025-12-29",
+    )
+    praise = [e for e in coder.code(article) if e.cameo.root == "05"]
+    assert praise and praise[0].source.country == "KEN"
+    assert praise[0].source.resolution == "coreference"
+
+
+@pytest.mark.slow
+def test_unnamed_forces_belong_to_the_country_the_article_is_about(coder):
+    article = article_from_text(
+        "Comoros launched an operation to retake the island of Anjouan. The Comoran army "
+        "landed at dawn and Comoros said the rebel leader had fled. "
+        "The military took control of the airport.",
+        date="2008-03-25",
+    )
+    control = [e for e in coder.code(article) if "control" in e.evidence.trigger.text]
+    assert control and control[0].source.country == "COM"
+
+
+@pytest.mark.slow
+def test_an_agentless_verdict_is_the_courts(coder):
+    article = article_from_text(
+        "Brazil's former president faces several trials in Brasilia. "
+        "On Tuesday the former leader was convicted of corruption.",
+        date="2025-12-29",
+    )
+    verdict = [e for e in coder.code(article) if e.cameo.code == "116"]
+    assert verdict and verdict[0].source.country == "BRA" and verdict[0].source.sector == "JUD"

@@ -1,0 +1,93 @@
+"""The learned event model's parts: word vectors, features, scoring, proposals, calibration."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from flashpoint.coding.candidates.calibration import Calibration, calibration_features
+from flashpoint.coding.candidates.event_model import load_event_model
+from flashpoint.coding.candidates.model_support import SentenceSupport
+from flashpoint.coding.candidates.word_vectors import WordVectors, load_word_vectors
+
+
+def test_word_vectors_split_unknown_words_into_wordpieces():
+    vectors = WordVectors(["[UNK]", "shell", "##ed", "talks"], np.eye(4, dtype=np.float16))
+    assert vectors.pieces("talks") == [3]
+    assert vectors.pieces("Shelled") == [1, 2]  # lower-cased, then greedy longest match
+    assert vectors.pieces("xyz") == []
+    assert np.allclose(vectors.vector("shelled"), [0, 0.5, 0.5, 0])
+    assert not vectors.vector("xyz").any()
+
+
+def test_shipped_vectors_put_related_words_together():
+    vectors = load_word_vectors()
+
+    def cos(a: str, b: str) -> float:
+        x, y = vectors.vector(a), vectors.vector(b)
+        return float(x @ y / np.linalg.norm(x) / np.linalg.norm(y))
+
+    assert cos("airstrike", "bombardment") > cos("airstrike", "congratulate")
+
+
+def test_shipped_model_scores_every_candidate_with_a_distribution():
+    model = load_event_model()
+    assert model.classes[0] == "none" and "19:ASSAULT" in model.classes
+    assert "08:CONCEDE" in model.classes and "08:RETREAT" in model.classes
+    assert model.calibration is not None
+    dims = model.dense_weights.shape[0]
+    probabilities = model.probabilities([["l=shell", "lex=19"], ["l=weather"]], np.zeros((2, dims)))
+    assert probabilities.shape == (2, len(model.classes))
+    assert np.allclose(probabilities.sum(axis=1), 1.0)
+    assert probabilities[0, 0] < probabilities[1, 0]  # "shell" more eventful than "weather"
+    assert model.code_for("19:ASSAULT", "nosuchword")[:2] == "19"
+
+
+def _support(rows):  # type: ignore[no-untyped-def]
+    model = load_event_model()
+    full = {}
+    for index, spread in rows.items():
+        row = np.zeros(len(model.classes))
+        for name, p in spread.items():
+            row[model.classes.index(name)] = p
+        full[index] = row
+    return SentenceSupport(model, full, {i: "word" for i in rows})
+
+
+def test_proposals_need_an_event_of_one_kind():
+    support = _support({
+        1: {"none": 0.2, "19:ASSAULT": 0.7, "18:ASSAULT": 0.1},  # an attack: proposed
+        2: {"none": 0.3, "13:THREATEN": 0.25, "12:REJECT": 0.25, "11:ACCUSE": 0.2},  # spread
+        3: {"none": 0.7, "19:ASSAULT": 0.3},  # more likely no event
+        4: {"none": 0.1, "01:STATEMENT": 0.9},  # statements are never proposed
+    })  # fmt: skip
+    proposals = support.proposals(0.6)
+    assert set(proposals) == {1} and proposals[1].startswith("19")
+
+
+def test_calibration_round_trips_and_rises_with_the_evidence():
+    calibration = Calibration((0.5, 1.0, 0.8, -0.4, -0.5), -2.0)
+    assert Calibration.from_dict(calibration.to_dict()) == calibration
+    assert Calibration.from_dict({"features": ["other"], "weights": [1], "bias": 0}) is None
+    weak = calibration.probability(calibration_features(0.5, 0.1, 0.2, False))
+    strong = calibration.probability(calibration_features(0.8, 0.9, 0.95, False))
+    assert 0 < weak < strong < 1
+
+
+@pytest.mark.slow
+def test_coder_proposes_an_event_no_lexicon_pattern_knows(coder):
+    # "designating" a person (sanctions lists) is in no lexicon pattern; the model codes it.
+    from flashpoint.coding.candidates.lexicon import load_lexicon
+
+    assert not load_lexicon().has("V", "designate")
+    from flashpoint.ingest import article_from_text
+
+    events = coder.code(
+        article_from_text(
+            "The Department of State is designating two Russian oligarchs today.",
+            date="2022-04-06",
+        )
+    )
+    designation = [e for e in events if e.evidence.trigger.text.startswith("designat")]
+    assert designation and designation[0].cameo.root == "16"
+    assert "model-proposed" in designation[0].flags
