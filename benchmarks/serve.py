@@ -1,25 +1,35 @@
 """Load on ``flashpoint serve``: SQLite and PostgreSQL side by side, on a store of 100,000+ events.
 
-    python benchmarks/serve.py [--events 100000] [--clients 32] [--duration 60]
-                               [--postgres postgresql://user:pass@host/db] [--sqlite PATH]
+    python benchmarks/serve.py [--events 100000] [--clients 32] [--duration 30] [--workers 2]
+                               [--cache-mb 64] [--sqlite PATH] [--postgres URL]
 
 The store: the bundled example articles are coded once with the real coder, then written
 again and again as new articles (the same events with shifted dates and other countries as
 actors, so the store spans two years and ~40 countries), until it holds ``--events`` events.
 ``--sqlite PATH`` keeps the SQLite store for the next run (it is reused when big enough).
+PostgreSQL (``--postgres`` or FLASHPOINT_TEST_POSTGRES_URL; a fresh schema, dropped after)
+gets a row-for-row copy of the SQLite store, so both engines answer over the same events.
 
-The load: ``flashpoint serve`` runs as its own process; ``--clients`` concurrent clients send
-requests for ``--duration`` seconds (bounded in count and time, loopback only), a mix of
+The load: ``flashpoint serve --workers N`` runs as its own processes; ``--clients``
+concurrent clients, each on its own keep-alive connection, send requests for ``--duration``
+seconds (bounded in count and time, loopback only), a mix of
 
 - 45% ``GET /v1/events`` pages (limit 100) with a random filter: a source, an actor and a
-  date range, CAMEO roots, a quad class and a target, or none;
+  two-month date range, CAMEO roots, a quad class and a target, or none;
 - 30% ``GET /v1/events/{id}`` for a random stored event (with its mentions and article);
 - 25% ``GET /v1/dyads/{a}/{b}`` for a random pair among the busiest dyads, weekly or monthly.
 
-It prints requests/s, p50/p95/p99 latency (overall and per kind) and the error count (any
-status but 200, or a failed connection).  The target on a 2-core machine: no errors and a p95
-under 250 ms.  The client runs on the same machine, so it takes CPU from the server: the
-figures are a floor.
+The server starts cold (no answer cached) and is measured from the first request.  Many
+requests repeat (the plain listings, the dyads), which is what the response cache is for; the
+actor-and-dates pages and single events rarely do.  ``--cache-mb 0`` measures every request
+computed.
+
+It prints the machine and its load average, the store's size, and per engine: requests/s,
+p50/p95/p99 latency (overall, and p95 per kind), the errors (any status but 200, or a failed
+connection), the share of requests that repeated an earlier one, and the CPU the server and
+the load client spent per request.  The target on a 2-core machine: no errors and a p95
+under 250 ms.  The client runs on the same cores as the server and the machine may be shared:
+the server's CPU per request is the figure least moved by other load.
 """
 
 from __future__ import annotations
@@ -64,8 +74,13 @@ def _remap(actor, mapping):
     return dataclasses.replace(actor, country=new, code=code)
 
 
-def _shift(value: str | None, days: int) -> str | None:
-    return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat() if value else None
+def _shift(value, days: int):
+    """``value`` (an ISO date string or a date; None stays None) ``days`` later, same type."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
+    return value + dt.timedelta(days=days)
 
 
 def variants(coded):
@@ -89,6 +104,11 @@ def variants(coded):
                 e,
                 doc_id=doc_id,
                 date=_shift(e.date, days),
+                date_info=dataclasses.replace(
+                    e.date_info,
+                    start=_shift(e.date_info.start, days),
+                    end=_shift(e.date_info.end, days),
+                ),
                 source=_remap(e.source, mapping),
                 target=_remap(e.target, mapping),
             )
@@ -138,6 +158,36 @@ def build_store(url: str, target_events: int) -> int:
     return total
 
 
+def copy_store(source: str, target: str) -> int:
+    """Copy every row of the store at ``source`` into the (new, empty) store at ``target``,
+    so both engines are measured on the same events; returns the events copied.  Much faster
+    than building a second store through the writer (which clusters every article again)."""
+    from sqlalchemy import func, select, text
+
+    from flashpoint.store import open_store, schema
+
+    started = time.perf_counter()
+    with open_store(source) as src, open_store(target) as dst:
+        with src.engine.connect() as read, dst.engine.begin() as write:
+            for table in schema.Base.metadata.sorted_tables:
+                if table.name == "store_state":  # the target keeps its own change counter
+                    continue
+                rows = read.execute(select(table).execution_options(yield_per=5000))
+                for chunk in rows.mappings().partitions(5000):
+                    write.execute(table.insert(), [dict(r) for r in chunk])
+                if dst.dialect == "postgresql" and "id" in table.c:
+                    write.execute(text(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                        f"(SELECT coalesce(max(id), 1) FROM {table.name}))"
+                    ))  # fmt: skip
+            if dst.dialect == "postgresql":
+                write.execute(text("ANALYZE"))
+        with dst.engine.connect() as conn:
+            total = conn.scalar(select(func.count()).select_from(schema.Event))
+    print(f"  copied {total:,} events in {time.perf_counter() - started:.0f} s")
+    return int(total or 0)
+
+
 # ---- the load -----------------------------------------------------------------------------
 
 
@@ -148,7 +198,7 @@ class Result:
     ok: bool
 
 
-def _percentile(values: list[float], q: float) -> float:
+def _percentile(values: list[float], q: int) -> float:
     if not values:
         return float("nan")
     if len(values) == 1:
@@ -156,13 +206,49 @@ def _percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
-async def load(base: str, clients: int, duration: float, max_id: int, pairs) -> list[Result]:
-    import httpx
+class Connection:
+    """One keep-alive HTTP/1.1 connection, as lean as a client can be, so the load client
+    takes as little as possible of the CPU the server shares with it (httpx costs ~1 ms a
+    request; this, a few tens of microseconds)."""
+
+    def __init__(self, host: str, port: int):
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, target: str) -> int:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        request = f"GET {target} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n"
+        self.writer.write(request.encode("ascii"))
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1])
+        headers = dict(line.lower().split(": ", 1) for line in lines[1:] if ": " in line)
+        if "content-length" in headers:
+            await self.reader.readexactly(int(headers["content-length"]))
+        elif headers.get("transfer-encoding") == "chunked":
+            while size := int((await self.reader.readline()).strip(), 16):
+                await self.reader.readexactly(size + 2)
+            await self.reader.readline()
+        if headers.get("connection") == "close":
+            await self.close()
+        return status
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.reader = self.writer = None
+
+
+def request_mix(max_id: int, pairs: list[tuple[str, str]]):
+    """An endless, seeded stream of (kind, path with query) in the proportions above."""
+    from urllib.parse import urlencode
 
     rng = random.Random(11)
     first = dt.date(2024, 1, 1)
-
-    def request() -> tuple[str, str, dict]:
+    while True:
         roll = rng.random()
         if roll < 0.45:
             choice = rng.randrange(5)
@@ -177,30 +263,40 @@ async def load(base: str, clients: int, duration: float, max_id: int, pairs) -> 
                 params["root"] = [rng.choice(["01", "04", "11", "14", "19"]), "02"]
             elif choice == 3:
                 params.update(quad=rng.randint(1, 4), target=rng.choice(COUNTRIES))
-            return "events", "/v1/events", params
-        if roll < 0.75:
-            return "event", f"/v1/events/{rng.randint(1, max_id)}", {}
-        a, b = rng.choice(pairs)
-        return "dyad", f"/v1/dyads/{a}/{b}", {"freq": rng.choice(["week", "month"])}
+            yield "events", "/v1/events?" + urlencode(params, doseq=True)
+        elif roll < 0.75:
+            yield "event", f"/v1/events/{rng.randint(1, max_id)}"
+        else:
+            a, b = rng.choice(pairs)
+            yield "dyad", f"/v1/dyads/{a}/{b}?freq={rng.choice(['week', 'month'])}"
 
+
+async def load(port: int, clients: int, duration: float, requests) -> tuple[list[Result], int]:
     results: list[Result] = []
+    seen: set[str] = set()
+    repeats = 0
     stop_at = time.perf_counter() + duration
 
-    async def client_loop(http: httpx.AsyncClient) -> None:
-        while time.perf_counter() < stop_at:
-            kind, path, params = request()
-            started = time.perf_counter()
-            try:
-                response = await http.get(path, params=params)
-                ok = response.status_code == 200
-            except httpx.HTTPError:
-                ok = False
-            results.append(Result(kind, time.perf_counter() - started, ok))
+    async def client_loop() -> None:
+        nonlocal repeats
+        connection = Connection("127.0.0.1", port)
+        try:
+            while time.perf_counter() < stop_at:
+                kind, target = next(requests)
+                repeats += target in seen
+                seen.add(target)
+                started = time.perf_counter()
+                try:
+                    ok = await asyncio.wait_for(connection.get(target), 60) == 200
+                except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError):
+                    ok = False
+                    await connection.close()
+                results.append(Result(kind, time.perf_counter() - started, ok))
+        finally:
+            await connection.close()
 
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as http:
-        await asyncio.gather(*(client_loop(http) for _ in range(clients)))
-    return results
+    await asyncio.gather(*(client_loop() for _ in range(clients)))
+    return results, repeats
 
 
 def wait_until_up(base: str, process: subprocess.Popen, timeout: float = 120) -> None:
@@ -219,6 +315,48 @@ def wait_until_up(base: str, process: subprocess.Popen, timeout: float = 120) ->
     raise SystemExit("flashpoint serve did not start")
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of process ``pid`` and its descendants so far (Linux)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total, stack = 0.0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+            for task in Path(f"/proc/{current}/task").iterdir():
+                stack += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def store_size(url: str) -> str:
+    """Rows per table and bytes on disk, in words."""
+    from sqlalchemy import text
+
+    from flashpoint.store import open_store
+    from flashpoint.store.browse import store_counts
+    from flashpoint.store.database import database_file
+
+    with open_store(url) as store:
+        counts = store_counts(store)
+        path = database_file(url)
+        if path:
+            size = sum(os.path.getsize(p) for p in (path, path + "-wal") if os.path.exists(p))
+        else:
+            with store.engine.connect() as conn:
+                size = conn.scalar(text(
+                    "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c "
+                    "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                    "WHERE n.nspname = current_schema() AND c.relkind = 'r'"
+                ))  # fmt: skip
+    return (
+        f"{counts.articles:,} articles, {counts.events:,} events, {counts.mentions:,} mentions, "
+        f"{counts.clusters:,} clusters, {int(size or 0) / 2**20:,.0f} MiB"
+    )
+
+
 def measure(name: str, url: str, args: argparse.Namespace) -> dict:
     import socket
 
@@ -230,7 +368,8 @@ def measure(name: str, url: str, args: argparse.Namespace) -> dict:
     base = f"http://127.0.0.1:{port}"
     process = subprocess.Popen(
         [sys.executable, "-m", "flashpoint", "serve", "--db", url, "--port", str(port),
-         "--log-level", "warning", "--workers", str(args.workers)],
+         "--log-level", "warning", "--workers", str(args.workers),
+         *(["--cache-mb", str(args.cache_mb)] if args.cache_mb is not None else [])],
         env={**os.environ, "PYTHONPATH": str(REPO / "src")},
     )  # fmt: skip
     try:
@@ -239,17 +378,23 @@ def measure(name: str, url: str, args: argparse.Namespace) -> dict:
         edges = httpx.get(base + "/v1/network", params={"min_events": 20}, timeout=300).json()
         pairs = [(e["source"], e["target"]) for e in edges["edges"]
                  if len(e["source"]) == 3 and len(e["target"]) == 3][:40]  # fmt: skip
-        httpx.get(base + f"/v1/dyads/{pairs[0][0]}/{pairs[0][1]}", timeout=60)  # warm up pandas
+        requests = request_mix(health["events"], pairs)
+        load_before = os.getloadavg()[0]
+        server_before = tree_cpu_seconds(process.pid)
+        client_before = time.process_time()
         started = time.perf_counter()
-        results = asyncio.run(load(base, args.clients, args.duration, health["events"], pairs))
+        results, repeats = asyncio.run(load(port, args.clients, args.duration, requests))
         elapsed = time.perf_counter() - started
+        client_cpu = time.process_time() - client_before
+        server_cpu = tree_cpu_seconds(process.pid) - server_before
+        load_after = os.getloadavg()[0]
     finally:
         process.terminate()
         process.wait(timeout=30)
     latencies = [r.seconds * 1000 for r in results]
-    report = {
+    count = max(len(results), 1)
+    return {
         "name": name,
-        "events": health["events"],
         "requests": len(results),
         "rps": len(results) / elapsed,
         "errors": sum(not r.ok for r in results),
@@ -260,16 +405,20 @@ def measure(name: str, url: str, args: argparse.Namespace) -> dict:
             kind: _percentile([r.seconds * 1000 for r in results if r.kind == kind], 95)
             for kind in ("events", "event", "dyad")
         },
+        "repeated": repeats / count,
+        "server_ms": server_cpu * 1000 / count,
+        "client_ms": client_cpu * 1000 / count,
+        "load": (load_before, load_after),
     }
-    return report
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=32)
-    parser.add_argument("--duration", type=float, default=60.0)
-    parser.add_argument("--workers", type=int, default=1, help="flashpoint serve --workers")
+    parser.add_argument("--duration", type=float, default=30.0, help="seconds per engine")
+    parser.add_argument("--workers", type=int, default=2, help="flashpoint serve --workers")
+    parser.add_argument("--cache-mb", type=int, help="flashpoint serve --cache-mb (0: no cache)")
     parser.add_argument("--sqlite", help="SQLite store to build or reuse (default: a temp file)")
     parser.add_argument("--postgres", default=os.environ.get("FLASHPOINT_TEST_POSTGRES_URL"))
     args = parser.parse_args()
@@ -280,13 +429,16 @@ def main() -> None:
 
     print(machine())
     print(
-        f"load: {args.clients} clients for {args.duration:.0f} s, {args.workers} server process(es)"
+        f"load: {args.clients} clients for {args.duration:.0f} s per engine; "
+        f"serve --workers {args.workers}"
+        + (f" --cache-mb {args.cache_mb}" if args.cache_mb is not None else "")
     )
     reports = []
     with tempfile.TemporaryDirectory() as tmp:
         sqlite = args.sqlite or str(Path(tmp) / "serve-bench.db")
         print(f"SQLite store {sqlite}:")
         build_store(sqlite, args.events)
+        print(f"  {store_size(sqlite)}")
         reports.append(measure("SQLite", sqlite, args))
         if args.postgres:
             schema = f"fp_bench_{uuid.uuid4().hex[:8]}"
@@ -295,8 +447,9 @@ def main() -> None:
                 conn.execute(text(f'CREATE SCHEMA "{schema}"'))
             try:
                 url = postgres_url(args.postgres, schema)
-                print(f"PostgreSQL schema {schema}:")
-                build_store(url, args.events)
+                print(f"PostgreSQL schema {schema} (a copy of the SQLite store):")
+                copy_store(sqlite, url)
+                print(f"  {store_size(url)}")
                 reports.append(measure("PostgreSQL", url, args))
             finally:
                 with admin.begin() as conn:
@@ -305,14 +458,20 @@ def main() -> None:
         else:
             print("PostgreSQL: skipped (pass --postgres or set FLASHPOINT_TEST_POSTGRES_URL)")
     print()
-    print(f"{'store':<11}{'events':>9}{'requests':>10}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}"
-          f"{'p99 ms':>8}{'errors':>8}   p95 ms: events page / one event / dyad")  # fmt: skip
+    print(
+        f"{'store':<11}{'requests':>9}{'req/s':>7}{'p50':>6}{'p95':>6}{'p99':>6}{'errors':>7}"
+        f"{'repeated':>9}{'server':>8}{'client':>8}   p95 events page / one event / dyad"
+        "   load average"
+    )
+    print(f"{'':<11}{'':>9}{'':>7}{'ms':>6}{'ms':>6}{'ms':>6}{'':>7}{'':>9}"
+          f"{'ms/req':>8}{'ms/req':>8}   ms")  # fmt: skip
     for r in reports:
         kinds = r["kinds"]
         print(
-            f"{r['name']:<11}{r['events']:>9,}{r['requests']:>10,}{r['rps']:>8.1f}"
-            f"{r['p50']:>8.0f}{r['p95']:>8.0f}{r['p99']:>8.0f}{r['errors']:>8}   "
-            f"{kinds['events']:.0f} / {kinds['event']:.0f} / {kinds['dyad']:.0f}"
+            f"{r['name']:<11}{r['requests']:>9,}{r['rps']:>7.0f}{r['p50']:>6.0f}{r['p95']:>6.0f}"
+            f"{r['p99']:>6.0f}{r['errors']:>7}{r['repeated']:>9.0%}{r['server_ms']:>8.1f}"
+            f"{r['client_ms']:>8.1f}   {kinds['events']:.0f} / {kinds['event']:.0f} / "
+            f"{kinds['dyad']:.0f}   {r['load'][0]:.1f} -> {r['load'][1]:.1f}"
         )
 
 

@@ -56,6 +56,10 @@ SERIES_COLUMNS = (
 )  # fmt: skip
 
 
+# The frame columns a series is computed from (events_frame adds the dates and the weight).
+_SERIES_INPUT = ("quad_class", "goldstein")
+
+
 def check_freq(freq: str) -> str:
     if freq not in FREQS:
         raise AnalysisError(f"unknown period {freq!r}; choose one of {', '.join(FREQS)}")
@@ -162,7 +166,9 @@ def dyad_series(
     base = aggregate_filter(flt, all_modalities=all_modalities)
     directions = [(a, b), (b, a)] if a != b else [(a, b)]
     frames = {
-        (s, t): events_frame(store, replace(base, source=s, target=t), unit=unit)
+        (s, t): events_frame(
+            store, replace(base, source=s, target=t), unit=unit, columns=_SERIES_INPUT
+        )
         for s, t in directions
     }
     placed = {key: in_one_period(frame, freq) for key, frame in frames.items()}

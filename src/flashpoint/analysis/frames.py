@@ -15,6 +15,7 @@ Filters (:class:`~flashpoint.store.EventFilter`) apply to events before deduplic
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from flashpoint.errors import AnalysisError
@@ -63,9 +64,15 @@ def check_unit(unit: str) -> str:
 
 
 def events_frame(
-    store: Store, flt: EventFilter | None = None, *, unit: str = "events"
+    store: Store,
+    flt: EventFilter | None = None,
+    *,
+    unit: str = "events",
+    columns: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """The events matching ``flt`` as a typed DataFrame (columns :data:`FRAME_COLUMNS`).
+    """The events matching ``flt`` as a typed DataFrame (columns :data:`FRAME_COLUMNS`, or
+    only those in ``columns``, plus what ``unit`` needs: an aggregate over a few columns
+    then reads and types only those).
 
     ``date``/``date_end`` are pandas datetimes: the first and last day of the period the
     text dates the event to, whose ``date_precision`` is day, week, month or year (all null
@@ -75,16 +82,42 @@ def events_frame(
     import pandas as pd
 
     check_unit(unit)
+    wanted = _frame_columns(columns, unit)
+    names = [
+        c
+        for c in EVENT_ROW_COLUMNS
+        if _RENAME.get(c, c) in wanted
+        or c in _HELPERS
+        or (c == "locator" and "url" in wanted)  # the url column falls back to it
+    ]
     frame = pd.DataFrame.from_records(
-        list(iter_event_rows(store, flt)), columns=list(EVENT_ROW_COLUMNS)
+        list(iter_event_rows(store, flt, columns=names)), columns=names
     ).rename(columns=_RENAME)
     frame["weight"] = 1
-    frame = _typed(frame)
+    frame = _typed(frame, [c for c in FRAME_COLUMNS if c in wanted])
     if unit == "clusters":
         frame = dedupe_clusters(frame)
     elif unit == "mentions":
         frame["weight"] = frame["num_mentions"]
     return frame
+
+
+# Store columns every frame reads: the date a row counts on, and how to type it.
+_HELPERS = ("event_date", "event_date_end", "date_precision")
+
+
+def _frame_columns(columns: Sequence[str] | None, unit: str) -> set[str]:
+    if columns is None:
+        return set(FRAME_COLUMNS)
+    unknown = set(columns) - set(FRAME_COLUMNS)
+    if unknown:
+        raise ValueError(f"not frame columns: {', '.join(sorted(unknown))}")
+    needed = {"date", "date_end", "date_precision", "weight"}
+    if unit == "clusters":
+        needed |= {"event_row_id", "cluster_id"}
+    elif unit == "mentions":
+        needed.add("num_mentions")
+    return set(columns) | needed
 
 
 def dedupe_clusters(frame: pd.DataFrame) -> pd.DataFrame:
@@ -96,21 +129,22 @@ def dedupe_clusters(frame: pd.DataFrame) -> pd.DataFrame:
     return kept.reset_index(drop=True)
 
 
-def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+def _typed(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
     import pandas as pd
 
     from flashpoint.columns import cast_frame
     from flashpoint.export.tables import source_uri
 
-    frame["url"] = [
-        source_uri(u if isinstance(u, str) else None, p if isinstance(p, str) else None)
-        for u, p in zip(frame["url"], frame["locator"], strict=True)
-    ]
+    if "url" in columns:
+        frame["url"] = [
+            source_uri(u if isinstance(u, str) else None, p if isinstance(p, str) else None)
+            for u, p in zip(frame["url"], frame["locator"], strict=True)
+        ]
     frame["weight"] = frame["weight"].astype("int64")
     # Rows stored before dates had a precision were single days (until recoded).
     legacy = frame["date"].notna() & frame["date_precision"].isna()
     frame.loc[legacy, "date_precision"] = "day"
-    frame = cast_frame(frame[list(FRAME_COLUMNS)].copy())
+    frame = cast_frame(frame[list(columns)].copy())
     frame["date_end"] = pd.to_datetime(frame["date_end"]).astype("datetime64[ns]")
     frame["date_end"] = frame["date_end"].fillna(frame["date"])
     return frame

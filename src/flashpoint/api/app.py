@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from flashpoint.api.cache import ResponseCache, ResponseCacheMiddleware
 from flashpoint.api.config import ServeConfig
 from flashpoint.api.errors import install_error_handlers
 from flashpoint.api.metrics import MetricsMiddleware
@@ -58,6 +59,7 @@ def create_app(config: ServeConfig | None = None, *, store: Store | None = None)
     )
     app.state.config = config
     app.state.store = opened
+    app.state.response_cache = ResponseCache(config.cache_bytes) if config.cache_bytes else None
     install_error_handlers(app)
     for module in (code, articles, events, clusters, analysis, actors, health):
         app.include_router(module.router, prefix="/v1")
@@ -80,6 +82,9 @@ def create_app(config: ServeConfig | None = None, *, store: Store | None = None)
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
     app.include_router(dashboard)
 
+    # Innermost first: the cache answers after the host check and inside the security
+    # headers and the metrics, so a cached answer is checked, dressed and counted alike.
+    app.add_middleware(ResponseCacheMiddleware, store=opened, cache=app.state.response_cache)
     if config.trusted_hosts is not None:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(config.trusted_hosts))
     app.add_middleware(BodyLimitMiddleware, limit=config.max_body)

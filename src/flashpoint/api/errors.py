@@ -14,9 +14,9 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from flashpoint.api.responses import JSONResponse
 from flashpoint.api.security import BodyTooLarge, too_large_message
 from flashpoint.errors import (
     AnalysisError,

@@ -18,7 +18,7 @@ from prometheus_client import generate_latest as _generate_latest
 from flashpoint.metrics import collector
 from flashpoint.store import Store
 
-__all__ = ["CONTENT_TYPE_LATEST", "MetricsMiddleware", "render_metrics"]
+__all__ = ["CACHE", "CONTENT_TYPE_LATEST", "MetricsMiddleware", "render_metrics"]
 
 
 REQUESTS = collector(
@@ -33,6 +33,12 @@ LATENCY = collector(
     "Time to answer an HTTP request (to the last body byte), by method and route.",
     labelnames=("method", "route"),
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
+)
+CACHE = collector(
+    "Counter",
+    "flashpoint_http_cache",
+    "GET /v1 answers taken from the response cache (hit) or computed (miss).",
+    labelnames=("result",),
 )
 STORED = collector(
     "Gauge",

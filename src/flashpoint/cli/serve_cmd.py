@@ -37,6 +37,14 @@ from .options import coder_options, db_option
     show_default=True,
     help="Server processes sharing the port (each opens the store and loads its own coder).",
 )
+@click.option(
+    "--cache-mb",
+    type=click.IntRange(0),
+    default=64,
+    show_default=True,
+    help="Memory per server process for answers to repeated reads, kept until the store "
+    "changes (0: keep none).",
+)
 @click.option("--preload", is_flag=True, help="Load the coder at start, not on first use.")
 @click.option(
     "--log-level",
@@ -54,6 +62,7 @@ def serve_command(
     allow_private_urls: bool,
     max_body: int | None,
     workers: int,
+    cache_mb: int,
     preload: bool,
     log_level: str,
     model: str | None,
@@ -82,6 +91,7 @@ def serve_command(
         max_body=max_body,
         model=model,
         lexicons=lexicons,
+        cache_mb=cache_mb,
     )
     click.echo(f"flashpoint: serving on http://{host}:{port} (Ctrl-C to stop)", err=True)
     serve(config, host=host, port=port, log_level=log_level, preload=preload, workers=workers)

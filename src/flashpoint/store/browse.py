@@ -22,6 +22,7 @@ from flashpoint.store.query import (
     _timestamp,
     _where,
     event_query,
+    mention_records,
     stored_event,
 )
 
@@ -37,7 +38,6 @@ __all__ = [
     "get_event",
     "iter_clusters",
     "store_counts",
-    "store_version",
 ]
 
 
@@ -135,7 +135,7 @@ def event_page(
         .offset(offset)
     )
     with store.session(readonly=True) as session:
-        return [stored_event(*row) for row in session.execute(query)]
+        return [stored_event(row) for row in session.execute(query)]
 
 
 def get_event(store: Store, row_id: int) -> StoredEvent | None:
@@ -143,7 +143,9 @@ def get_event(store: Store, row_id: int) -> StoredEvent | None:
     query = event_query(EventFilter(include_superseded=True)).where(schema.Event.id == row_id)
     with store.session(readonly=True) as session:
         row = session.execute(query).first()
-        return stored_event(*row, with_mentions=True) if row is not None else None
+        if row is None:
+            return None
+        return stored_event(row, mention_records(session, [row.id]).get(row.id, ()))
 
 
 def article_events(store: Store, article_id: int) -> list[StoredEvent]:
@@ -151,7 +153,9 @@ def article_events(store: Store, article_id: int) -> list[StoredEvent]:
     E = schema.Event
     query = event_query(EventFilter(include_superseded=True)).where(E.article_id == article_id)
     with store.session(readonly=True) as session:
-        events = [stored_event(*row, with_mentions=True) for row in session.execute(query)]
+        rows = session.execute(query).all()
+        mentions = mention_records(session, [row.id for row in rows])
+        events = [stored_event(row, mentions.get(row.id, ())) for row in rows]
     return sorted(events, key=lambda e: (e.record["evidence"]["start"], e.id))
 
 
@@ -246,15 +250,3 @@ def store_counts(store: Store) -> StoreCounts:
             mentions=count(select(func.count()).select_from(schema.Mention)),
             clusters=count(select(func.count()).select_from(schema.Cluster)),
         )
-
-
-def store_version(store: Store) -> tuple[int, int, int]:
-    """Changes whenever events are added, replaced or removed (for caching aggregates)."""
-    E = schema.Event
-    with store.session(readonly=True) as session:
-        count, highest, articles = session.execute(
-            select(
-                func.count(), func.max(E.id), select(func.max(schema.Article.id)).scalar_subquery()
-            )
-        ).one()
-    return int(count), int(highest or 0), int(articles or 0)

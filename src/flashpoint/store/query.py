@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, ClassVar
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from flashpoint.store import schema
 from flashpoint.store.database import Store
@@ -29,6 +31,7 @@ __all__ = [
     "iter_event_rows",
     "iter_events",
     "iter_mentions",
+    "mention_records",
     "store_identity",
     "stored_event",
     "undated_count",
@@ -165,43 +168,113 @@ def _actor(column_code: Any, column_country: Any, value: str) -> Any:
     return or_(prefix, column_country == value)
 
 
+class _Broad(ColumnElement[Any]):
+    """A column whose index must not choose the query plan: ``+column`` on SQLite (the
+    unary plus keeps the value and hides the index), the column itself elsewhere.
+
+    SQLite has no statistics to tell a selective index from a useless one, so it answers
+    ``quad=1`` or ``root=19,02`` through the quad or root index (a quarter of the store),
+    then sorts every match by date, where walking the date index stops after one page
+    (a page of 100 events of 105,000 filtered by root: 50 ms against 2).  Columns with a
+    handful of values (quad class, root, modality, PLOVER type, sector) and confidence
+    bounds are never selective enough to be worth it; PostgreSQL, which keeps statistics,
+    decides for itself."""
+
+    inherit_cache = True
+    _traverse_internals: ClassVar[Any] = [("column", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, column: Any):
+        self.column = column
+        self.type = column.type
+
+
+@compiles(_Broad)
+def _broad_column(element: _Broad, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(element.column, **kw))
+
+
+@compiles(_Broad, "sqlite")
+def _broad_column_sqlite(element: _Broad, compiler: Any, **kw: Any) -> str:
+    return "+" + str(compiler.process(element.column, **kw))
+
+
 def _upper(values: Sequence[str]) -> list[str]:
     return [v.strip().upper() for v in values]
 
 
-def _where(query: Select[Any], flt: EventFilter) -> Select[Any]:
-    """``query`` (over events joined with their article) restricted to ``flt``."""
-    E, A = schema.Event, schema.Article
-    if not flt.include_superseded:
-        # Wrapped so SQLite cannot use the is_current index: nearly every article is
-        # current, yet with the index it walks all articles and their events instead of
-        # using the events' own indexes for the other filters (50 ms -> 4 ms on 100,000).
-        query = query.where(func.coalesce(A.is_current, False))
+def _needs_current_check(session: Any, flt: EventFilter) -> bool:
+    """Whether a read must leave out superseded article versions by joining each event with
+    its article: not when the filter keeps them, nor on SQLite when the store holds none
+    (one look-up in the is_current index, in the read's own snapshot).  The join is most of
+    the cost of a page found through an index: it reads every candidate's article (source
+    RUS: 4 ms, against 0.6 from the indexes alone).  PostgreSQL, whose statements each see
+    the latest commits, always joins, so a version superseded between two statements is
+    never shown."""
+    if flt.include_superseded:
+        return False
+    if session.get_bind().dialect.name != "sqlite":
+        return True
+    A = schema.Article
+    return session.scalar(select(A.id).where(A.is_current.is_(False)).limit(1)) is not None
+
+
+def _indexed_terms(flt: EventFilter) -> list[Any]:
+    """The conditions of ``flt`` an index can answer and that may match few events: the
+    actors, the publisher, the cluster."""
+    E = schema.Event
+    terms = []
     if flt.source:
-        query = query.where(_actor(E.source_code, E.source_country, flt.source))
+        terms.append(_actor(E.source_code, E.source_country, flt.source))
     if flt.target:
-        query = query.where(_actor(E.target_code, E.target_country, flt.target))
+        terms.append(_actor(E.target_code, E.target_country, flt.target))
     if flt.actor:
-        query = query.where(
+        terms.append(
             or_(
                 _actor(E.source_code, E.source_country, flt.actor),
                 _actor(E.target_code, E.target_country, flt.actor),
             )
         )
+    if flt.publisher:
+        terms.append(E.publisher == flt.publisher)
+    if flt.cluster_id is not None:
+        terms.append(E.cluster_id == flt.cluster_id)
+    return terms
+
+
+def _where(
+    query: Select[Any], flt: EventFilter, *, check_current: bool = True, by_date: bool = True
+) -> Select[Any]:
+    """``query`` (over events joined with their article) restricted to ``flt``.  With
+    ``check_current`` false, superseded articles are not looked for (see
+    :func:`_needs_current_check`; the query then needs no join with the articles).  With
+    ``by_date`` false, the date bounds do not choose the plan either (see
+    :func:`_walk_dates`)."""
+    E, A = schema.Event, schema.Article
+    if not flt.include_superseded and check_current:
+        # Wrapped so SQLite cannot use the is_current index: nearly every article is
+        # current, yet with the index it walks all articles and their events instead of
+        # using the events' own indexes for the other filters (50 ms -> 4 ms on 100,000).
+        query = query.where(func.coalesce(A.is_current, False))
+    query = query.where(*_indexed_terms(flt))
+    day = E.event_date if by_date else _Broad(E.event_date)
     if flt.since:
-        query = query.where(E.event_date >= flt.since)
+        query = query.where(day >= flt.since)
     if flt.until:
-        query = query.where(func.coalesce(E.event_date_end, E.event_date) <= flt.until)
+        # The first condition is implied by the second (an event ends on or after the day
+        # it starts), but unlike it lets a walk of the date index stop at ``until``.
+        query = query.where(
+            day <= flt.until, func.coalesce(E.event_date_end, E.event_date) <= flt.until
+        )
     if flt.roots:
-        query = query.where(E.cameo_root.in_([r.zfill(2) for r in flt.roots]))
+        query = query.where(_Broad(E.cameo_root).in_([r.zfill(2) for r in flt.roots]))
     if flt.codes:
         query = query.where(or_(*(E.cameo_code.startswith(c, autoescape=True) for c in flt.codes)))
     if flt.quad_classes:
-        query = query.where(E.quad_class.in_(list(flt.quad_classes)))
+        query = query.where(_Broad(E.quad_class).in_(list(flt.quad_classes)))
     if flt.modalities:
-        query = query.where(E.modality.in_(list(flt.modalities)))
+        query = query.where(_Broad(E.modality).in_(list(flt.modalities)))
     if flt.exclude_modalities:
-        query = query.where(E.modality.not_in(list(flt.exclude_modalities)))
+        query = query.where(_Broad(E.modality).not_in(list(flt.exclude_modalities)))
     if flt.sectors:
         sectors = _upper(flt.sectors)
         query = query.where(or_(E.source_sector.in_(sectors), E.target_sector.in_(sectors)))
@@ -210,28 +283,39 @@ def _where(query: Select[Any], flt: EventFilter) -> Select[Any]:
     if flt.target_sectors:
         query = query.where(E.target_sector.in_(_upper(flt.target_sectors)))
     if flt.plover_types:
-        query = query.where(E.plover_type.in_(_upper(flt.plover_types)))
-    if flt.publisher:
-        query = query.where(E.publisher == flt.publisher)
+        query = query.where(_Broad(E.plover_type).in_(_upper(flt.plover_types)))
     if flt.min_confidence:
-        query = query.where(E.confidence >= flt.min_confidence)
-    if flt.cluster_id is not None:
-        query = query.where(E.cluster_id == flt.cluster_id)
+        query = query.where(_Broad(E.confidence) >= flt.min_confidence)
     query = query.order_by(E.event_date.is_(None), E.event_date, E.id)
     if flt.limit is not None:
         query = query.limit(flt.limit)
     return query
 
 
-def event_query(flt: EventFilter) -> Select[Any]:
-    """The SELECT for ``flt`` over events joined with their article and cluster."""
+def _listing_columns() -> list[Any]:
+    """What a :class:`StoredEvent` is made of, as plain labelled columns: rows come back as
+    tuples, never ORM objects, which a page of events would spend most of its time building."""
     E, A, C = schema.Event, schema.Article, schema.Cluster
-    query = (
-        select(E, A.url, A.title, A.story_date, A.ingested_at, A.locator, C)
-        .join(A, A.id == E.article_id)
-        .outerjoin(C, C.id == E.cluster_id)
+    return [
+        E.id, E.article_id, E.record, E.num_mentions, E.publisher, E.event_date,
+        E.event_date_end, E.date_precision, A.url, A.title, A.story_date, A.ingested_at,
+        A.locator, C.id.label("cluster_id"), C.num_mentions.label("cluster_mentions"),
+        C.num_articles.label("cluster_articles"), C.num_sources.label("cluster_sources"),
+        C.first_seen.label("cluster_first_seen"), C.last_seen.label("cluster_last_seen"),
+    ]  # fmt: skip
+
+
+def event_query(flt: EventFilter) -> Select[Any]:
+    """The SELECT for ``flt`` over events joined with their article and cluster; each row
+    makes one :class:`StoredEvent` through :func:`stored_event`."""
+    return _where(_event_select(), flt)
+
+
+def _event_select() -> Select[Any]:
+    E, A, C = schema.Event, schema.Article, schema.Cluster
+    return (
+        select(*_listing_columns()).join(A, A.id == E.article_id).outerjoin(C, C.id == E.cluster_id)
     )
-    return _where(query, flt)
 
 
 # The flat columns of :func:`iter_event_rows`: no JSON record, so aggregates stay cheap.
@@ -246,29 +330,48 @@ EVENT_ROW_COLUMNS = (
 )  # fmt: skip
 
 
-def iter_event_rows(store: Store, flt: EventFilter | None = None) -> Iterator[dict[str, Any]]:
-    """Stream the flat columns (:data:`EVENT_ROW_COLUMNS`) of the events matching ``flt``,
-    in event-date order, with their article's URL, story date and locator (the URL, else
-    the file it was read from) and their cluster's counts."""
+def _row_column(name: str) -> Any:
+    """The SELECT expression of one of :data:`EVENT_ROW_COLUMNS`."""
     E, A, C = schema.Event, schema.Article, schema.Cluster
-    own = [getattr(E, name) for name in EVENT_ROW_COLUMNS[: EVENT_ROW_COLUMNS.index("url")]]
-    query = (
-        select(
-            *own,
-            A.url,
-            A.story_date,
-            C.num_mentions.label("cluster_mentions"),
-            C.num_articles.label("cluster_articles"),
-            C.num_sources.label("cluster_sources"),
-            A.locator,
-        )
-        .join(A, A.id == E.article_id)
-        .outerjoin(C, C.id == E.cluster_id)
-    )
-    query = _where(query, flt or EventFilter())
+    joined = {
+        "url": A.url,
+        "story_date": A.story_date,
+        "locator": A.locator,
+        "cluster_mentions": C.num_mentions,
+        "cluster_articles": C.num_articles,
+        "cluster_sources": C.num_sources,
+    }
+    column = joined[name] if name in joined else getattr(E, name)
+    return column.label(name)
+
+
+def iter_event_rows(
+    store: Store,
+    flt: EventFilter | None = None,
+    *,
+    columns: Sequence[str] = EVENT_ROW_COLUMNS,
+) -> Iterator[dict[str, Any]]:
+    """Stream the flat columns (:data:`EVENT_ROW_COLUMNS`, or those of them in ``columns``)
+    of the events matching ``flt``, in event-date order, with their article's URL, story
+    date and locator (the URL, else the file it was read from) and their cluster's counts.
+    An aggregate that needs a few columns asks for those: fetching and typing the others
+    costs more than the aggregate itself."""
+    E, A, C = schema.Event, schema.Article, schema.Cluster
+    names = tuple(columns)
+    unknown = set(names) - set(EVENT_ROW_COLUMNS)
+    if unknown:
+        raise ValueError(f"not event row columns: {', '.join(sorted(unknown))}")
+    flt = flt or EventFilter()
+    query = select(*map(_row_column, names))
     with store.session(readonly=True) as session:
+        check = _needs_current_check(session, flt)
+        if check or {"url", "story_date", "locator"} & set(names):
+            query = query.join(A, A.id == E.article_id)
+        if any(name.startswith("cluster_") and name != "cluster_id" for name in names):
+            query = query.outerjoin(C, C.id == E.cluster_id)
+        query = _where(query, flt, check_current=check)
         for row in session.execute(query.execution_options(yield_per=2000)):
-            yield dict(zip(EVENT_ROW_COLUMNS, row, strict=True))
+            yield dict(zip(names, row, strict=True))
 
 
 def article_counts(
@@ -306,13 +409,6 @@ def undated_count(store: Store, flt: EventFilter | None = None) -> int:
         return int(session.scalar(query) or 0)
 
 
-def _precision(event: schema.Event) -> str | None:
-    # Rows stored before dates had a precision were single days (until recoded).
-    if event.event_date is None:
-        return None
-    return event.date_precision or "day"
-
-
 def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -326,6 +422,10 @@ def _timestamp(value: dt.datetime | None) -> str | None:
     return value.astimezone(dt.UTC).isoformat()
 
 
+# Up to this many events, a listing finds their ids first and then reads their rows.
+_PAGE_ROWS = 1000
+
+
 def iter_events(
     store: Store,
     flt: EventFilter | None = None,
@@ -337,26 +437,102 @@ def iter_events(
     with ``after`` (the :attr:`StoredEvent.cursor` of the last event of a page), only the
     events after it."""
     flt = flt or EventFilter()
-    remaining = flt.limit
     with store.session(readonly=True) as session:
-        for query in _listing(flt, after):
+        if flt.limit is not None and flt.limit <= _PAGE_ROWS:
+            rows: Iterator[Sequence[Any]] = iter([_page_rows(session, flt, after)])
+        else:
+            rows = _streamed_rows(session, flt, after)
+        for chunk in rows:
+            mentions = mention_records(session, [r.id for r in chunk]) if with_mentions else {}
+            for row in chunk:
+                yield stored_event(row, mentions.get(row.id, ()))
+
+
+def _streamed_rows(session: Any, flt: EventFilter, after: EventCursor | None) -> Iterator[Any]:
+    """The rows of the listing, in chunks of 500, as the database walks them."""
+    remaining = flt.limit
+    for query in _listing(flt, after, _event_select()):
+        if remaining is not None:
+            if remaining <= 0:
+                return
+            query = query.limit(remaining)
+        for chunk in session.execute(query.execution_options(yield_per=500)).partitions():
+            yield chunk
             if remaining is not None:
-                if remaining <= 0:
-                    return
-                query = query.limit(remaining)
-            for row in session.execute(query.execution_options(yield_per=500)):
-                yield stored_event(*row, with_mentions=with_mentions)
-                if remaining is not None:
-                    remaining -= 1
+                remaining -= len(chunk)
 
 
-def _listing(flt: EventFilter, after: EventCursor | None) -> list[Select[Any]]:
-    """The listing as two queries, dated events by (date, id) then undated ones by id: the
-    same order as :func:`event_query`'s, but each can walk an index instead of sorting every
-    match (a page of a 100,000-event store: well under a millisecond instead of ~100 ms)."""
+def _page_rows(session: Any, flt: EventFilter, after: EventCursor | None) -> list[Any]:
+    """One page of the listing: the ids in order first, then the rows of just those.  When
+    the database does sort the matches (a selective filter, answered through its index),
+    it sorts (date, id) pairs rather than whole rows with their JSON records."""
+    E, A = schema.Event, schema.Article
+    assert flt.limit is not None
+    walk = _walk_dates(session, flt)
+    check = _needs_current_check(session, flt)
+    narrow = select(E.id).join(A, A.id == E.article_id) if check else select(E.id)
+    ids: list[int] = []
+    for query in _listing(flt, after, narrow, walk=walk, check_current=check):
+        if len(ids) >= flt.limit:
+            break
+        ids += session.scalars(query.limit(flt.limit - len(ids))).all()
+    if not ids:
+        return []
+    found = {row.id: row for row in session.execute(_event_select().where(E.id.in_(ids)))}
+    # An event replaced between the two reads (a recode) is left out of this page.
+    return [found[i] for i in ids if i in found]
+
+
+def _walk_dates(session: Any, flt: EventFilter) -> bool:
+    """Whether a page should walk the date index, or let an index of the filter find the
+    matches and sort them.  PostgreSQL decides from its statistics; SQLite, which has none,
+    walks whenever it can, which costs a page's worth of rows when matches are common but
+    the whole table (or date range) when they are rare (quad 2 and target FRA: 65 ms for a
+    page of 105,000 events against 9).  So on SQLite, when the filter has an actor,
+    publisher or cluster, counts stopped at 1/20 of the store (index entries, about a
+    millisecond each) estimate both: the index visits its matches; the walk visits rows
+    until it has found a page of them (at their density), at most those of the date range."""
+    if session.get_bind().dialect.name != "sqlite":
+        return True
+    terms = _indexed_terms(flt)
+    if not terms:
+        return True
     E = schema.Event
-    base = event_query(replace(flt, limit=None)).order_by(None)
-    dated = base.where(E.event_date.is_not(None)).order_by(E.event_date, E.id)
+    size = int(session.scalar(select(func.max(E.id))) or 0)
+    cap = max(2000, size // 20)
+
+    def count(*where: Any) -> int:
+        capped = select(E.id).where(*where).limit(cap).subquery()
+        return int(session.scalar(select(func.count()).select_from(capped)) or 0)
+
+    matches = count(*terms)
+    walked = (flt.limit or 1) * size / max(matches, 1)
+    if flt.since or flt.until:
+        low, high = flt.since or dt.date.min, flt.until or dt.date.max
+        walked = min(walked, count(E.event_date >= low, E.event_date <= high))
+    return walked < matches
+
+
+def _listing(
+    flt: EventFilter,
+    after: EventCursor | None,
+    query: Select[Any],
+    *,
+    walk: bool = True,
+    check_current: bool = True,
+) -> list[Select[Any]]:
+    """``query`` (over events joined with their article) for the listing, as two queries,
+    dated events by (date, id) then undated ones by id: the same order as
+    :func:`event_query`'s, but each can walk an index instead of sorting every match (a
+    page of a 100,000-event store: well under a millisecond instead of ~100 ms).  With
+    ``walk`` false, the date index is not used for the order (see :func:`_walk_dates`)."""
+    E = schema.Event
+    base = _where(
+        query, replace(flt, limit=None), check_current=check_current, by_date=walk
+    ).order_by(None)
+    day_order = E.event_date if walk else _Broad(E.event_date)
+    # IS NOT NULL is answered by the date index too: off it as well when not walking it.
+    dated = base.where(day_order.is_not(None)).order_by(day_order, E.id)
     undated = base.where(E.event_date.is_(None)).order_by(E.id)
     if after is None:
         return [dated, undated]
@@ -366,46 +542,52 @@ def _listing(flt: EventFilter, after: EventCursor | None) -> list[Select[Any]]:
     return [dated.where(or_(E.event_date > day, (E.event_date == day) & (E.id > row_id))), undated]
 
 
-def stored_event(
-    event: Any,
-    url: str | None,
-    title: str | None,
-    story_date: dt.date | None,
-    ingested_at: dt.datetime | None,
-    locator: str | None,
-    cluster: Any,
-    *,
-    with_mentions: bool = False,
-) -> StoredEvent:
-    """A :class:`StoredEvent` from one row of :func:`event_query` (inside its session)."""
-    mentions: tuple[dict[str, Any], ...] = ()
-    if with_mentions:
-        mentions = tuple(m.record for m in event.mentions)
-    return StoredEvent(
-        id=event.id,
-        article_id=event.article_id,
-        record=event.record,
-        num_mentions=event.num_mentions,
-        publisher=event.publisher,
-        url=url,
-        title=title,
-        story_date=_iso(story_date),
-        cluster=ClusterInfo(
-            id=cluster.id,
-            num_mentions=cluster.num_mentions,
-            num_articles=cluster.num_articles,
-            num_sources=cluster.num_sources,
-            first_seen=_iso(cluster.first_seen),
-            last_seen=_iso(cluster.last_seen),
+def mention_records(session: Any, event_row_ids: Sequence[int]) -> dict[int, tuple[Any, ...]]:
+    """The records of the mentions of each event in ``event_row_ids``, in the order they
+    were stored (one query for a whole page of events)."""
+    M = schema.Mention
+    if not event_row_ids:
+        return {}
+    found: dict[int, list[Any]] = {}
+    query = (
+        select(M.event_row_id, M.record)
+        .where(M.event_row_id.in_(list(event_row_ids)))
+        .order_by(M.event_row_id, M.id)
+    )
+    for row_id, record in session.execute(query):
+        found.setdefault(row_id, []).append(record)
+    return {row_id: tuple(records) for row_id, records in found.items()}
+
+
+def stored_event(row: Any, mentions: Sequence[dict[str, Any]] = ()) -> StoredEvent:
+    """A :class:`StoredEvent` from one row of :func:`event_query` and its mentions' records."""
+    cluster = None
+    if row.cluster_id is not None:
+        cluster = ClusterInfo(
+            id=row.cluster_id,
+            num_mentions=row.cluster_mentions,
+            num_articles=row.cluster_articles,
+            num_sources=row.cluster_sources,
+            first_seen=_iso(row.cluster_first_seen),
+            last_seen=_iso(row.cluster_last_seen),
         )
-        if cluster is not None
-        else None,
-        mentions=mentions,
-        event_date=_iso(event.event_date),
-        event_date_end=_iso(event.event_date_end or event.event_date),
-        date_precision=_precision(event),
-        ingested_at=_timestamp(ingested_at),
-        locator=locator,
+    return StoredEvent(
+        id=row.id,
+        article_id=row.article_id,
+        record=row.record,
+        num_mentions=row.num_mentions,
+        publisher=row.publisher,
+        url=row.url,
+        title=row.title,
+        story_date=_iso(row.story_date),
+        cluster=cluster,
+        mentions=tuple(mentions),
+        event_date=_iso(row.event_date),
+        event_date_end=_iso(row.event_date_end or row.event_date),
+        # Rows stored before dates had a precision were single days (until recoded).
+        date_precision=(row.date_precision or "day") if row.event_date is not None else None,
+        ingested_at=_timestamp(row.ingested_at),
+        locator=row.locator,
     )
 
 

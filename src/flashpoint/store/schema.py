@@ -7,6 +7,10 @@
 - ``feeds`` and ``feed_items``: what ``flashpoint watch`` knows of each feed it polls (its
   validators, schedule and counts) and of each item it has taken from one.
 - ``alerts``: each alert an alert rule fired, once per rule and window, with its delivery.
+- ``store_state``: one row whose ``changes`` counter the database itself raises on every
+  committed write to articles, events, mentions or clusters (triggers, revision 0004), so a
+  reader can tell in one cheap look-up whether the events changed (``flashpoint serve`` keys
+  its caches on it).
 
 Events carry flat, indexed columns for what queries filter and aggregate on, next to the
 full JSON record the coder produced (``Event.to_dict()``).  This is the only module that
@@ -20,7 +24,9 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     Float,
@@ -35,7 +41,17 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-__all__ = ["Alert", "Article", "Base", "Cluster", "Event", "Feed", "FeedItem", "Mention"]
+__all__ = [
+    "Alert",
+    "Article",
+    "Base",
+    "Cluster",
+    "Event",
+    "Feed",
+    "FeedItem",
+    "Mention",
+    "StoreState",
+]
 
 JSONType = JSON().with_variant(JSONB(), "postgresql")
 
@@ -151,7 +167,9 @@ class Event(Base):
     source_name: Mapped[str | None] = mapped_column(String(300))
     source_country: Mapped[str | None] = mapped_column(String(3))
     source_sector: Mapped[str | None] = mapped_column(String(20))
-    target_code: Mapped[str | None] = mapped_column(String(50))
+    # Indexed alone (source_code leads ix_events_dyad), so a filter on the target side
+    # (a code prefix or a country) is answered by indexes rather than a scan.
+    target_code: Mapped[str | None] = mapped_column(String(50), index=True)
     target_name: Mapped[str | None] = mapped_column(String(300))
     target_country: Mapped[str | None] = mapped_column(String(3), index=True)
     target_sector: Mapped[str | None] = mapped_column(String(20))
@@ -282,3 +300,15 @@ class Alert(Base):
     next_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     delivered_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class StoreState(Base):
+    """The store's change counter: a single row (id 1).  Triggers on articles, events,
+    mentions and clusters raise ``changes`` in every transaction that writes them (on
+    PostgreSQL once per transaction, at commit), whatever program writes."""
+
+    __tablename__ = "store_state"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    changes: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -95,9 +95,7 @@ _CACHE_LOCK = threading.Lock()
 
 def _cached(store: Store, key: tuple[Any, ...], compute: Any) -> Any:
     """``compute()``, remembered for ``key`` until the store's events change (the last 16)."""
-    from flashpoint.store.browse import store_version
-
-    full = (store.url, *key, store_version(store))
+    full = (store.url, *key, store.changes())
     with _CACHE_LOCK:
         if full in _CACHE:
             _CACHE.move_to_end(full)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
 
 from flashpoint.api.errors import ApiError
+from flashpoint.api.responses import JSONResponse
 
 router = APIRouter(tags=["actors"])
 

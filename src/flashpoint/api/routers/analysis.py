@@ -7,10 +7,11 @@ import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from flashpoint.api.deps import get_store
 from flashpoint.api.filters import actor_param, dyad_filter, event_filter
+from flashpoint.api.responses import JSONResponse
 from flashpoint.store import EventFilter, Store
 
 router = APIRouter(tags=["analysis"])

@@ -6,11 +6,11 @@ import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse
 
 from flashpoint.api.config import ServeConfig
 from flashpoint.api.deps import coder, get_config, get_store, require_write_key
 from flashpoint.api.errors import ApiError
+from flashpoint.api.responses import JSONResponse
 from flashpoint.store import Store
 
 router = APIRouter(tags=["articles"])

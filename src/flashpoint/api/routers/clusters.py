@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse
 
 from flashpoint.api.deps import get_store
 from flashpoint.api.errors import ApiError
 from flashpoint.api.filters import event_filter
+from flashpoint.api.responses import JSONResponse
 from flashpoint.api.routers.events import event_json
 from flashpoint.store import EventFilter, Store, iter_events
 

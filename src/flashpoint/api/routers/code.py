@@ -6,12 +6,12 @@ import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from flashpoint.api.config import ServeConfig
 from flashpoint.api.deps import coder, get_config
 from flashpoint.api.errors import ApiError
+from flashpoint.api.responses import JSONResponse
 
 router = APIRouter(tags=["code"])
 

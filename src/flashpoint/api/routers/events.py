@@ -8,11 +8,12 @@ from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import StreamingResponse
 
 from flashpoint.api.deps import get_store
 from flashpoint.api.errors import ApiError
 from flashpoint.api.filters import decode_cursor, encode_cursor, event_filter
+from flashpoint.api.responses import JSONResponse
 from flashpoint.api.streaming import stream_writer
 from flashpoint.store import EventFilter, Store, StoredEvent, iter_events
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from flashpoint.api.deps import get_store
+from flashpoint.api.responses import JSONResponse
 from flashpoint.store import Store
 
 router = APIRouter(tags=["health"])
