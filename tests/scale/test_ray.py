@@ -113,3 +113,18 @@ def test_ingest_on_ray_stores_what_one_process_stores(local_ray, tmp_path):
         assert "1 skipped" in result.output
         dumps.append(store_dump(db))
     assert dumps[0] == dumps[1] and dumps[0]["events"]
+
+
+def test_read_tasks_carry_a_batch_of_files_each():
+    # Ray Data sees a finished task only on its next scheduling round (~0.1 s while coding
+    # tasks run): read tasks of a file or two starved the coding actors, and the second of
+    # two sat idle.  A read task must carry a coding batch's worth of single-article files.
+    from flashpoint.scale.ray_data import _read_tasks, _readers
+
+    assert _read_tasks(240, 16, _readers(2)) == 15
+    assert _read_tasks(241, 16, _readers(2)) == 16
+    assert _read_tasks(3, 16, _readers(2)) == 1
+    # A few large shards are still read side by side, one per reader.
+    assert _readers(8) == 2
+    assert _read_tasks(4, 16, _readers(8)) == 2
+    assert _readers(1) == 1

@@ -225,6 +225,19 @@ def _from_ipc(data: bytes) -> Any:
     return pa.ipc.open_stream(data).read_all()
 
 
+def _read_tasks(files: int, batch_size: int, readers: int) -> int:
+    """Blocks of input files: one per ``batch_size`` files, and at least one per reader
+    (a few large JSON Lines or Parquet shards are then read side by side)."""
+    return max(1, -(-files // max(1, batch_size)), min(files, readers))
+
+
+def _readers(workers: int) -> int:
+    """Concurrent read tasks for ``workers`` coding actors.  A reader given a batch of
+    files per task delivers ~60-80 articles/s (a coding actor codes ~13) and is a process
+    with flashpoint imported (~300 MB): one per four actors."""
+    return max(1, -(-workers // 4))
+
+
 def ray_batches(inputs: list[Input], seen: Any, options: RunOptions) -> Iterator[tuple[Any, Any]]:
     """(status rows, event rows) of every input, coded on Ray, as batches finish;
     ``options.workers`` 0 means one actor per CPU of the cluster."""
@@ -234,15 +247,18 @@ def ray_batches(inputs: list[Input], seen: Any, options: RunOptions) -> Iterator
         _show_progress(options.progress)
     if not inputs:
         return
-    files = ray.data.from_items(
-        [{"uri": i.uri, "walked": i.walked} for i in inputs],
-        override_num_blocks=min(len(inputs), 64 * max(1, workers)),
-    )
     # Reading takes no CPU in the scheduler's books (the coding actors hold one each, and a
     # read task waiting for a free CPU would wait for ever on a cluster they fill), so its
-    # parallelism is bounded here instead: reading is ~20x faster than coding, and every
-    # reader is a process with flashpoint imported (~300 MB).
-    readers = max(1, workers // 8)
+    # parallelism is bounded here instead (_readers).  And a read task gets a batch of files:
+    # Ray Data's scheduler notices a finished task only on its next round, and while coding
+    # tasks run a round lasts its 0.1 s wait, so a read task costs ~0.2 s however small.
+    # With a file or two per task a reader delivered ~10 articles/s, less than one coding
+    # actor, and the second actor of a 2-worker run sat idle (benchmarks/scale.py).
+    readers = _readers(workers)
+    files = ray.data.from_items(
+        [{"uri": i.uri, "walked": i.walked} for i in inputs],
+        override_num_blocks=_read_tasks(len(inputs), options.batch_size, readers),
+    )
     articles = files.flat_map(
         _read,
         fn_kwargs={"date": options.date, "fetch_links": options.fetch_links},
