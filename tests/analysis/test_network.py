@@ -66,3 +66,22 @@ def _day(text):
     import datetime as dt
 
     return dt.date.fromisoformat(text)
+
+
+def test_a_bare_international_prefix_node_gets_a_generic_label():
+    import pandas as pd
+
+    from flashpoint.analysis.network import _labels
+
+    frame = pd.DataFrame(
+        {
+            "source_code": ["IGO", "IGO", "USAGOV"],
+            "source_country": [None, None, "USA"],
+            "source_name": ["Antonio Guterres", "Antonio Guterres", "Joe Biden"],
+            "target_code": ["USAGOV", "USAGOV", "IGO"],
+            "target_country": ["USA", "USA", None],
+            "target_name": ["Joe Biden", "Joe Biden", "UN"],
+        }
+    )
+    labels = _labels(frame, "actor")
+    assert labels.get("IGO") == "Intergovernmental organisations"

@@ -29,6 +29,7 @@ from .coref import PAIR_HEADS, PRONOUNS, Memory, Remembered
 from .kb import COUNTRY_NAME_KINDS, ActorKB, NameEntry
 from .phrases import np_tokens
 from .publisher import inside_quotes, is_first_person
+from .regions import region_of
 
 __all__ = ["DocActors"]
 
@@ -233,6 +234,10 @@ def _path(token: Token, top: Token) -> list[Token]:
         out.append(current)
         current = current.head
     return out
+
+
+# Possessive pronouns whose owner a group or person mention refers back to.
+_OWNER_PRONOUNS = frozenset({"its", "his", "her", "their"})
 
 
 class DocActors:
@@ -489,6 +494,22 @@ class DocActors:
         unknown_person = self._unknown_person(core)
         if not countries and sector is None and unknown_person is None:
             return []
+        if not countries and head.tag_ in ("NNS", "NNPS") and unknown_person is None:
+            # "several Arab governments", "African leaders": a region's group, no one country.
+            modifiers = [t.text for t in tokens if t.i < head.i]
+            region = region_of(modifiers)
+            if region is not None:
+                countries = [[region]]
+        if not countries and unknown_person is None:
+            # "its troops", "his government": the possessor's country (coreference).
+            owner = next(
+                (c for c in children(head) if c.dep_ == "poss" and c.lower_ in _OWNER_PRONOUNS),
+                None,
+            )
+            antecedents = self.memory.pronoun(owner) if owner is not None else []
+            if antecedents and antecedents[0].country:
+                country = antecedents[0].country
+                countries = [[(country, antecedents[0].name or self.kb.country_name(country))]]
         if not countries and agent is not None and unknown_person is None:
             # A bare title ("the prime minister") refers back to the last one named.
             earlier = self._title_reference(agent, text, start, end)
@@ -517,6 +538,10 @@ class DocActors:
                 if agent is not None and country and not former and unknown_person is None:
                     holder = self.kb.office_holder(country, agent.kb_id_, self.day)
                     holder_name = holder.name if holder else None
+                if name is None and country:
+                    # "its troops", "his government": an unnamed group takes its country's
+                    # name ("Military (Syria)"), never the pronoun phrase as a name.
+                    name = self.kb.country_name(country)
                 canonical = unknown_person or holder_name or _group_name(sector, name)
                 how = how or (
                     "unknown-person" if unknown_person else "dictionary" if country else "agent"

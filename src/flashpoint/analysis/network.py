@@ -15,6 +15,7 @@ only when the whole month is inside); events without a date are left out, and th
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -69,15 +70,36 @@ def edge_table(frame: pd.DataFrame, node: str = "country") -> pd.DataFrame:
     return edges[list(EDGE_COLUMNS)].reset_index(drop=True)
 
 
+# Nodes that stand for a kind of actor rather than one actor: never labelled with the name of
+# whichever member happened to be seen first ("IGO" is not "Antonio Guterres").
+_GENERIC_LABELS = {
+    "IGO": "Intergovernmental organisations",
+    "NGO": "Non-governmental organisations",
+    "IMG": "International militarised groups",
+    "MNC": "Multinational corporations",
+    "NGM": "Non-governmental movements",
+}
+
+
 def _labels(frame: pd.DataFrame, node: str) -> dict[str, str]:
-    """Node -> a readable label: the country's name, else the actor's most frequent name."""
-    labels: dict[str, str] = {}
+    """Node -> a readable label: the country's (or region's) name, a generic label for a bare
+    international prefix, else the actor's most frequent name."""
+    from flashpoint.actors.regions import REGIONS
+
+    counts: dict[str, Counter] = {}
     for side in ("source", "target"):
         keys = _node_keys(frame, side, node)
         names = frame[f"{side}_name"]
         for key, name in zip(keys, names, strict=True):
             if isinstance(key, str) and isinstance(name, str):
-                labels.setdefault(key, name)
+                counts.setdefault(key, Counter())[name] += 1
+    labels = {key: names.most_common(1)[0][0] for key, names in counts.items()}
+    regions = {code: name for code, name in REGIONS.values()}
+    for key in labels:
+        if key in _GENERIC_LABELS:
+            labels[key] = _GENERIC_LABELS[key]
+        elif key in regions:
+            labels[key] = regions[key]
     if node == "country":
         labels.update({k: v for k, v in country_names().items() if k in labels})
     return labels

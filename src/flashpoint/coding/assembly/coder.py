@@ -99,7 +99,7 @@ from ..candidates.model_support import score_sentence
 from ..candidates.predicate import Predicate
 from ..context.dates import date_for_trigger, is_historical
 from ..context.modality import modality_of
-from ..context.places import as_location, place_mentions
+from ..context.places import as_location, is_site, place_mentions
 from ..context.reporting import find_frame
 from ..syntax import agent_of, conjuncts, direct_objects, prep_phrases
 from .collections_policy import rare_collections
@@ -128,8 +128,9 @@ _TRAVEL_VERBS = {"visit", "travel", "fly", "arrive", "go", "head", "tour", "retu
 _DOMESTIC_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 # Roots whose acts often have no target: statements and force posture (deployments, alerts).
 _TARGETLESS_ROOTS = frozenset({"01", "15"})
-# Roots whose place is never their target: a statement, meeting or visit happens somewhere.
-_NO_PLACE_TARGET = {"01", "02", "04"}
+# Roots whose place is never their target: a statement, meeting, visit or protest happens
+# somewhere; a protest is directed at whom it protests against (_protested_government).
+_NO_PLACE_TARGET = {"01", "02", "04", "14"}
 # Events between coordinated actors with no separate target are reciprocal in CAMEO:
 # "Hungarian and Romanian officials agreed ..." is HUN->ROU and ROU->HUN.
 _RECIPROCAL_ROOTS = {"01", "03", "04", "05", "06"}
@@ -360,6 +361,9 @@ class Coder:
             and not self._own_forces(t, predicate, actors, sources)
             # "expressed its condolences": the event noun's own possessive pronoun is its source
             and not (t.dep_ == "poss" and t.pos_ == "PRON" and t.head.i in event_words)
+            # A square, street or building is where an act happens, never whom it is done to
+            # ("marched on the Plaza de Mayo"); a country or capital stays (a polity).
+            and not is_site(t)
         ]
         targets = (
             self._recipient(predicate, actors, sources)
@@ -621,6 +625,8 @@ class Coder:
             return protest
         for head in predicate.targets:
             if head in predicate.sources or (head.i in predicate.chain and not is_counted(head)):
+                continue
+            if is_site(head):
                 continue
             ref = actors.unresolved(head)
             if ref is not None:

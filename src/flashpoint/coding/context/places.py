@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from ...nlp.docmemo import children, remembered, sent_ents, sent_tokens
 from ...records import Location
 
-__all__ = ["place_mentions"]
+__all__ = ["as_location", "is_site", "place_mentions"]
 
 _LOCATIVE = {
     "in",
@@ -142,7 +142,48 @@ def _sentence_candidates(sent: Span) -> list[tuple[Span, bool]]:
         or (ent.label_ in _MISREAD_PLACE_LABELS and _named_place_of(ent.root))
     ]
     candidates += [(span, False) for span in _unlabelled_names(sent, labelled)]
-    return candidates
+    return [(span, named) for span, named in candidates if not _in_street_name(span)]
+
+
+# Words that make a name a street, square or bridge: "Place du 13 Mai" is a square in
+# Antananarivo, not the town of Mai in Kenya; "Independence Avenue" is no place to geocode.
+_STREET_WORDS = frozenset(
+    "place square street st avenue ave road rd boulevard blvd rue plaza piazza platz lane "
+    "highway bridge quay".split()
+)
+# Particles that may sit inside a street name between its street word and the candidate
+# ("Place du 13 Mai", "Plaza de Mayo"); "in" or "near" end a name.
+_NAME_PARTICLES = frozenset({"du", "de", "des", "la", "le", "del", "della", "di", "of", "al"})
+
+
+def is_site(token: Token) -> bool:
+    """Whether a noun names a site — a facility or landmark the entity recogniser labels as
+    such, or a street or square ("the Plaza de Mayo") — rather than an actor or a polity."""
+    if token.ent_type_ in ("FAC", "LOC"):
+        return True
+    if token.pos_ != "PROPN":
+        return False
+    street_word = token.text[:1].isupper() and token.lower_.rstrip(".") in _STREET_WORDS
+    return street_word or _in_street_name(token.doc[token.i : token.i + 1])
+
+
+def _in_street_name(span: Span) -> bool:
+    """Whether a candidate place is part of a street or square name around it."""
+    doc = span.doc
+    sent = span.sent
+    i = span.start - 1
+    while i >= max(sent.start, span.start - 4) and (
+        doc[i].pos_ in ("PROPN", "NUM") or doc[i].lower_ in _NAME_PARTICLES
+    ):
+        if doc[i].text[:1].isupper() and doc[i].lower_.rstrip(".") in _STREET_WORDS:
+            return True
+        i -= 1
+    after = span.end
+    return (
+        after < sent.end
+        and doc[after].text[:1].isupper()
+        and doc[after].lower_.rstrip(".") in _STREET_WORDS
+    )
 
 
 def place_mentions(
