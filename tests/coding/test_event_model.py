@@ -91,3 +91,21 @@ def test_coder_proposes_an_event_no_lexicon_pattern_knows(coder):
     designation = [e for e in events if e.evidence.trigger.text.startswith("designat")]
     assert designation and designation[0].cameo.root == "16"
     assert "model-proposed" in designation[0].flags
+
+
+@pytest.mark.slow
+def test_plain_statement_needs_the_models_support(coder):
+    # "told reporters that ..." is the frame of a report, not an act directed at the press: the
+    # lexicon codes it 010, the model gives it no support, and it is dropped (coder.py,
+    # _CODE_SUPPORT).  The rules-only coder still codes it.
+    from flashpoint.coding.assembly.coder import Coder
+    from flashpoint.ingest import article_from_text
+
+    article = article_from_text(
+        "The Iraqi prime minister told reporters in Baghdad that the talks with Iran had gone "
+        "well.",
+        date="2025-01-10",
+    )
+    assert not [e for e in coder.code(article) if e.cameo.code == "010"]
+    rules_only = Coder(event_model="off")
+    assert [e for e in rules_only.code(article) if e.cameo.code == "010"]
