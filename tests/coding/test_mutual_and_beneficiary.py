@@ -173,3 +173,20 @@ def test_unnamed_official_is_not_the_named_person_they_worry_about(code):
     event = primary(code(text))
     assert event.target is not None and event.target.country == "NGA"
     assert text[event.target.start : event.target.end] == "President Tinubu's health"
+
+
+def test_summit_of_many_parties_is_coded_towards_its_host(code):
+    # Coding guidelines §4: more than three parties are not expanded into all pairs (twelve
+    # rows for one meeting of four); each guest is coded towards the host.
+    events = code("The leaders of France, Germany, Italy and Spain met in Rome on Tuesday.")
+    assert pairs(events, "04") == {("FRA", "ITA"), ("DEU", "ITA"), ("ESP", "ITA")}
+
+
+def test_summit_of_many_parties_without_a_host_is_not_coded(code):
+    events = code("The leaders of France, Germany, Italy and Spain met on Tuesday.")
+    assert pairs(events, "04") == set()
+
+
+def test_meeting_of_three_parties_is_still_every_pair(code):
+    events = code("The leaders of France, Germany and Italy met on Tuesday.")
+    assert len(pairs(events, "04")) == 6

@@ -405,6 +405,14 @@ class Coder:
                 # "Bosnian Serbs demanded a truce in east Bosnia": the only target found is
                 # the source's own country, which does not undo the act itself.
                 pairs = [(s, None) for s in sources]
+        elif len(sources) > _PAIRWISE_PARTIES and reciprocal:
+            # A summit of many parties is coded once per party, towards its host (coding
+            # guidelines §4): all pairs would let one summit dominate the dyad counts.  With
+            # no host among the parties (no place, or a place none of them governs), no event.
+            host = self._host(sent, predicate, sources)
+            if host is None:
+                return []
+            pairs = [(s, host) for s in sources if s is not host and not same_actor(s, host)]
         elif len(sources) > 1 and reciprocal:
             pairs = [
                 (s, t) for s in sources for t in sources if s is not t and not same_actor(s, t)
@@ -881,6 +889,15 @@ class Coder:
         end = first.idx + len(first.text) if first is not None else None
         return [ActorRef(text, None, None, "UAF", "UAF", start, end, "unidentified")]
 
+    def _host(self, sent: Span, predicate: Predicate, parties: list[ActorRef]) -> ActorRef | None:
+        """The party in whose country a many-party meeting takes place ("the ministers of
+        Egypt, Greece, Cyprus and France gathered in Cairo" -> Egypt's)."""
+        location = self._location(sent, predicate, parties[0], None)
+        if location is None or not location.country:
+            return None
+        hosts = [p for p in parties if p.country == location.country]
+        return hosts[0] if hosts else None
+
     def _location(
         self, sent: Span, predicate: Predicate, source: ActorRef, target: ActorRef | None
     ):  # type: ignore[no-untyped-def]
@@ -931,6 +948,9 @@ class Coder:
             found = gazetteer.lookup(core, country_hint=hint or None)
         return found
 
+
+# More parties than this to a mutual act are not expanded into all pairs (guidelines §4).
+_PAIRWISE_PARTIES = 3
 
 # Decided on the development data (docs/model-card.md), never on the test split.
 PROPOSE_THRESHOLD = 0.6  # model probability of an event at a word no lexicon pattern codes
