@@ -32,6 +32,22 @@ def test_unidentified_attacker_takes_the_sentence_country(code):
     assert event.source.code == "IRQUAF"
 
 
+def test_unidentified_gunmen_are_placed_where_they_struck_not_by_their_victims(code):
+    # Coding guidelines §6.7: an unnamed perpetrator's country is where the attack happened.
+    event = primary(code("Gunmen killed two Kenyan police officers in Mogadishu."))
+    assert event.source.code == "SOMUAF"
+    assert event.target.country == "KEN"
+
+
+def test_unplaced_attack_takes_the_articles_country_before_the_victims(code):
+    text = (
+        "Somali troops fought militants outside the Somali capital on Monday, Somalia's "
+        "defence ministry said. One Ugandan soldier was killed in the clash."
+    )
+    killing = [e for e in code(text) if e.evidence.trigger.text == "killed"]
+    assert [(e.source.code, e.target.country) for e in killing] == [("SOMUAF", "UGA")]
+
+
 def test_agentless_arrest_is_by_the_country_it_happened_in(code):
     event = primary(code("Two French aid workers were arrested in Chad on Friday."))
     assert event.source.country == "TCD"

@@ -89,6 +89,10 @@ def domestic(refs: list[ActorRef], others: list[ActorRef] = ()) -> list[ActorRef
             ref.country is None
             and ref.sector in _NATIONAL_SECTORS
             and ref.resolution != ("unidentified")
+            # An unidentified armed force is placed where it struck, not by its victims
+            # (coding guidelines §6.7): "gunmen killed two Kenyan police officers in
+            # Mogadishu" is SOMUAF.  The coder places it (coder.py).
+            and ref.sector != "UAF"
         ):
             ref = replace(ref, country=country, code=country + ref.sector)
         out.append(ref)

@@ -479,7 +479,7 @@ class Coder:
             if location is None:
                 location = self._location(sent, predicate, source, target)
             if (
-                source.resolution == "unidentified"
+                _unplaced_attacker(source)
                 and source.country is None
                 and location is not None
                 and location.country
@@ -652,6 +652,10 @@ class Coder:
         if source.sector in NOT_NATIONAL or not needs_country(source):
             return source
         country = self._own_phrase_country(sent, source)
+        if _unplaced_attacker(source):
+            # Where the attack happened, failing a place: the country the article is about
+            # before the victims' ("one Ugandan soldier was killed" in a report on Somalia).
+            country = country or home
         country = country or sentence_country(sent, self.kb, self._lookup) or home
         if country and source.resolution == "unidentified":
             return replace(source, country=country, code=country + "UAF")  # still unnamed
@@ -981,6 +985,11 @@ def _gazetteer() -> Gazetteer:
     from ...geo import get_gazetteer
 
     return get_gazetteer()
+
+
+def _unplaced_attacker(source: ActorRef) -> bool:
+    """An unidentified armed force: its country is where it struck (guidelines §6.7)."""
+    return source.resolution == "unidentified" or source.sector == "UAF"
 
 
 def _lexicon_first(events: list[Event]) -> list[Event]:
