@@ -94,6 +94,7 @@ from ..candidates.calibration import calibration_features
 from ..candidates.code_refinements import VIOLENT_ROOTS
 from ..candidates.event_model import EventModel, load_event_model
 from ..candidates.finder import MODEL_ORIGIN, find_predicates
+from ..candidates.judgements import JUDGEMENT_ORIGIN
 from ..candidates.lexicon import load_lexicon
 from ..candidates.model_support import score_sentence
 from ..candidates.predicate import Predicate
@@ -388,9 +389,12 @@ class Coder:
             return []  # an attack by no one on no one says nothing
 
         if not names_actor(targets) and (
-            predicate.code == "010" or (predicate.generic and predicate.root == "02")
+            predicate.code == "010"
+            or (predicate.generic and predicate.root == "02")
+            or predicate.pattern.origin == JUDGEMENT_ORIGIN
         ):
-            # "X said ..." / "X called ..." with no addressee is not an event worth a row.
+            # "X said ..." / "X called ..." with no addressee is not an event worth a row, nor
+            # "X said the situation was unacceptable": a judgement of no one's act.
             return []
         if predicate.root == "01" and predicate.generic and not sources[0].country:
             return []

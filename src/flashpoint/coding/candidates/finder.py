@@ -32,6 +32,7 @@ from .complement_clauses import absorb_clause, infinitival_complement
 from .complement_folding import ComplementFolding
 from .complements import family_of
 from .event_nouns import match_noun, noun_lemmas, prep_pairs, through_partitive
+from .judgements import is_judgement, judgement
 from .lexicon import Lexicon, Match, Pattern
 from .predicate import Predicate
 
@@ -406,15 +407,18 @@ class _Finder(ComplementFolding, CodeRefinements):
 
     def adjective(self, adj: Token) -> Predicate | None:
         """A predicate adjective: "X is skeptical of Y" (012), "X is ready to send troops"
-        (03x, folded with its complement like a control verb)."""
+        (03x, folded with its complement like a control verb), "X is concerned by Y's
+        detention of ..." (110; the parser reads the participle as a passive verb)."""
         preps = prep_phrases(adj)
         if adj.lemma_.lower() in _AUTHOR_ADJECTIVES:
             return self._authored(adj, preps)
-        match = self.lexicon.match("A", adj.lemma_.lower(), preps=prep_pairs(preps))
+        state = _state_participle(adj)
+        lemma = adj.lower_ if state else adj.lemma_.lower()
+        match = self.lexicon.match("A", lemma, preps=prep_pairs(preps))
         if match is None:
             return None
-        copula = adj.head
-        subject = subject_of(copula) if copula.i != adj.i else None
+        copula = adj if state else adj.head
+        subject = subject_of(copula) if state or copula.i != adj.i else None
         if subject is None:
             return None
         targets: list[Token] = []
@@ -523,6 +527,12 @@ class _Finder(ComplementFolding, CodeRefinements):
         )
 
 
+def _state_participle(token: Token) -> bool:
+    """ "was concerned by", "is disappointed with": a participle naming the subject's state
+    of mind, parsed as a passive verb; the lexicon lists it as an adjective."""
+    return token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in children(token))
+
+
 def _reporting_speaker(token: Token) -> Token | None:
     """The speaker of a threat voiced as a statement.
 
@@ -575,7 +585,11 @@ def find_predicates(
         if token.i in consumed:
             continue
         predicate = None
-        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux"):
+        if is_judgement(token):
+            predicate = judgement(token)
+        elif _state_participle(token) and lexicon.has("A", token.lower_):
+            predicate = finder.adjective(token)
+        elif token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux"):
             predicate = finder.verb(token, proposed=proposals.get(token.i))
         elif (
             token.pos_ == "ADJ"
