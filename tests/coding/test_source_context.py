@@ -99,3 +99,20 @@ def test_forces_moved_by_an_unnamed_mover_are_moved_by_their_owner(code):
 
 def test_ownerless_forces_moved_code_nothing(code):
     assert not code("Troops were withdrawn from the border last year.")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Ukrainian power plants were hit by Russian missiles overnight.", "RUS", "UKR"),
+        ("The Israeli army base was hit by rockets fired from Gaza.", "PSE", "ISR"),
+    ],
+)
+def test_struck_by_an_attack_or_weapon_is_an_attack(code, text, source, target):
+    event = primary(code(text))
+    assert event.cameo.root == "19"
+    assert (event.source.country, event.target.country) == (source, target)
+
+
+def test_hit_by_anything_else_is_no_attack(code):
+    assert not code("The Greek economy was hit by strikes and falling exports.")
