@@ -190,3 +190,16 @@ def test_summit_of_many_parties_without_a_host_is_not_coded(code):
 def test_meeting_of_three_parties_is_still_every_pair(code):
     events = code("The leaders of France, Germany and Italy met on Tuesday.")
     assert len(pairs(events, "04")) == 6
+
+
+def test_what_a_meeting_discusses_is_no_party_to_it(code):
+    # "Stitched" targets: the countries named in the topic are not the counterpart.
+    events = code(
+        "The Egyptian foreign minister discussed Turkish-Libyan relations with his Greek "
+        "counterpart."
+    )
+    assert pairs(events, "04") == {("EGY", "GRC")}
+    events = code(
+        "The ministers of Egypt and Greece met in Cairo to discuss Libya-Turkey relations."
+    )
+    assert pairs(events, "04") == {("EGY", "GRC"), ("GRC", "EGY")}

@@ -93,7 +93,7 @@ from ..cameo import cameo_table
 from ..candidates.calibration import calibration_features
 from ..candidates.code_refinements import VIOLENT_ROOTS
 from ..candidates.event_model import EventModel, load_event_model
-from ..candidates.finder import MODEL_ORIGIN, find_predicates
+from ..candidates.finder import MODEL_ORIGIN, find_predicates, object_is_topic
 from ..candidates.judgements import JUDGEMENT_ORIGIN
 from ..candidates.lexicon import load_lexicon
 from ..candidates.model_support import score_sentence
@@ -686,7 +686,7 @@ class Coder:
         if not needs_country(target):
             return target
         if target is None:
-            objects = object_heads(predicate)
+            objects = [] if object_is_topic(predicate) else object_heads(predicate)
             # "refused to allow United Nations planes to land": an object the argument slots
             # passed over (it is the complement's subject) still names the party.
             for head in objects:

@@ -36,7 +36,7 @@ from .judgements import is_judgement, judgement
 from .lexicon import Lexicon, Match, Pattern
 from .predicate import Predicate
 
-__all__ = ["MODEL_ORIGIN", "find_predicates"]
+__all__ = ["MODEL_ORIGIN", "find_predicates", "object_is_topic"]
 
 # The pattern origin of a predicate the event model proposed (no lexicon pattern fired).
 MODEL_ORIGIN = "model"
@@ -67,6 +67,9 @@ _CAUSE_PREPS = ("of", "from", "in", "after", "under")
 # Accusing, convicting, arresting: a 'for'-gerund names the alleged offence.
 _PUNITIVE_ROOTS = ("11", "17")
 _STEP_VERBS = frozenset({"take", "adopt"})
+# Consultation verbs whose object is the subject matter, never the other party: "discussed
+# Turkish-Libyan relations with his Greek counterpart" is a meeting with Greece.
+_TOPIC_VERBS = frozenset({"discuss", "debate", "review", "examine", "consider"})
 _STEP_NOUNS = frozenset({"step", "measure", "action", "move", "initiative"})
 
 
@@ -313,8 +316,9 @@ class _Finder(ComplementFolding, CodeRefinements):
             targets += [o for p, o in prep_phrases(light_noun) if p in ("by", "from", "of")]
             if light_noun.pos_ in NOMINAL and pattern.obj:
                 targets.append(light_noun)  # "expelled Russian diplomats": they are the target
+        topic_objects = pattern.code[:2] == "04" and lemma in _TOPIC_VERBS  # object_is_topic
         for obj in objects:
-            if obj.i not in chain and obj.pos_ in NOMINAL:
+            if obj.i not in chain and obj.pos_ in NOMINAL and not topic_objects:
                 targets.append(obj)
         targets += [c for c in children(verb) if c.dep_ == "dative" and c.pos_ in NOMINAL]
         for prep, obj in preps:
@@ -525,6 +529,12 @@ class _Finder(ComplementFolding, CodeRefinements):
         return Predicate(
             noun, match.pattern.code, match.pattern, sources, targets, {noun.i}, [noun]
         )
+
+
+def object_is_topic(predicate: Predicate) -> bool:
+    """The predicate's object is what a consultation is about ("discussed the Syrian
+    crisis"), which names no party to it."""
+    return predicate.root == "04" and predicate.trigger.lemma_.lower() in _TOPIC_VERBS
 
 
 def _state_participle(token: Token) -> bool:
