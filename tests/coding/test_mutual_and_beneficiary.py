@@ -203,3 +203,14 @@ def test_what_a_meeting_discusses_is_no_party_to_it(code):
         "The ministers of Egypt and Greece met in Cairo to discuss Libya-Turkey relations."
     )
     assert pairs(events, "04") == {("EGY", "GRC"), ("GRC", "EGY")}
+
+
+def test_two_titled_leaders_misparsed_as_one_name_are_two_parties(code):
+    # The small parser reads "US President Donald Trump and Turkish President Recep Tayyip
+    # Erdogan" as one noun phrase headed by "Erdogan" (shared_heads._titled_pair).
+    events = code(
+        "On October 6, US President Donald Trump and Turkish President Recep Tayyip Erdogan "
+        "spoke on the phone.",
+        date="2019-10-07",
+    )
+    assert pairs(events, "041") == {("USA", "TUR"), ("TUR", "USA")}

@@ -23,8 +23,8 @@ _MODIFIERS = ("compound", "nmod", "amod")
 _NAMES = ("PROPN", "ADJ")
 
 
-def _pair(head: Token) -> tuple[Token, Token] | None:
-    """The two coordinated modifiers before ``head``."""
+def _pair(head: Token) -> tuple[Token, Token, Token] | None:
+    """The two coordinated modifiers before ``head``, and the word naming the first."""
     for first in children(head):
         if first.i >= head.i or first.dep_ not in _MODIFIERS or first.pos_ not in _NAMES:
             continue
@@ -39,7 +39,30 @@ def _pair(head: Token) -> tuple[Token, Token] | None:
             None,
         )
         if second is not None and second.pos_ in _NAMES:
-            return first, second
+            return first, second, first
+    return _titled_pair(head)
+
+
+def _titled_pair(head: Token) -> tuple[Token, Token, Token] | None:
+    """ "US President Donald Trump and Turkish President Recep Tayyip Erdogan spoke": the
+    parser hangs the first titled name off the second's title ("President" compound of
+    "Erdogan", "Trump" its apposition, the second "President" a conjunct of "Trump"), so the
+    whole phrase reads as one person."""
+    for first in children(head):
+        if first.i >= head.i or first.dep_ != "compound" or first.pos_ != "PROPN":
+            continue
+        for name in children(first):
+            if name.dep_ != "appos" or name.i <= first.i:
+                continue
+            cc = next((c for c in children(name) if c.dep_ == "cc" and c.lower_ == "and"), None)
+            second = next((c for c in children(name) if c.dep_ == "conj"), None)
+            if (
+                cc is not None
+                and second is not None
+                and second.pos_ == "PROPN"
+                and second.left_edge.i == cc.i + 1
+            ):
+                return first, second, name
     return None
 
 
@@ -49,8 +72,8 @@ def split_shared_head(head: Token, refs: list[ActorRef], actors: DocActors) -> l
     pair = _pair(head)
     if pair is None:
         return refs
-    first, second = pair
-    named = [r for r in actors.resolve(first) if r.code and not same_actor(r, refs[0])]
+    first, second, name = pair
+    named = [r for r in actors.resolve(name) if r.code and not same_actor(r, refs[0])]
     if len(named) != 1 or refs[0].start > first.idx:
         return refs
     last = head.doc[second.left_edge.i - 2]  # the word before "and"
