@@ -116,3 +116,8 @@ def test_struck_by_an_attack_or_weapon_is_an_attack(code, text, source, target):
 
 def test_hit_by_anything_else_is_no_attack(code):
     assert not code("The Greek economy was hit by strikes and falling exports.")
+
+
+def test_an_expelled_envoys_posting_is_not_the_target(code):
+    event = primary(code("Athens expelled the Libyan ambassador to Greece over the agreement."))
+    assert (event.source.country, event.target.country) == ("GRC", "LBY")

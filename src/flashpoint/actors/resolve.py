@@ -31,7 +31,7 @@ from .phrases import np_tokens
 from .publisher import inside_quotes, is_first_person
 from .regions import region_of
 
-__all__ = ["DocActors"]
+__all__ = ["ENVOY_NOUNS", "DocActors"]
 
 _LOCATIVE = {"in", "at", "near", "to", "from", "into", "across", "outside", "inside"}
 # Sectors that, unnamed, almost always belong to the country the story is filed from.
@@ -139,7 +139,8 @@ _NOT_ACTOR_NOUNS = frozenset(
 _SPAN_PREPS = {"in", "near", "at", "throughout", "across", "inside", "outside", "around", "from"}
 # Envoys are mentioned with their posting ("Saudi Arabia's ambassador to the UN"), which says
 # nothing of their own country, so it joins the mention only.
-_ENVOYS = frozenset("ambassador envoy representative emissary delegate consul".split())
+ENVOY_NOUNS = frozenset("ambassador envoy representative emissary delegate consul".split())
+_ENVOYS = ENVOY_NOUNS
 
 
 def _extent(head: Token, tokens: list[Token]) -> tuple[int, int]:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...actors import load_kb
 from ...actors.publisher import publisher_actor
-from ...actors.resolve import DocActors
+from ...actors.resolve import ENVOY_NOUNS, DocActors
 from ...dictionaries import DictionarySpec, annotate, load_dictionaries
 from ...nlp import load_nlp
 from ...nlp.components.paragraphs import DATELINE
@@ -795,7 +795,16 @@ class Coder:
         objects = direct_objects(verb)
         if not objects:
             return []
-        hosts = [verb, *(t for o in objects for t in subtree(o) if t.pos_ in ("NOUN", "PROPN"))]
+        # An envoy's "to" names the posting ("expelled the Libyan ambassador to Greece").
+        hosts = [
+            verb,
+            *(
+                t
+                for o in objects
+                for t in subtree(o)
+                if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() not in ENVOY_NOUNS
+            ),
+        ]
         recipients = [c for c in children(verb) if c.dep_ == "dative" and c.pos_ != "ADP"]
         recipients += [
             o for h in hosts for p, o in prep_phrases(h) if p in ("to", "toward", "towards")
