@@ -77,6 +77,7 @@ from ..arguments.parties import (
     same_actor,
     same_party,
 )
+from ..arguments.quoted_speakers import speaker_for_first_person
 from ..arguments.reciprocity import mutual_act, symmetric_with, topic_extents
 from ..arguments.shared_heads import split_shared_head
 from ..arguments.target_context import (
@@ -339,7 +340,8 @@ class Coder:
         story: date | None,
     ) -> list[Event]:
         reciprocal = predicate.root in _RECIPROCAL_ROOTS or mutual_act(predicate, self.lexicon)
-        sources = self._actors(predicate.sources, actors, parties=reciprocal)
+        source_heads = speaker_for_first_person(predicate.sources, predicate.trigger, sent)
+        sources = self._actors(source_heads, actors, parties=reciprocal)
         if not sources and predicate.root in VIOLENT_ROOTS:
             sources = self._unidentified_attacker(predicate)
         if not sources and self.geocode:
@@ -358,7 +360,7 @@ class Coder:
         event_words = spelled_out | {predicate.trigger.i}
         heads = [
             t
-            for t in predicate.targets
+            for t in speaker_for_first_person(predicate.targets, predicate.trigger, sent)
             if t not in predicate.sources
             and not self._own_forces(t, predicate, actors, sources)
             # "expressed its condolences": the event noun's own possessive pronoun is its source
