@@ -214,3 +214,29 @@ def test_two_titled_leaders_misparsed_as_one_name_are_two_parties(code):
         date="2019-10-07",
     )
     assert pairs(events, "041") == {("USA", "TUR"), ("TUR", "USA")}
+
+
+def test_countries_acting_side_by_side_are_not_each_others_target(code):
+    # Guidelines §4: "France and Germany condemned the attack" is two events towards the
+    # attacker, never France condemning Germany.
+    events = code("France and Germany condemned the coup.")
+    assert pairs(events, "111") == {("FRA", None), ("DEU", None)}
+
+
+def test_a_group_noun_with_a_list_is_its_listed_members(code):
+    events = code(
+        "Al-Shabaab has also threatened other African countries, including Ethiopia, "
+        "Djibouti, Kenya and Uganda."
+    )
+    assert {t for _, t in pairs(events, "13")} == {"ETH", "DJI", "KEN", "UGA"}
+    events = code("Russia condemned Western countries such as the United States and Britain.")
+    assert pairs(events, "111") == {("RUS", "USA"), ("RUS", "GBR")}
+
+
+def test_a_comma_list_of_names_misparsed_as_apposition_is_every_party(code):
+    events = code(
+        "The EU, UK, Japan, Australia, and New Zealand have previously designated "
+        "Russian officials."
+    )
+    sources = {e.source.country or e.source.code for e in events if e.cameo.root == "16"}
+    assert {"GBR", "JPN", "AUS", "NZL"} <= sources

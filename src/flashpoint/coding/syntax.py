@@ -96,7 +96,8 @@ def conjuncts(token: Token) -> list[Token]:
             same_kind = child.pos_ == token.pos_ or (
                 token.pos_ in NOMINAL and child.pos_ in NOMINAL
             )
-            if child.dep_ == "conj" and same_kind and _list_owner(child) in (None, token):
+            coordinated = child.dep_ == "conj" and same_kind and _list_owner(child) in (None, token)
+            if coordinated or _listed_apposition(token, child):
                 out.append(child)
                 stack.append(child)
     if token.pos_ in NOMINAL:
@@ -104,6 +105,46 @@ def conjuncts(token: Token) -> list[Token]:
         if stray is not None:
             out.extend(conjuncts(stray))
     return out
+
+
+_NAMED_ENTITIES = ("GPE", "ORG", "NORP")
+_INCLUDING = frozenset({"including", "like"})
+
+
+def listed_members(token: Token) -> list[Token]:
+    """The actors a group noun lists: "other African countries, including Ethiopia, Kenya and
+    Uganda", "Western states such as France and Germany" -> each listed name; else []."""
+    if token.pos_ != "NOUN":
+        return []
+    for child in children(token):
+        word = child.lower_
+        such_as = word == "as" and any(c.lower_ == "such" for c in children(child))
+        such_as = such_as or (word == "as" and child.i > 0 and child.nbor(-1).lower_ == "such")
+        if child.dep_ == "prep" and (word in _INCLUDING or such_as):
+            objects = [c for c in children(child) if c.dep_ == "pobj"]
+            if objects and objects[0].pos_ == "PROPN":
+                return conjuncts(objects[0])
+    return []
+
+
+def _listed_apposition(token: Token, child: Token) -> bool:
+    """ "The EU, UK, Japan, Australia, and New Zealand designated ...": the small parser reads
+    the second name of a comma list as an apposition of the first (with the rest of the list
+    coordinated under it).  Two different proper names of states or organisations, in a list
+    (the apposition has conjuncts of its own, or the first name a coordinator), are two
+    parties, not one named twice."""
+    return (
+        child.dep_ == "appos"
+        and token.pos_ == "PROPN"
+        and child.pos_ == "PROPN"
+        and token.ent_type_ in _NAMED_ENTITIES
+        and child.ent_type_ in _NAMED_ENTITIES
+        and child.lower_ != token.lower_
+        and (
+            any(c.dep_ == "conj" for c in children(child))
+            or any(c.dep_ == "cc" for c in children(token))
+        )
+    )
 
 
 def _later(token: Token) -> list[Token]:

@@ -103,7 +103,7 @@ from ..context.dates import date_for_trigger, is_historical
 from ..context.modality import modality_of
 from ..context.places import as_location, is_site, place_mentions
 from ..context.reporting import find_frame
-from ..syntax import agent_of, conjuncts, direct_objects, prep_phrases
+from ..syntax import agent_of, conjuncts, direct_objects, listed_members, prep_phrases
 from .collections_policy import rare_collections
 from .ranking import (
     demand_outranks_content,
@@ -299,7 +299,8 @@ class Coder:
             # moves, not whom the event is directed at.
             own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children(head))
             extents: list[tuple[int, int]] = []
-            for token in conjuncts(head):
+            members = [m for t in conjuncts(head) for m in (listed_members(t) or [t])]
+            for token in members:
                 found = split_shared_head(token, actors.resolve(token), actors)
                 kept = [
                     r
@@ -466,6 +467,8 @@ class Coder:
         )
         location = None
         events = []
+        # Co-sources act side by side: none is the implicit target of another's act.
+        partners = frozenset(s.country for s in sources if s.country)
         for n, (source, target) in enumerate(pairs):
             reported = frame is not None and (
                 frame.hearsay or speaker is None or not same_actor(speaker, source)
@@ -507,7 +510,7 @@ class Coder:
                 confidence = min(confidence, events[0].confidence)
             # After scoring: a country read off the context is a weaker finding than a named
             # target, and must not reorder which event is the sentence's main one.
-            target = self._context_target(predicate, sent, source, target, actors)
+            target = self._context_target(predicate, sent, source, target, actors, partners)
             target = context_mention(target, sent, source, self.kb, self._lookup, spelled_out)
             source = self._context_source(sent, source, actors.home_country)
             event_id = _event_id(
@@ -674,6 +677,7 @@ class Coder:
         source: ActorRef,
         target: ActorRef | None,
         actors: DocActors,
+        partners: frozenset[str] = frozenset(),
     ) -> ActorRef | None:
         """A target with no country gets the one its phrase or its sentence names (see
         target_context).  An event with no target is directed at the country named in its
@@ -720,7 +724,9 @@ class Coder:
                 # sanction is directed at the other party the discourse is about, if there is
                 # one ("The United States condemns the killings" after sentences on Ethiopia).
                 country = (
-                    actors.memory.salient_country(predicate.trigger, exclude=source.country)
+                    actors.memory.salient_country(
+                        predicate.trigger, exclude=source.country, also_exclude=partners
+                    )
                     or country
                 )
         if country is None and party:
@@ -730,7 +736,9 @@ class Coder:
             # party are done at home, not to whichever country the story mentioned last.
             country = source.country
         if country is None and not party and predicate.root not in _TARGETLESS_ROOTS:
-            country = actors.memory.salient_country(predicate.trigger, exclude=source.country)
+            country = actors.memory.salient_country(
+                predicate.trigger, exclude=source.country, also_exclude=partners
+            )
         if country is None:
             return target
         if target is None:
