@@ -240,3 +240,13 @@ def test_a_comma_list_of_names_misparsed_as_apposition_is_every_party(code):
     )
     sources = {e.source.country or e.source.code for e in events if e.cameo.root == "16"}
     assert {"GBR", "JPN", "AUS", "NZL"} <= sources
+
+
+def test_they_after_a_coordinated_group_is_every_member(code):
+    events = code(
+        "Egypt, Greece and Cyprus met in Cairo on Wednesday. They called on Turkey to halt "
+        "drilling."
+    )
+    assert pairs(events, "02") == {("EGY", "TUR"), ("GRC", "TUR"), ("CYP", "TUR")}
+    events = code("The rebels attacked the town. They later withdrew.")
+    assert len([e for e in events if e.cameo.root == "08"]) == 1

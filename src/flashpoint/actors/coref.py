@@ -105,6 +105,30 @@ def _sentence_distance(doc, start: int, here: int) -> int:  # type: ignore[no-un
     return sum(1 for s in doc.sents if start < s.start <= here)
 
 
+def _coordinated(antecedent: Remembered, wanted: list[Remembered], doc) -> list[Remembered]:  # type: ignore[no-untyped-def]
+    """The remembered mentions coordinated with ``antecedent`` ("A, B and C", or one head
+    naming several: "the ministers of A, B and C"), in text order, one per distinct actor;
+    just the antecedent when it belongs to no such group."""
+    root = doc[antecedent.token]
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    phrase = {root.i}
+    stack = [root]
+    while stack:
+        for child in children(stack.pop()):
+            if child.dep_ == "conj" and child.i not in phrase:
+                phrase.add(child.i)
+                stack.append(child)
+    members: list[Remembered] = []
+    seen: set[str] = set()
+    for memo in wanted:
+        key = memo.ref.code or memo.ref.name or ""
+        if memo.token in phrase and key not in seen:
+            seen.add(key)
+            members.append(memo)
+    return members if antecedent in members else [antecedent]
+
+
 class Memory:
     def __init__(self) -> None:
         self.items: list[Remembered] = []
@@ -164,6 +188,15 @@ class Memory:
             # subject of a clause reported by its own speaker is the speaker, as sure as the
             # name itself, and nearer mentions (the UN) are not candidates.
             return [reporters[-1].ref]
+        if word in PLURAL:
+            members = _coordinated(antecedent, wanted, token.doc)
+            if len(members) > 1:
+                # "Egypt, Greece and Cyprus met in Cairo. They denounced the deal": "they" is
+                # the coordinated group, each member a party of its own.
+                return [
+                    _moved(m.ref, token.text, token.idx, token.idx + len(token.text))
+                    for m in members
+                ]
         if antecedent.token >= sentence_of(token).start and antecedent.ref.start is not None:
             # "called Erdogan and urged him to ...": within one sentence the mention is the
             # antecedent's own name, which is what a reader (and an annotator) points to.
