@@ -250,3 +250,10 @@ def test_they_after_a_coordinated_group_is_every_member(code):
     assert pairs(events, "02") == {("EGY", "TUR"), ("GRC", "TUR"), ("CYP", "TUR")}
     events = code("The rebels attacked the town. They later withdrew.")
     assert len([e for e in events if e.cameo.root == "08"]) == 1
+
+
+def test_praise_by_coordinated_countries_is_not_mutual(code):
+    events = code("Kenya and Tanzania praised the agreement.")
+    assert pairs(events, "05") == {("KEN", None), ("TZA", None)}
+    events = code("Kenya and Tanzania signed a trade agreement.")
+    assert pairs(events, "057") == {("KEN", "TZA"), ("TZA", "KEN")}

@@ -135,7 +135,9 @@ _TARGETLESS_ROOTS = frozenset({"01", "15"})
 _NO_PLACE_TARGET = {"01", "02", "04", "14"}
 # Events between coordinated actors with no separate target are reciprocal in CAMEO:
 # "Hungarian and Romanian officials agreed ..." is HUN->ROU and ROU->HUN.
-_RECIPROCAL_ROOTS = {"01", "03", "04", "05", "06"}
+# Not diplomatic cooperation (05): "Kenya and Sudan praised the deal" is each praising the
+# deal's author, and a signing (057) is mutual through its agreement noun (reciprocity.py).
+_RECIPROCAL_ROOTS = {"01", "03", "04", "06"}
 # Prepositions that name the author of a proposal: "a request from X", "the call of X".
 _OWNER_PREPS = {"by", "from", "of"}
 # Roots whose object is someone's proposal (appeals, cooperation, rejection): "rejected a request
