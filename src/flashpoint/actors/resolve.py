@@ -140,7 +140,6 @@ _SPAN_PREPS = {"in", "near", "at", "throughout", "across", "inside", "outside", 
 # Envoys are mentioned with their posting ("Saudi Arabia's ambassador to the UN"), which says
 # nothing of their own country, so it joins the mention only.
 ENVOY_NOUNS = frozenset("ambassador envoy representative emissary delegate consul".split())
-_ENVOYS = ENVOY_NOUNS
 
 
 def _extent(head: Token, tokens: list[Token]) -> tuple[int, int]:
@@ -179,7 +178,7 @@ def _extent(head: Token, tokens: list[Token]) -> tuple[int, int]:
         if not (
             child.lower_ in _SPAN_PREPS
             or (child.lower_ == "of" and pobj.pos_ == "PROPN")
-            or (child.lower_ == "to" and head.lemma_.lower() in _ENVOYS)
+            or (child.lower_ == "to" and head.lemma_.lower() in ENVOY_NOUNS)
         ):
             continue
         extra |= {

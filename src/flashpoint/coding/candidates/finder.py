@@ -316,7 +316,7 @@ class _Finder(ComplementFolding, CodeRefinements):
             targets += [o for p, o in prep_phrases(light_noun) if p in ("by", "from", "of")]
             if light_noun.pos_ in NOMINAL and pattern.obj:
                 targets.append(light_noun)  # "expelled Russian diplomats": they are the target
-        topic_objects = pattern.code[:2] == "04" and lemma in _TOPIC_VERBS  # object_is_topic
+        topic_objects = _consults_on_topic(pattern.code, lemma)
         for obj in objects:
             if obj.i not in chain and obj.pos_ in NOMINAL and not topic_objects:
                 targets.append(obj)
@@ -534,7 +534,11 @@ class _Finder(ComplementFolding, CodeRefinements):
 def object_is_topic(predicate: Predicate) -> bool:
     """The predicate's object is what a consultation is about ("discussed the Syrian
     crisis"), which names no party to it."""
-    return predicate.root == "04" and predicate.trigger.lemma_.lower() in _TOPIC_VERBS
+    return _consults_on_topic(predicate.code, predicate.trigger.lemma_.lower())
+
+
+def _consults_on_topic(code: str, lemma: str) -> bool:
+    return code[:2] == "04" and lemma in _TOPIC_VERBS
 
 
 def _state_participle(token: Token) -> bool:
