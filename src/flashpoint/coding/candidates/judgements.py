@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ...nlp.docmemo import children
-from ..context.reporting import REPORTING_VERBS
+from ...nlp.docmemo import children, sentence_of
+from ..context.reporting import find_frame
 from ..syntax import subject_of
 from .lexicon import Pattern
 from .predicate import Predicate
@@ -40,9 +40,6 @@ _CONDEMNING_NOUNS = frozenset(
     """.split()
 )
 _CODE = "111"
-# How far up from the judgement a reporting verb may govern it ("said that the decision,
-# taken on Monday, was illegal"): the clause, its conjunctions and at most a few heads.
-_MAX_CLIMB = 4
 
 
 def is_judgement(token: Token) -> bool:
@@ -58,7 +55,8 @@ def judgement(token: Token) -> Predicate | None:
         return None
     copula = token.head
     subject = subject_of(copula)
-    speaker = _speaker(copula)
+    frame = find_frame(copula, sentence_of(copula))
+    speaker = frame.speaker if frame is not None else None
     if subject is None or speaker is None or subject.i == speaker.i:
         return None
     if any(c.dep_ == "neg" for c in children(copula)) or any(
@@ -76,19 +74,3 @@ def judgement(token: Token) -> Predicate | None:
         {token.i, copula.i},
         [token],
     )
-
-
-def _speaker(clause: Token) -> Token | None:
-    """The subject of the reporting verb that frames ``clause`` ("X said [that] ...",
-    "'...,' X said"), climbing through conjoined clauses."""
-    current = clause
-    for _ in range(_MAX_CLIMB):
-        head = current.head
-        if head.i == current.i:
-            return None
-        if current.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in REPORTING_VERBS:
-            return next((c for c in children(head) if c.dep_ == "nsubj"), None)
-        if current.dep_ not in ("conj", "ccomp", "advcl"):
-            return None
-        current = head
-    return None
