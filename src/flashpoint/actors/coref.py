@@ -13,7 +13,7 @@ subject of the previous sentence, not the nearest man named.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -203,20 +203,18 @@ class Memory:
             return [replace(antecedent.ref, resolution="coreference")]
         return [_moved(antecedent.ref, token.text, token.idx, token.idx + len(token.text))]
 
-    def salient_country(
-        self, before: Token, exclude: str | None, also_exclude: frozenset[str] = frozenset()
-    ) -> str | None:
+    def salient_country(self, before: Token, exclude: Collection[str]) -> str | None:
         """The country of the most salient actors mentioned before ``before``, other than
-        ``exclude``: mentions in the current and recent sentences weigh most (halving per
-        sentence back), subjects and objects more than other mentions.  The implicit party
-        of an act whose target the sentence does not name ("The United States condemns the
-        killings", after three sentences on Ethiopia's army) is most often that country.
-        ``also_exclude``: the countries of the act's other sources ("France and Germany
-        condemned the coup" is not France condemning Germany)."""
+        those in ``exclude`` (the act's own sources: "France and Germany condemned the coup"
+        is not France condemning Germany): mentions in the current and recent sentences
+        weigh most (halving per sentence back), subjects and objects more than other
+        mentions.  The implicit party of an act whose target the sentence does not name ("The
+        United States condemns the killings", after three sentences on Ethiopia's army) is
+        most often that country."""
         scores: dict[str, float] = {}
         for memo in self._before(before.i):
             country = memo.ref.country
-            if not country or country == exclude or country in also_exclude:
+            if not country or country in exclude:
                 continue
             scores[country] = scores.get(country, 0.0) + self._salience(memo, before)
         return max(scores, key=lambda c: scores[c]) if scores else None

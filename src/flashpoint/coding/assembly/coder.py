@@ -469,7 +469,7 @@ class Coder:
         )
         location = None
         events = []
-        # Co-sources act side by side: none is the implicit target of another's act.
+        # The act's sources, side by side: none is the implicit target of another's act.
         partners = frozenset(s.country for s in sources if s.country)
         for n, (source, target) in enumerate(pairs):
             reported = frame is not None and (
@@ -693,6 +693,7 @@ class Coder:
         is one that has a target (all but statements and force posture)."""
         if not needs_country(target):
             return target
+        excluded = partners | {source.country} if source.country else partners
         if target is None:
             objects = [] if object_is_topic(predicate) else object_heads(predicate)
             # "refused to allow United Nations planes to land": an object the argument slots
@@ -726,10 +727,7 @@ class Coder:
                 # sanction is directed at the other party the discourse is about, if there is
                 # one ("The United States condemns the killings" after sentences on Ethiopia).
                 country = (
-                    actors.memory.salient_country(
-                        predicate.trigger, exclude=source.country, also_exclude=partners
-                    )
-                    or country
+                    actors.memory.salient_country(predicate.trigger, exclude=excluded) or country
                 )
         if country is None and party:
             country = actors.home_country
@@ -738,9 +736,7 @@ class Coder:
             # party are done at home, not to whichever country the story mentioned last.
             country = source.country
         if country is None and not party and predicate.root not in _TARGETLESS_ROOTS:
-            country = actors.memory.salient_country(
-                predicate.trigger, exclude=source.country, also_exclude=partners
-            )
+            country = actors.memory.salient_country(predicate.trigger, exclude=excluded)
         if country is None:
             return target
         if target is None:
