@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -32,6 +33,11 @@ _DOCS_PAGE = """<!doctype html>
 """
 
 
+def _import_aggregates() -> None:
+    import networkx  # noqa: F401
+    import pandas  # noqa: F401
+
+
 def create_app(config: ServeConfig | None = None, *, store: Store | None = None) -> FastAPI:
     """The app for ``config`` (the store is opened now, created if missing, and closed at
     shutdown unless it was passed in)."""
@@ -44,6 +50,10 @@ def create_app(config: ServeConfig | None = None, *, store: Store | None = None)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # The aggregates' libraries (pandas, networkx) are imported before the first request
+        # rather than by it: an import holds the interpreter lock for half a second, which
+        # under load stalls every request the worker has in flight, not just that one.
+        await anyio.to_thread.run_sync(_import_aggregates)
         yield
         if owned:
             opened.close()

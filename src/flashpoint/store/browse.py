@@ -33,6 +33,7 @@ __all__ = [
     "StoredCluster",
     "article_events",
     "event_page",
+    "event_with_article",
     "get_article",
     "get_cluster",
     "get_event",
@@ -161,27 +162,45 @@ def article_events(store: Store, article_id: int) -> list[StoredEvent]:
 
 def get_article(store: Store, article_id: int) -> StoredArticle | None:
     with store.session(readonly=True) as session:
-        a = session.get(schema.Article, article_id)
-        if a is None:
+        return _article(session, article_id)
+
+
+def event_with_article(store: Store, row_id: int) -> tuple[StoredEvent, StoredArticle] | None:
+    """:func:`get_event` and the article it came from, read together (one transaction: one
+    snapshot, and half the round trips of two look-ups); None when there is no such event."""
+    query = event_query(EventFilter(include_superseded=True)).where(schema.Event.id == row_id)
+    with store.session(readonly=True) as session:
+        row = session.execute(query).first()
+        if row is None:
             return None
-        return StoredArticle(
-            id=a.id,
-            doc_id=a.doc_id,
-            text=a.text,
-            title=a.title,
-            url=a.url,
-            locator=a.locator,
-            publisher=a.publisher,
-            story_date=_iso(a.story_date),
-            date_source=a.date_source,
-            version=a.version,
-            is_current=a.is_current,
-            coder_version=a.coder_version,
-            num_events=a.num_events,
-            num_mentions=a.num_mentions,
-            ingested_at=_timestamp(a.ingested_at),
-            skip_spans=tuple((int(s), int(e)) for s, e in a.skip_spans or ()),
-        )
+        event = stored_event(row, mention_records(session, [row.id]).get(row.id, ()))
+        article = _article(session, event.article_id)
+    assert article is not None  # events.article_id is a foreign key
+    return event, article
+
+
+def _article(session: Any, article_id: int) -> StoredArticle | None:
+    a = session.get(schema.Article, article_id)
+    if a is None:
+        return None
+    return StoredArticle(
+        id=a.id,
+        doc_id=a.doc_id,
+        text=a.text,
+        title=a.title,
+        url=a.url,
+        locator=a.locator,
+        publisher=a.publisher,
+        story_date=_iso(a.story_date),
+        date_source=a.date_source,
+        version=a.version,
+        is_current=a.is_current,
+        coder_version=a.coder_version,
+        num_events=a.num_events,
+        num_mentions=a.num_mentions,
+        ingested_at=_timestamp(a.ingested_at),
+        skip_spans=tuple((int(s), int(e)) for s, e in a.skip_spans or ()),
+    )
 
 
 def _cluster(c: schema.Cluster) -> StoredCluster:

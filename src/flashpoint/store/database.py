@@ -74,8 +74,14 @@ class Store:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         fit.install(self._sessions)  # every row fits its columns, on either engine
-        # Reads on SQLite begin DEFERRED, so a long export never holds the write lock.
-        self._read_engine = engine.execution_options(flashpoint_read=True)
+        # Reads on SQLite begin DEFERRED, so a long export never holds the write lock.  On
+        # PostgreSQL a read sees one snapshot from its first statement to its last (as a
+        # SQLite read transaction does), so what one statement learns about the store (no
+        # article superseded; the ids of a page) still holds for the next.
+        read_options: dict[str, Any] = {"flashpoint_read": True}
+        if engine.dialect.name == "postgresql":
+            read_options["isolation_level"] = "REPEATABLE READ"
+        self._read_engine = engine.execution_options(**read_options)
         self._read_sessions = sessionmaker(self._read_engine, expire_on_commit=False)
 
     @property

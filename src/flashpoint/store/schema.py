@@ -151,6 +151,10 @@ class Event(Base):
     __table_args__ = (
         Index("ix_events_dyad", "source_code", "target_code", "event_date"),
         Index("ix_events_countries", "source_country", "target_country", "event_date"),
+        # The target side as the two above serve the source side (revision 0005): a filter
+        # on the target, alone or with a period, is answered by indexes, never a scan.
+        Index("ix_events_target_dates", "target_code", "event_date"),
+        Index("ix_events_target_country_dates", "target_country", "event_date"),
         UniqueConstraint("article_id", "event_id", name="uq_events_article_event"),
     )
 
@@ -167,11 +171,9 @@ class Event(Base):
     source_name: Mapped[str | None] = mapped_column(String(300))
     source_country: Mapped[str | None] = mapped_column(String(3))
     source_sector: Mapped[str | None] = mapped_column(String(20))
-    # Indexed alone (source_code leads ix_events_dyad), so a filter on the target side
-    # (a code prefix or a country) is answered by indexes rather than a scan.
-    target_code: Mapped[str | None] = mapped_column(String(50), index=True)
+    target_code: Mapped[str | None] = mapped_column(String(50))
     target_name: Mapped[str | None] = mapped_column(String(300))
-    target_country: Mapped[str | None] = mapped_column(String(3), index=True)
+    target_country: Mapped[str | None] = mapped_column(String(3))
     target_sector: Mapped[str | None] = mapped_column(String(20))
     cameo_code: Mapped[str] = mapped_column(String(8), index=True)
     cameo_base: Mapped[str] = mapped_column(String(3), index=True)

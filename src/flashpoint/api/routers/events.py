@@ -140,13 +140,12 @@ def _export(
 def get_event(event_id: int, store: Annotated[Store, Depends(get_store)]) -> Any:
     """The event's record (as ``flashpoint events --mentions`` gives it), every mention
     (sentence) reporting it, its cluster, and the article it came from, text included."""
-    from flashpoint.store.browse import get_article
-    from flashpoint.store.browse import get_event as lookup
+    from flashpoint.store.browse import event_with_article
 
-    event = lookup(store, event_id)
-    if event is None:
+    found = event_with_article(store, event_id)
+    if found is None:
         raise ApiError(404, "not_found", f"no event with id {event_id}", "event_id")
-    article = get_article(store, event.article_id)
+    event, article = found
     record = {"id": event.id, **event_json(event, mentions=True)}
-    record["article"] = article.to_dict() if article else record["article"]
+    record["article"] = article.to_dict()
     return JSONResponse(record)
