@@ -38,6 +38,26 @@ def test_we_in_an_official_statement_is_its_government(coder):
 
 
 @pytest.mark.slow
+def test_the_bare_department_in_an_official_statement_is_its_government(coder):
+    text = (
+        "The Department condemns the detention of the journalists by the Ethiopian "
+        "government. The Ethiopian Ministry of Defence rejected the report."
+    )
+    official = coder.code(
+        article_from_text(text, date="2021-05-23", url="https://www.state.gov/s/")
+    )
+    condemn = [e for e in official if e.cameo.root == "11"]
+    assert condemn and condemn[0].source.code == "USAGOV"
+    assert condemn[0].source.resolution == "publisher"
+    assert condemn[0].source.text == "The Department"
+    # A ministry named with its country is that country's, whoever publishes.
+    assert all(e.source.country == "ETH" for e in official if e.cameo.root == "12")
+    # Without an official publisher, "the Department" is no one the coder knows.
+    plain = coder.code(article_from_text(text, date="2021-05-23"))
+    assert not [e for e in plain if e.cameo.root == "11" and e.source.country == "USA"]
+
+
+@pytest.mark.slow
 def test_a_pronoun_takes_the_previous_sentences_subject(coder):
     article = article_from_text(
         "The Kenyan president avoided detailing the dispute with the Ugandan leader "

@@ -109,3 +109,25 @@ def test_plain_statement_needs_the_models_support(coder):
     assert not [e for e in coder.code(article) if e.cameo.code == "010"]
     rules_only = Coder(event_model="off")
     assert [e for e in rules_only.code(article) if e.cameo.code == "010"]
+
+
+def test_a_light_verb_takes_the_event_noun_the_model_proposes(coder):
+    # "announced the designation of ...": the lexicon knows "announce" only as a statement
+    # and no pattern for "designation"; the model's reading of the noun makes the announcer's
+    # act a designation of the leaders (finder._proposed_noun), as "announced the expulsion
+    # of ..." is through the lexicon's noun pattern.
+    from flashpoint.coding.candidates.finder import MODEL_ORIGIN, find_predicates
+
+    sent = next(
+        coder.nlp("The United States announced the designation of five Hezbollah leaders.").sents
+    )
+    noun = next(t for t in sent if t.lower_ == "designation")
+    plain = find_predicates(sent, coder.lexicon)
+    assert [p.code for p in plain] != ["163"]
+    [predicate] = [
+        p for p in find_predicates(sent, coder.lexicon, {noun.i: "163"}) if p.root == "16"
+    ]
+    assert predicate.code == "163" and predicate.pattern.origin == MODEL_ORIGIN
+    assert [t.lower_ for t in predicate.trigger_tokens] == ["announced", "designation"]
+    assert "States" in [t.text for t in predicate.sources]
+    assert "leaders" in [t.text for t in predicate.targets]

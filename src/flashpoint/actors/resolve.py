@@ -240,6 +240,10 @@ def _path(token: Token, top: Token) -> list[Token]:
 _OWNER_PRONOUNS = frozenset({"its", "his", "her", "their"})
 
 
+# Nouns by which a government's statement names its own institution ("the Department").
+_OWN_INSTITUTIONS = frozenset({"department", "ministry", "administration", "government"})
+
+
 class DocActors:
     def __init__(
         self,
@@ -319,10 +323,25 @@ class DocActors:
             refs = self.memory.pronoun(head)
         else:
             refs = self._phrase(head)
+            if not refs and self._publisher_itself(head):
+                start, end = _extent(head, sorted([head, *children(head)], key=lambda t: t.i))
+                refs = [replace(self.publisher, text=self.text[start:end], start=start, end=end)]
             if refs:
                 self._remember(head, refs)
         self._cache[head.i] = refs
         return refs
+
+    def _publisher_itself(self, head: Token) -> bool:
+        """ "The Department is designating ...", "the Ministry calls on ..." in a government's
+        own statement: the bare institution noun, with nothing naming another, is the
+        publisher (the Department of State in a state.gov release)."""
+        return (
+            self.publisher is not None
+            and head.lemma_.lower() in _OWN_INSTITUTIONS
+            and all(c.dep_ == "det" and c.lower_ in ("the", "this") for c in children(head))
+            and any(c.dep_ == "det" for c in children(head))
+            and self._own_voice(head)
+        )
 
     def _own_voice(self, token: Token) -> bool:
         """Whether a word is the publisher's own text rather than a quotation in it."""

@@ -173,8 +173,10 @@ class _Finder(ComplementFolding, CodeRefinements):
     """Codes verbs, predicate adjectives and event nouns; folding complements and refining
     codes are its mixins' jobs."""
 
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, proposals: dict[int, str] | None = None):
         self.lexicon = lexicon
+        # token index -> CAMEO code, for words the event model proposes (model_support.py)
+        self.proposals = proposals or {}
 
     def verb(
         self, verb: Token, *, allow_fold: bool = True, proposed: str | None = None
@@ -226,7 +228,9 @@ class _Finder(ComplementFolding, CodeRefinements):
             heads += [o for obj in objects for p, o in prep_phrases(obj) if p in _LIGHT_PREPS]
             for obj in heads:
                 noun_preps = prep_phrases(obj) + prep_phrases(verb)
-                noun_match = match_noun(lex, obj, prep_pairs(noun_preps))
+                noun_match = match_noun(lex, obj, prep_pairs(noun_preps)) or self._proposed_noun(
+                    obj
+                )
                 if noun_match is not None:
                     match, light_noun, preps = noun_match, obj, noun_preps
                     break
@@ -499,6 +503,14 @@ class _Finder(ComplementFolding, CodeRefinements):
             return predicate
         return None
 
+    def _proposed_noun(self, noun: Token) -> Match | None:
+        """The event model's reading of an event noun the lexicon does not know ("announced
+        the designation of five leaders", "carried out the executions")."""
+        code = self.proposals.get(noun.i) if noun.pos_ == "NOUN" else None
+        if code is None:
+            return None
+        return Match(Pattern(code, "N", noun.lemma_.lower(), "", "", "", "", MODEL_ORIGIN), None)
+
     def noun(self, noun: Token, *, proposed: str | None = None) -> Predicate | None:
         """A stand-alone event noun with its own agent: "Israeli airstrikes on Gaza"."""
         preps = prep_phrases(noun)
@@ -590,8 +602,8 @@ def find_predicates(
 ) -> list[Predicate]:
     """The sentence's predicates.  ``proposals`` maps token indices to the CAMEO codes the event
     model proposes for words the lexicon may not know (see model_support.py)."""
-    finder = _Finder(lexicon)
     proposals = proposals or {}
+    finder = _Finder(lexicon, proposals)
     consumed: set[int] = set()
     found: list[Predicate] = []
     depth = _depths(sent)
