@@ -33,6 +33,13 @@ _DOCS_PAGE = """<!doctype html>
 """
 
 
+# Requests a worker computes at once (in threads; the rest wait for one).  On two cores more
+# threads only share the same interpreter lock, and each holds a database connection: the
+# store keeps that many open (a pool smaller than the threads makes PostgreSQL open and close
+# connections all the time, see store/database.py).  anyio's default is 40.
+REQUEST_THREADS = 16
+
+
 def _import_aggregates() -> None:
     import networkx  # noqa: F401
     import pandas  # noqa: F401
@@ -46,7 +53,8 @@ def create_app(config: ServeConfig | None = None, *, store: Store | None = None)
 
     config = config or ServeConfig()
     owned = store is None
-    opened = store if store is not None else open_store(config.db)
+    # One connection per request thread, one for the change counter's reads and one spare.
+    opened = store if store is not None else open_store(config.db, connections=REQUEST_THREADS + 2)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -54,6 +62,7 @@ def create_app(config: ServeConfig | None = None, *, store: Store | None = None)
         # rather than by it: an import holds the interpreter lock for half a second, which
         # under load stalls every request the worker has in flight, not just that one.
         await anyio.to_thread.run_sync(_import_aggregates)
+        anyio.to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
         yield
         if owned:
             opened.close()
