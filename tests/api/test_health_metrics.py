@@ -35,3 +35,29 @@ def test_openapi_documents_every_endpoint(tmp_path):
         "/v1/health", "/metrics",
     } <= paths  # fmt: skip
     assert not any(p.startswith(("/events", "/articles", "/dyad")) for p in paths)
+
+
+def test_each_request_thread_has_a_connection_kept_open(store_url):
+    """A worker computes at most REQUEST_THREADS requests at once, and its store keeps that
+    many connections (and one for the change counter) open: a smaller pool opens and closes
+    a PostgreSQL connection, a new server process, for most requests under load."""
+    import anyio.to_thread
+    from fastapi import APIRouter
+
+    from flashpoint.api.app import REQUEST_THREADS, create_app
+    from flashpoint.api.config import ServeConfig
+
+    app = create_app(ServeConfig(db=store_url))
+    assert app.state.store.engine.pool.size() >= REQUEST_THREADS + 1
+    probe = APIRouter()
+
+    @probe.get("/probe-threads")
+    async def threads() -> dict[str, float]:
+        return {"tokens": anyio.to_thread.current_default_thread_limiter().total_tokens}
+
+    app.include_router(probe)
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as api:
+        assert api.get("/probe-threads").json() == {"tokens": REQUEST_THREADS}
+    app.state.store.close()
