@@ -58,6 +58,27 @@ def test_the_bare_department_in_an_official_statement_is_its_government(coder):
 
 
 @pytest.mark.slow
+def test_an_agentless_sanction_in_an_official_statement_is_the_publishers(coder):
+    text = (
+        "Ali Mohamed Rage and Sidan ag Hitta are designated as Specially Designated Global "
+        "Terrorists under Executive Order 13224."
+    )
+    official = coder.code(
+        article_from_text(text, date="2021-05-23", url="https://www.state.gov/s/")
+    )
+    designated = [e for e in official if e.cameo.root == "16"]
+    assert designated and designated[0].source.code == "USAGOV"
+    assert designated[0].source.resolution == "publisher"
+    # Quoted, or in a news article, the same words name no sender.
+    quoted = f'"{text[:-1]}," the spokesman said.'
+    for article in (
+        article_from_text(quoted, date="2021-05-23", url="https://www.state.gov/s/"),
+        article_from_text(text, date="2021-05-23", url="https://news.example.com/s/"),
+    ):
+        assert not [e for e in coder.code(article) if e.source.resolution == "publisher"]
+
+
+@pytest.mark.slow
 def test_a_pronoun_takes_the_previous_sentences_subject(coder):
     article = article_from_text(
         "The Kenyan president avoided detailing the dispute with the Ugandan leader "

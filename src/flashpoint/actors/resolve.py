@@ -343,6 +343,12 @@ class DocActors:
             and self._own_voice(head)
         )
 
+    def publisher_voice(self, token: Token) -> ActorRef | None:
+        """The official publisher when ``token`` is in its own words (not quoted), else None."""
+        if self.publisher is None or not self._own_voice(token):
+            return None
+        return self.publisher
+
     def _own_voice(self, token: Token) -> bool:
         """Whether a word is the publisher's own text rather than a quotation in it."""
         paragraph = self.text.rfind("\n\n", 0, token.idx)

@@ -30,6 +30,9 @@ __all__ = ["STATE_ROOTS", "implicit_authority", "moved_forces"]
 
 # Investigate (09) and coerce (17: arrest, expel, seize, restrict): acts of state authority.
 STATE_ROOTS = frozenset({"09", "17"})
+# Acts a government's own statement reports of itself without an agent: investigations,
+# sanctions and designations (16), coercion (17).
+_PUBLISHER_ROOTS = frozenset({"09", "16", "17"})
 # Legal acts coded as accusations (112: "arrested for collaborating") are the state's too.
 _LEGAL_ACTS = frozenset({"arrest", "detain", "charge", "indict"})
 # Expelling inspectors, peacekeepers or aid workers (166x) is a state act too: "two UN
@@ -43,18 +46,25 @@ def implicit_authority(
     kb: ActorKB,
     lookup: Lookup,
     home: str | None = None,
+    publisher: ActorRef | None = None,
 ) -> list[ActorRef]:
     """The authorities behind an agentless passive state act: those of the country it happened
     in when a place is named, else of the article's own country (``home``: the dateline's, or
     the country the article is about).  Courts pass verdicts ("was sentenced", "was convicted":
-    JUD), police arrest (COP), other acts are the government's."""
+    JUD), police arrest (COP), other acts are the government's.
+
+    ``publisher``: the government whose own statement this sentence is (actors/publisher.py).
+    In its voice an agentless act of state with no place named is its own: "X and Y are
+    designated as Specially Designated Global Terrorists", "their property must be blocked"
+    in a state.gov release are the United States' sanctions."""
     trigger = predicate.trigger
     legal = predicate.code == "112" and trigger.lemma_.lower() in _LEGAL_ACTS
     legal |= predicate.code.startswith("166") and trigger.lemma_.lower() in _EXPULSIONS
     verdict = predicate.code == "116"
     if predicate.sources or not is_passive(trigger):
         return []
-    if predicate.root not in STATE_ROOTS and not legal and not verdict:
+    own_act = publisher is not None and predicate.root in _PUBLISHER_ROOTS
+    if predicate.root not in STATE_ROOTS and not legal and not verdict and not own_act:
         return []
     exclude = [
         (t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
@@ -67,6 +77,10 @@ def implicit_authority(
         if found is not None and found.country:
             country = found.country
             break
+    if country is None and own_act and publisher is not None:
+        return [publisher]
+    if predicate.root not in STATE_ROOTS and not legal and not verdict:
+        return []  # a sanction of no named sender, outside a government's own statement
     country = country or home
     if country is None:
         return []

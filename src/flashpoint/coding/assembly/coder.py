@@ -354,6 +354,7 @@ class Coder:
                 self.kb,
                 self._lookup,
                 actors.home_country,
+                actors.publisher_voice(predicate.trigger),
             )
         if not sources:
             sources = moved_forces(predicate, actors)
