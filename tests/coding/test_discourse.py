@@ -37,20 +37,32 @@ def test_we_in_an_official_statement_is_its_government(coder):
     assert events[0].source.resolution == "publisher"
 
 
+_STATE_GOV = "https://www.state.gov/s/"
+
+
+def _published_by_state_gov(coder, text: str, root: str) -> list:
+    """The events of ``root`` in ``text`` published by the State Department, checked to be
+    the publisher's own."""
+    events = [
+        e
+        for e in coder.code(article_from_text(text, date="2021-05-23", url=_STATE_GOV))
+        if e.cameo.root == root
+    ]
+    assert events and events[0].source.code == "USAGOV"
+    assert events[0].source.resolution == "publisher"
+    return events
+
+
 @pytest.mark.slow
 def test_the_bare_department_in_an_official_statement_is_its_government(coder):
     text = (
         "The Department condemns the detention of the journalists by the Ethiopian "
         "government. The Ethiopian Ministry of Defence rejected the report."
     )
-    official = coder.code(
-        article_from_text(text, date="2021-05-23", url="https://www.state.gov/s/")
-    )
-    condemn = [e for e in official if e.cameo.root == "11"]
-    assert condemn and condemn[0].source.code == "USAGOV"
-    assert condemn[0].source.resolution == "publisher"
+    condemn = _published_by_state_gov(coder, text, "11")
     assert condemn[0].source.text == "The Department"
     # A ministry named with its country is that country's, whoever publishes.
+    official = coder.code(article_from_text(text, date="2021-05-23", url=_STATE_GOV))
     assert all(e.source.country == "ETH" for e in official if e.cameo.root == "12")
     # Without an official publisher, "the Department" is no one the coder knows.
     plain = coder.code(article_from_text(text, date="2021-05-23"))
@@ -63,16 +75,11 @@ def test_an_agentless_sanction_in_an_official_statement_is_the_publishers(coder)
         "Ali Mohamed Rage and Sidan ag Hitta are designated as Specially Designated Global "
         "Terrorists under Executive Order 13224."
     )
-    official = coder.code(
-        article_from_text(text, date="2021-05-23", url="https://www.state.gov/s/")
-    )
-    designated = [e for e in official if e.cameo.root == "16"]
-    assert designated and designated[0].source.code == "USAGOV"
-    assert designated[0].source.resolution == "publisher"
+    _published_by_state_gov(coder, text, "16")
     # Quoted, or in a news article, the same words name no sender.
     quoted = f'"{text[:-1]}," the spokesman said.'
     for article in (
-        article_from_text(quoted, date="2021-05-23", url="https://www.state.gov/s/"),
+        article_from_text(quoted, date="2021-05-23", url=_STATE_GOV),
         article_from_text(text, date="2021-05-23", url="https://news.example.com/s/"),
     ):
         assert not [e for e in coder.code(article) if e.source.resolution == "publisher"]
