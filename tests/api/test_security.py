@@ -151,6 +151,7 @@ def test_the_serve_command_serves_and_keeps_its_keys(db, tmp_path, workers):
     """`flashpoint serve` as users start it: a real uvicorn process (or two, sharing the
     port), the key file honoured by every worker."""
     import os
+    import signal
     import subprocess
     import sys
     import time
@@ -184,6 +185,25 @@ def test_the_serve_command_serves_and_keeps_its_keys(db, tmp_path, workers):
             refused = httpx.post(base + "/v1/articles", json={"text": "x"})
             assert refused.status_code == 401
         assert httpx.get(base + "/v1/health", headers={"host": "evil.example"}).status_code == 400
+        if sys.platform.startswith("linux"):
+            # Each worker listens on a socket of its own (api/workers.py), so the kernel
+            # spreads connections over them rather than one worker accepting a burst.
+            assert _listening_sockets(port) == int(workers)
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        # A clean stop: uvicorn re-raises the signal it stopped on; the workers' parent exits 0.
+        assert process.wait(timeout=30) in (0, -signal.SIGTERM)
+    if sys.platform.startswith("linux"):
+        assert _listening_sockets(port) == 0  # no worker left behind
+
+
+def _listening_sockets(port: int) -> int:
+    """Sockets listening on ``port`` on this machine (Linux's /proc/net/tcp)."""
+    from pathlib import Path
+
+    count = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            count += state == "0A" and int(local.rsplit(":", 1)[1], 16) == port
+    return count

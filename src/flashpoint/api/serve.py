@@ -66,16 +66,10 @@ def serve(
 
     check_bind(host, config.writes_need_key)
     if workers > 1:
+        from flashpoint.api.workers import run_workers
+
         os.environ[_CONFIG_ENV] = _encode(config, preload)
-        uvicorn.run(
-            "flashpoint.api.serve:app_from_environment",
-            factory=True,
-            workers=workers,
-            host=host,
-            port=port,
-            log_level=log_level,
-            server_header=False,
-        )
+        run_workers(workers, host, port, log_level)
         return
     app = create_app(config)
     if preload:
