@@ -207,3 +207,20 @@ def _listening_sockets(port: int) -> int:
             local, state = line.split()[1], line.split()[3]
             count += state == "0A" and int(local.rsplit(":", 1)[1], 16) == port
     return count
+
+
+def test_serve_with_workers_reports_a_store_it_cannot_open_once(tmp_path):
+    """The store is opened once before the workers start: one clear error, no traceback."""
+    import subprocess
+    import sys
+
+    from tests.api.helpers import free_port
+
+    result = subprocess.run(
+        [sys.executable, "-m", "flashpoint", "serve", "--db", str(tmp_path / "no" / "x.db"),
+         "--port", str(free_port()), "--workers", "2"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "cannot create database" in result.stderr and "no folder" in result.stderr
+    assert "Traceback" not in result.stderr

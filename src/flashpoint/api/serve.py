@@ -67,7 +67,11 @@ def serve(
     check_bind(host, config.writes_need_key)
     if workers > 1:
         from flashpoint.api.workers import run_workers
+        from flashpoint.store import open_store
 
+        # Opened (and migrated) once here, so a store that cannot be opened is one clear
+        # error rather than a traceback from every worker.
+        open_store(config.db).close()
         os.environ[_CONFIG_ENV] = _encode(config, preload)
         run_workers(workers, host, port, log_level)
         return

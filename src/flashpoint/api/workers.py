@@ -46,11 +46,9 @@ def run_workers(count: int, host: str, port: int, log_level: str) -> None:
         context.Process(target=_worker, args=(host, port, log_level), name=f"worker-{n}")
         for n in range(count)
     ]
-    stopping = False
+    crashed = False
 
     def stop(*_: Any) -> None:
-        nonlocal stopping
-        stopping = True
         for process in processes:
             if process.is_alive():
                 process.terminate()  # uvicorn finishes the requests in flight, then exits
@@ -62,14 +60,14 @@ def run_workers(count: int, host: str, port: int, log_level: str) -> None:
         while any(p.is_alive() for p in processes):
             for process in processes:
                 process.join(0.5)
-                if process.exitcode not in (None, 0) and not stopping:
-                    stop()  # one worker failed (at startup: the store, the port): stop all
+                if process.exitcode not in (None, 0, -signal.SIGTERM) and not crashed:
+                    crashed = True  # one worker failed (at startup: the store...): stop all
+                    stop()
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-    failed = [p.exitcode for p in processes if p.exitcode not in (0, -signal.SIGTERM)]
-    if failed and not stopping:
-        sys.exit(1)
+    if crashed:
+        raise ServeError("a server worker stopped unexpectedly; its error is printed above")
 
 
 def _listening_socket(host: str, port: int) -> socket.socket:
