@@ -316,32 +316,34 @@ class DocActors:
         """Actors denoted by the phrase headed by ``head`` (several when coordinated)."""
         if head.i in self._cache:
             return self._cache[head.i]
-        if self.publisher is not None and is_first_person(head.lower_) and self._own_voice(head):
+        if is_first_person(head.lower_) and (voice := self.publisher_voice(head)) is not None:
             start, end = head.idx, head.idx + len(head.text)
-            refs = [replace(self.publisher, text=head.text, start=start, end=end)]
+            refs = [replace(voice, text=head.text, start=start, end=end)]
         elif head.pos_ == "PRON" or head.lower_ in PRONOUNS:
             refs = self.memory.pronoun(head)
         else:
             refs = self._phrase(head)
-            if not refs and self._publisher_itself(head):
+            voice = self._publisher_itself(head) if not refs else None
+            if voice is not None:
                 start, end = _extent(head, sorted([head, *children(head)], key=lambda t: t.i))
-                refs = [replace(self.publisher, text=self.text[start:end], start=start, end=end)]
+                refs = [replace(voice, text=self.text[start:end], start=start, end=end)]
             if refs:
                 self._remember(head, refs)
         self._cache[head.i] = refs
         return refs
 
-    def _publisher_itself(self, head: Token) -> bool:
+    def _publisher_itself(self, head: Token) -> ActorRef | None:
         """ "The Department is designating ...", "the Ministry calls on ..." in a government's
         own statement: the bare institution noun, with nothing naming another, is the
         publisher (the Department of State in a state.gov release)."""
-        return (
-            self.publisher is not None
-            and head.lemma_.lower() in _OWN_INSTITUTIONS
-            and all(c.dep_ == "det" and c.lower_ in ("the", "this") for c in children(head))
-            and any(c.dep_ == "det" for c in children(head))
-            and self._own_voice(head)
-        )
+        modifiers = children(head)
+        if (
+            head.lemma_.lower() not in _OWN_INSTITUTIONS
+            or not modifiers
+            or not all(c.dep_ == "det" and c.lower_ in ("the", "this") for c in modifiers)
+        ):
+            return None
+        return self.publisher_voice(head)
 
     def publisher_voice(self, token: Token) -> ActorRef | None:
         """The official publisher when ``token`` is in its own words (not quoted), else None."""

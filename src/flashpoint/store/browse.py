@@ -141,12 +141,16 @@ def event_page(
 
 def get_event(store: Store, row_id: int) -> StoredEvent | None:
     """The stored event with row id ``row_id`` (superseded versions too), with its mentions."""
-    query = event_query(EventFilter(include_superseded=True)).where(schema.Event.id == row_id)
     with store.session(readonly=True) as session:
-        row = session.execute(query).first()
-        if row is None:
-            return None
-        return stored_event(row, mention_records(session, [row.id]).get(row.id, ()))
+        return _event(session, row_id)
+
+
+def _event(session: Any, row_id: int) -> StoredEvent | None:
+    query = event_query(EventFilter(include_superseded=True)).where(schema.Event.id == row_id)
+    row = session.execute(query).first()
+    if row is None:
+        return None
+    return stored_event(row, mention_records(session, [row.id]).get(row.id, ()))
 
 
 def article_events(store: Store, article_id: int) -> list[StoredEvent]:
@@ -168,12 +172,10 @@ def get_article(store: Store, article_id: int) -> StoredArticle | None:
 def event_with_article(store: Store, row_id: int) -> tuple[StoredEvent, StoredArticle] | None:
     """:func:`get_event` and the article it came from, read together (one transaction: one
     snapshot, and half the round trips of two look-ups); None when there is no such event."""
-    query = event_query(EventFilter(include_superseded=True)).where(schema.Event.id == row_id)
     with store.session(readonly=True) as session:
-        row = session.execute(query).first()
-        if row is None:
+        event = _event(session, row_id)
+        if event is None:
             return None
-        event = stored_event(row, mention_records(session, [row.id]).get(row.id, ()))
         article = _article(session, event.article_id)
     assert article is not None  # events.article_id is a foreign key
     return event, article

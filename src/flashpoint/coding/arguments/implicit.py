@@ -63,8 +63,9 @@ def implicit_authority(
     verdict = predicate.code == "116"
     if predicate.sources or not is_passive(trigger):
         return []
+    state_act = predicate.root in STATE_ROOTS or legal or verdict
     own_act = publisher is not None and predicate.root in _PUBLISHER_ROOTS
-    if predicate.root not in STATE_ROOTS and not legal and not verdict and not own_act:
+    if not state_act and not own_act:
         return []
     exclude = [
         (t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
@@ -79,7 +80,7 @@ def implicit_authority(
             break
     if country is None and own_act and publisher is not None:
         return [publisher]
-    if predicate.root not in STATE_ROOTS and not legal and not verdict:
+    if not state_act:
         return []  # a sanction of no named sender, outside a government's own statement
     country = country or home
     if country is None:

@@ -511,13 +511,10 @@ class _Finder(ComplementFolding, CodeRefinements):
             return None
         return Match(Pattern(code, "N", noun.lemma_.lower(), "", "", "", "", MODEL_ORIGIN), None)
 
-    def noun(self, noun: Token, *, proposed: str | None = None) -> Predicate | None:
+    def noun(self, noun: Token) -> Predicate | None:
         """A stand-alone event noun with its own agent: "Israeli airstrikes on Gaza"."""
         preps = prep_phrases(noun)
-        match = match_noun(self.lexicon, noun, prep_pairs(preps))
-        if match is None and proposed:
-            lemma = noun.lemma_.lower()
-            match = Match(Pattern(proposed, "N", lemma, "", "", "", "", MODEL_ORIGIN), None)
+        match = match_noun(self.lexicon, noun, prep_pairs(preps)) or self._proposed_noun(noun)
         if match is None:
             return None
         sources: list[Token] = []
@@ -633,7 +630,7 @@ def find_predicates(
                 or any(lexicon.has("N", x) for x in noun_lemmas(token, lexicon))
             )
         ):
-            predicate = finder.noun(token, proposed=proposals.get(token.i))
+            predicate = finder.noun(token)
         if predicate is None:
             continue
         consumed |= predicate.chain
