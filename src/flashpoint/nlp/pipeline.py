@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from ..errors import ModelError
 from ..settings import get_setting
-from .components import actor_tagger, paragraphs  # noqa: F401  (registers the factories)
+from .components import actor_tagger, headlines, paragraphs  # noqa: F401  (registers the factories)
 from .fast import speed_up
 
 __all__ = ["load_nlp", "resolve_model_name"]
@@ -60,5 +60,6 @@ def _load_nlp(name: str, fast: bool) -> Language:
     if fast:
         speed_up(nlp)
     nlp.add_pipe("flashpoint_paragraphs", before="parser")
+    nlp.add_pipe("flashpoint_headline_verbs", last=True)
     nlp.add_pipe("flashpoint_actors", last=True)
     return nlp

@@ -901,6 +901,16 @@ class Coder:
         """
         if not predicate.targets:
             return []
+        if (
+            predicate.trigger.lemma_.lower() in CASUALTY_LEMMAS
+            and not predicate.sources
+            and not self._names_attack(predicate)
+        ):
+            # "another soldier was wounded", "twenty people were confirmed killed": a casualty
+            # with no attacker, weapon ("killed by an improvised explosive device") or attack
+            # named is a toll (of a storm, a crash, or an attack the article codes where it
+            # names it), not an act of its own.
+            return []
         for head in predicate.sources:
             match = self.lexicon.match("N", head.lemma_.lower())
             if (
@@ -914,6 +924,15 @@ class Coder:
         start = first.doc[first.left_edge.i].idx if first is not None else None
         end = first.idx + len(first.text) if first is not None else None
         return [ActorRef(text, None, None, "UAF", "UAF", start, end, "unidentified")]
+
+    def _names_attack(self, predicate: Predicate) -> bool:
+        """Whether the clause of an agentless casualty names a violent act as its cause ("died
+        in a mortar attack", "killed in the clash", "as a result of insurgent attacks")."""
+        for word in subtree(predicate.trigger):
+            match = self.lexicon.match("N", word.lemma_.lower())
+            if match is not None and match.pattern.code[:2] in VIOLENT_ROOTS:
+                return True
+        return False
 
     def _host(self, sent: Span, predicate: Predicate, parties: list[ActorRef]) -> ActorRef | None:
         """The party in whose country a many-party meeting takes place ("the ministers of
@@ -1007,6 +1026,10 @@ def _gazetteer() -> Gazetteer:
     from ...geo import get_gazetteer
 
     return get_gazetteer()
+
+
+# Verbs that report a casualty rather than an act: the attack is coded where it is named.
+CASUALTY_LEMMAS = frozenset({"die", "kill", "wound", "injure", "hurt"})
 
 
 def _unplaced_attacker(source: ActorRef) -> bool:
