@@ -118,3 +118,35 @@ def test_an_agentless_verdict_is_the_courts(coder):
     )
     verdict = [e for e in coder.code(article) if e.cameo.code == "116"]
     assert verdict and verdict[0].source.country == "BRA" and verdict[0].source.sector == "JUD"
+
+
+def _sources_of(events, trigger: str) -> set[str]:
+    return {e.source.country for e in events if e.evidence.trigger.text == trigger}
+
+
+@pytest.mark.slow
+def test_they_includes_the_person_coordinated_with_the_group(code):
+    events = code(
+        "Kenyan Foreign Minister Amina Mohamed and her Ugandan and Tanzanian counterparts met in "
+        "Nairobi on Monday. They condemned the border closure by South Sudan."
+    )
+    assert _sources_of(events, "condemned") == {"KEN", "UGA", "TZA"}
+
+
+@pytest.mark.slow
+def test_plural_title_refers_to_the_group_not_the_last_holder(code):
+    events = code(
+        "The foreign ministers of Kenya, Uganda and Tanzania met in Nairobi on Monday. The "
+        "Ethiopian foreign minister attended as an observer. The foreign ministers condemned "
+        "the border closure by South Sudan."
+    )
+    assert _sources_of(events, "condemned") == {"KEN", "UGA", "TZA"}
+
+
+@pytest.mark.slow
+def test_plural_title_refers_to_the_holders_just_named(code):
+    events = code(
+        "Kenyan Foreign Minister Amina Mohamed met the Ethiopian foreign minister on Monday. The "
+        "foreign ministers condemned the border closure by South Sudan."
+    )
+    assert _sources_of(events, "condemned") == {"KEN", "ETH"}

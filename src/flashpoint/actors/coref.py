@@ -189,7 +189,12 @@ class Memory:
             # name itself, and nearer mentions (the UN) are not candidates.
             return [reporters[-1].ref]
         if word in PLURAL:
-            members = _coordinated(antecedent, wanted, token.doc)
+            # A person coordinated with the group belongs to it ("the Egyptian minister and
+            # his Greek and Cypriot counterparts met. They ..."), though alone a person is
+            # never "they".
+            members = _coordinated(
+                antecedent, [m for m in earlier if m.token not in coarguments], token.doc
+            )
             if len(members) > 1:
                 # "Egypt, Greece and Cyprus met in Cairo. They denounced the deal": "they" is
                 # the coordinated group, each member a party of its own.
@@ -237,6 +242,32 @@ class Memory:
         if len(distinct) < 2:
             return []
         return [_moved(r, text, start, end) for r in reversed(distinct)]
+
+    def titled_group(
+        self, phrase: str, before: Token, text: str, start: int, end: int
+    ) -> list[ActorRef]:
+        """'the foreign ministers' -> the last coordinated group one of whose members held
+        that title ("the Egyptian foreign minister and his Greek and French counterparts",
+        "the foreign ministers of Egypt, Greece and France"), each member a party of its own;
+        else the holders of that title from different countries named just before.  A plural
+        never refers back to one person: without several holders, nothing."""
+        earlier = self._before(before.i)
+        holders = [m for m in earlier if m.title == phrase]
+        for memo in reversed(holders):
+            members = _coordinated(memo, earlier, before.doc)
+            if len(members) > 1:
+                return [_moved(m.ref, text, start, end) for m in members]
+        # "Kenya's foreign minister met his Ethiopian counterpart ... The foreign ministers":
+        # the title's holders named in this and the two sentences before.
+        here = sentence_of(before).start
+        recent: dict[str, Remembered] = {}
+        for memo in holders:
+            there = sentence_of(before.doc[memo.token]).start
+            if memo.ref.country and _sentence_distance(before.doc, there, here) <= 2:
+                recent.setdefault(memo.ref.country, memo)
+        if len(recent) > 1:
+            return [_moved(m.ref, text, start, end) for m in recent.values()]
+        return []
 
     def title(self, phrase: str, before: int, text: str, start: int, end: int) -> list[ActorRef]:
         """'the prime minister' -> the last prime minister named before this point."""

@@ -539,7 +539,9 @@ class DocActors:
                 countries = [[(country, antecedents[0].name or self.kb.country_name(country))]]
         if not countries and agent is not None and unknown_person is None:
             # A bare title ("the prime minister") refers back to the last one named.
-            earlier = self._title_reference(agent, text, start, end)
+            earlier = self._title_reference(
+                agent, text, start, end, plural=head.tag_ in ("NNS", "NNPS")
+            )
             if earlier:
                 return earlier
 
@@ -772,7 +774,11 @@ class DocActors:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         return self.memory.pair(head, self.text[start:end], start, end)
 
-    def _title_reference(self, agent: Span, text: str, start: int, end: int) -> list[ActorRef]:
+    def _title_reference(
+        self, agent: Span, text: str, start: int, end: int, *, plural: bool = False
+    ) -> list[ActorRef]:
+        if plural:
+            return self.memory.titled_group(agent.kb_id_, agent[0], text, start, end)
         return self.memory.title(agent.kb_id_, agent.start, text, start, end)
 
 
