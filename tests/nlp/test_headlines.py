@@ -85,3 +85,36 @@ def test_only_words_that_are_verbs_are_tried(nlp):
 def test_headline_event_is_coded(code):
     events = code("Opposition party withdraws support for coalition government" + BODY)
     assert any(e.evidence.trigger.text.startswith("withdraws") for e in events)
+
+
+def test_title_case_headline_is_parsed_in_sentence_case(nlp):
+    from flashpoint.nlp.components.headlines import sentence_cased
+
+    text = "Humanitarian Assistance for Afghanistan After Earthquake" + BODY
+    with nlp.select_pipes(disable=["flashpoint_headline_verbs"]):
+        before = nlp(text)
+    assert sentence_cased(before[:6]) == [
+        "humanitarian",
+        "assistance",
+        "for",
+        "Afghanistan",  # a place keeps its capital
+        "after",
+        "earthquake",
+    ]
+    assert before[1].pos_ == "PROPN"  # the stock parse: a name
+    after = nlp(text)
+    assert after[1].text == "Assistance" and after[1].pos_ == "NOUN"
+    assert after[1].lemma_ == "assistance"
+
+
+def test_title_case_verb_is_found(nlp):
+    doc = nlp("Kenyan President Signs Security Pact With Ethiopia" + BODY)
+    assert doc[2].pos_ == "VERB" and doc[2].dep_ == "ROOT"
+
+
+def test_sentence_case_lines_are_not_title_case(nlp):
+    from flashpoint.nlp.components.headlines import sentence_cased
+
+    with nlp.select_pipes(disable=["flashpoint_headline_verbs"]):
+        doc = nlp("Thai political party withdraws nomination of princess")
+    assert sentence_cased(doc[:]) is None

@@ -23,6 +23,7 @@ from ...actors.publisher import publisher_actor
 from ...actors.resolve import ENVOY_NOUNS, DocActors
 from ...dictionaries import DictionarySpec, annotate, load_dictionaries
 from ...nlp import load_nlp
+from ...nlp.components.headlines import as_headline
 from ...nlp.components.paragraphs import DATELINE
 from ...nlp.docmemo import children, coding, sent_text, sent_tokens, subtree
 from ...records import (
@@ -105,6 +106,7 @@ from ..context.places import as_location, is_site, place_mentions
 from ..context.reporting import find_frame
 from ..syntax import agent_of, conjuncts, direct_objects, listed_members, prep_phrases
 from .collections_policy import rare_collections
+from .headlines import reported_agents, waits_for_report
 from .ranking import (
     demand_outranks_content,
     event_confidence,
@@ -215,14 +217,19 @@ class Coder:
         if self.dictionaries is not None:
             skip += self.dictionaries.discarded(article.text)
         events: list[Event] = []
+        waiting: list[tuple[Predicate, Span, int]] = []
         for index, sent in enumerate(doc.sents):
             if is_skipped(sent, skip) or not any(t.is_alpha for t in sent_tokens(sent)):
                 continue
             actors.observe(sent)
             sentence_events: dict[tuple, Event] = {}
+            predicates = self._predicates(sent)
+            headline = as_headline(sent) is not None
+            waiting += [(p, sent, index) for p in predicates if waits_for_report(p, headline)]
             coded = [
                 (p, self._events(p, sent, index, actors, article, story))
-                for p in self._predicates(sent)
+                for p in predicates
+                if not waits_for_report(p, headline)
             ]
             coded = demand_outranks_content(coded)
             coded = main_outranks_purpose(coded)
@@ -243,6 +250,13 @@ class Coder:
                     if current is None or event.confidence > current.confidence:
                         sentence_events[key] = event
             events.extend(_lexicon_first(list(sentence_events.values())))
+        for predicate, sent, index in waiting:
+            agents = reported_agents(predicate, index, events)
+            headline_events = self._events(
+                predicate, sent, index, actors, article, story, agents=agents
+            )
+            events[:0] = _unique(headline_events)
+        events.sort(key=lambda e: e.sentence_index)
         # Which dictionary entry resolved each actor; PETRARCH codes for dictionary actors.
         return annotate(events, doc, story, self.kb, self.dictionaries)
 
@@ -341,10 +355,13 @@ class Coder:
         actors: DocActors,
         article: Article,
         story: date | None,
+        agents: list[ActorRef] = (),
     ) -> list[Event]:
+        """The predicate's events; ``agents`` are sources found elsewhere in the story (a
+        headline's act as the story reports it), used when the sentence names none."""
         reciprocal = predicate.root in _RECIPROCAL_ROOTS or mutual_act(predicate, self.lexicon)
         source_heads = speaker_for_first_person(predicate.sources, predicate.trigger, sent)
-        sources = self._actors(source_heads, actors, parties=reciprocal)
+        sources = self._actors(source_heads, actors, parties=reciprocal) or list(agents)
         if not sources and predicate.root in VIOLENT_ROOTS:
             sources = self._unidentified_attacker(predicate)
         if not sources and self.geocode:
@@ -1035,6 +1052,16 @@ CASUALTY_LEMMAS = frozenset({"die", "kill", "wound", "injure", "hurt"})
 def _unplaced_attacker(source: ActorRef) -> bool:
     """An unidentified armed force: its country is where it struck (guidelines §6.7)."""
     return source.resolution == "unidentified" or source.sector == "UAF"
+
+
+def _unique(events: list[Event]) -> list[Event]:
+    """One event per code and dyad (as within any sentence), the most confident kept."""
+    kept: dict[tuple, Event] = {}
+    for event in events:
+        key = (event.cameo.code, event.source.code, event.target.code if event.target else None)
+        if key not in kept or event.confidence > kept[key].confidence:
+            kept[key] = event
+    return list(kept.values())
 
 
 def _lexicon_first(events: list[Event]) -> list[Event]:

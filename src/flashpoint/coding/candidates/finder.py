@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ...nlp.components.headlines import as_headline
 from ...nlp.docmemo import children, head_indices, sent_tokens
 from ..context.reporting import REPORTING_VERBS
 from ..syntax import (
@@ -532,12 +533,20 @@ class _Finder(ComplementFolding, CodeRefinements):
             speaker = _reporting_speaker(noun)
             if speaker is not None:
                 sources.append(speaker)
-        if not sources:
+        if not sources and not _heads_nominal_headline(noun):
             return None
+        # A headline that is only a noun phrase ("Designations of ISIS Leaders in Somalia")
+        # names its act without its agent: the coder takes the agent from the story's own
+        # report of that act (assembly/headlines.py).
         targets = [obj for prep, obj in preps if prep in TARGET_PREPS and obj.pos_ in NOMINAL]
         return Predicate(
             noun, match.pattern.code, match.pattern, sources, targets, {noun.i}, [noun]
         )
+
+
+def _heads_nominal_headline(noun: Token) -> bool:
+    line = as_headline(noun.sent)
+    return line is not None and line.root == noun and noun.dep_ == "ROOT"
 
 
 def object_is_topic(predicate: Predicate) -> bool:

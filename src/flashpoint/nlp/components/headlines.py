@@ -20,12 +20,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from lemminflect import getAllInflections
+from lemminflect import getAllInflections, getAllLemmas
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["HeadlineVerbs", "headline_lines", "present_verb_candidates"]
+__all__ = [
+    "HeadlineVerbs",
+    "as_headline",
+    "headline_lines",
+    "present_verb_candidates",
+    "sentence_cased",
+]
 
 NAME = "flashpoint_headline_verbs"
 # Longer lines are sentences that lost their full stop, not headlines.
@@ -33,30 +39,29 @@ MAX_HEADLINE_TOKENS = 30
 _FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 _ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
 _PRESENT_THIRD_PERSON = "Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
 
 
 def headline_lines(doc: Doc) -> list[Span]:
     """Sentences that make up a whole line and look like a headline (no closing punctuation)."""
-    found = []
-    for sent in doc.sents:
-        words = [t for t in sent if not t.is_space]
-        if not words or len(words) > MAX_HEADLINE_TOKENS:
-            continue
-        if words[-1].text in {".", "!", "?", ":", ";"} or words[-1].text.endswith("."):
-            continue
-        before = doc[sent.start - 1] if sent.start > 0 else None
-        after = doc[sent.end] if sent.end < len(doc) else None
-        last = sent[-1]
-        opens_line = before is None or (before.is_space and "\n" in before.text)
-        closes_line = (
-            after is None
-            or "\n" in last.text_with_ws
-            or (after.is_space and "\n" in after.text)
-            or "\n" in last.whitespace_
-        )
-        if opens_line and closes_line:
-            found.append(doc[words[0].i : words[-1].i + 1])
-    return found
+    return [line for sent in doc.sents if (line := as_headline(sent)) is not None]
+
+
+def as_headline(sent: Span) -> Span | None:
+    """The sentence's words when it is a whole line without closing punctuation, else None."""
+    doc = sent.doc
+    words = [t for t in sent if not t.is_space]
+    if not words or len(words) > MAX_HEADLINE_TOKENS:
+        return None
+    if words[-1].text in {".", "!", "?", ":", ";"} or words[-1].text.endswith("."):
+        return None
+    before = doc[sent.start - 1] if sent.start > 0 else None
+    after = doc[sent.end] if sent.end < len(doc) else None
+    opens_line = before is None or (before.is_space and "\n" in before.text)
+    closes_line = (
+        after is None or "\n" in sent[-1].text_with_ws or (after.is_space and "\n" in after.text)
+    )
+    return doc[words[0].i : words[-1].i + 1] if opens_line and closes_line else None
 
 
 def present_verb_candidates(line: Span) -> list[tuple[int, str]]:
@@ -77,6 +82,35 @@ def present_verb_candidates(line: Span) -> list[tuple[int, str]]:
             past = past[0].upper() + past[1:]
         found.append((token.i, past))
     return found
+
+
+def sentence_cased(line: Span) -> list[str] | None:
+    """The line's words in sentence case when it is written in title case, else None.
+
+    "Humanitarian Assistance for Afghanistan" is tagged as a name throughout, so its act is
+    never found.  A capitalised word that English has as an ordinary word (lemminflect's
+    dictionary) or a function word is lowercased, the first one too (the tagger reads a lone
+    capitalised "Bombing" as a name), unless it is part of a place or nationality
+    the recognizer found ("United States", "Bosnian"); names it does not know keep their
+    capitals ("Ratko Mladic"), as do acronyms.
+    """
+    long_words = [t for t in line[1:] if t.is_alpha and len(t) > 3]
+    capitalised = [t for t in long_words if t.text[0].isupper()]
+    if len(long_words) < 2 or len(capitalised) < 0.75 * len(long_words):
+        return None
+    words = []
+    for token in line:
+        text = token.text
+        ordinary = token.is_stop or bool(getAllLemmas(text.lower()))
+        if (
+            text[:1].isupper()
+            and not text.isupper()
+            and ordinary
+            and token.ent_type_ not in _PLACE_ENTITIES
+        ):
+            text = text.lower()
+        words.append(text)
+    return words
 
 
 def _has_clause(line: Span) -> bool:
@@ -105,7 +139,7 @@ def _past_of_present(token: Token) -> str | None:
 
 
 class HeadlineVerbs:
-    """Re-parses verbless headline lines with the pipeline's own components (see module)."""
+    """Re-parses headline lines with the pipeline's own components (see module)."""
 
     def __init__(self, nlp: Language, name: str = NAME):
         self.nlp = nlp
@@ -121,10 +155,26 @@ class HeadlineVerbs:
 
     def __call__(self, doc: Doc) -> Doc:
         for line in headline_lines(doc):
+            words = sentence_cased(line)
+            if words is not None:
+                self._adopt(doc, line, self._parse(line, words))
             if _has_clause(line):
                 continue
+            words = words or [t.text for t in line]
             for index, past in present_verb_candidates(line):
-                if self._reparse(doc, line, index, past):
+                variant_words = list(words)
+                variant_words[index - line.start] = past
+                variant = self._parse(line, variant_words)
+                verb = variant[index - line.start]
+                subject_before = any(
+                    c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i for c in verb.children
+                )
+                if verb.pos_ == "VERB" and verb.dep_ == "ROOT" and subject_before:
+                    self._adopt(doc, line, variant)
+                    # The article says "withdraws": keep its tense, which modality and dating
+                    # read.
+                    doc[index].tag_ = "VBZ"
+                    doc[index].set_morph(_PRESENT_THIRD_PERSON)
                     break
         return doc
 
@@ -132,29 +182,21 @@ class HeadlineVerbs:
         for doc in docs:
             yield self(doc)
 
-    def _reparse(self, doc: Doc, line: Span, index: int, past: str) -> bool:
-        words = [t.text for t in line]
-        words[index - line.start] = past
+    def _parse(self, line: Span, words: list[str]) -> Doc:
         spaces = [bool(t.whitespace_) for t in line]
         spaces[-1] = False
-        variant = Doc(doc.vocab, words=words, spaces=spaces)
+        variant = Doc(line.doc.vocab, words=words, spaces=spaces)
         for proc in self._components_before():
             variant = proc(variant)
-        verb = variant[index - line.start]
-        subject_before = any(
-            c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i for c in verb.children
-        )
-        if verb.pos_ != "VERB" or verb.dep_ != "ROOT" or not subject_before:
-            return False
+        return variant
+
+    @staticmethod
+    def _adopt(doc: Doc, line: Span, variant: Doc) -> None:
+        """The variant's tags, lemmas and dependencies on the line's own tokens."""
         rows = doc.to_array(_ATTRS)
-        new = variant.to_array(_ATTRS)
         # HEAD is stored relative to the token, so the line's rows move over unchanged.
-        rows[line.start : line.end] = new
+        rows[line.start : line.end] = variant.to_array(_ATTRS)
         doc.from_array(_ATTRS, rows)
-        # The article says "withdraws": keep its tense, which modality and dating read.
-        doc[index].tag_ = "VBZ"
-        doc[index].set_morph(_PRESENT_THIRD_PERSON)
-        return True
 
 
 @Language.factory(NAME)
