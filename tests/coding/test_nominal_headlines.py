@@ -41,3 +41,15 @@ def test_headline_with_its_own_agent_is_coded_as_it_stands(code):
         "The European Union imposed sanctions on eight Iranian officials on Monday."
     )
     assert {e.source.country for e in _headline_events(events)} == {"EGY"}
+
+
+def test_protest_with_no_one_named_is_by_the_civilians_where_it_happens(code):
+    events = code("Riots broke out in Nairobi on Monday after the election results were announced.")
+    riot = [e for e in events if e.cameo.root == "14"]
+    assert riot and riot[0].source.code == "KENCVL"
+    assert riot[0].target is not None and riot[0].target.code == "KENGOV"
+
+
+def test_protest_headline_the_story_does_not_report_is_the_crowd_s(code):
+    events = code("Protests in Iran\n\nSecurity forces fired on protesters in Khuzestan on Friday.")
+    assert [(e.source.code, e.cameo.root) for e in _headline_events(events)] == [("IRNCVL", "14")]

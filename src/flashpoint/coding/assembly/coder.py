@@ -364,6 +364,8 @@ class Coder:
         sources = self._actors(source_heads, actors, parties=reciprocal) or list(agents)
         if not sources and predicate.root in VIOLENT_ROOTS:
             sources = self._unidentified_attacker(predicate)
+        if not sources and predicate.root == "14" and predicate.trigger.pos_ == "NOUN":
+            sources = self._unnamed_crowd(predicate, sent, actors.home_country)
         if not sources and self.geocode:
             sources = implicit_authority(
                 predicate,
@@ -941,6 +943,22 @@ class Coder:
         start = first.doc[first.left_edge.i].idx if first is not None else None
         end = first.idx + len(first.text) if first is not None else None
         return [ActorRef(text, None, None, "UAF", "UAF", start, end, "unidentified")]
+
+    def _unnamed_crowd(self, predicate: Predicate, sent: Span, home: str | None) -> list[ActorRef]:
+        """ "Protests in Iran", "riots broke out in Nairobi": a protest with no one named taking
+        part is by the civilians of the country where it happens, else of the country the
+        story (or failing that, the sentence) is about: CAMEO's CVL, as the guidelines code
+        protesters.  Only for a protest noun: a verb with no subject is a relative or passive
+        clause whose agent lies elsewhere."""
+        crowd = ActorRef("", None, None, "CVL", "CVL", None, None, "implicit")
+        location = self._location(sent, predicate, crowd, None) if self.geocode else None
+        country = (location.country if location is not None else None) or (
+            home or sentence_country(sent, self.kb, self._lookup)
+        )
+        if not country:
+            return []
+        name = self.kb.country_name(country) or country
+        return [replace(crowd, name=f"Civilians ({name})", country=country, code=country + "CVL")]
 
     def _names_attack(self, predicate: Predicate) -> bool:
         """Whether the clause of an agentless casualty names a violent act as its cause ("died

@@ -46,6 +46,11 @@ MODEL_ORIGIN = "model"
 # airstrikes killed five", "Israeli strikes have continued").  As the object of another verb
 # ("condemned the attack", "reconsider its ban") it is that verb's topic, not a new event.
 _NOMINAL_EVENT_DEPS = ("nsubj", "nsubjpass", "ROOT", "appos")
+# Verbs that report an event as happening: "protests broke out / erupted / spread".
+_HAPPENING_VERBS = frozenset(
+    "break erupt occur continue spread begin start escalate intensify rage flare resume grow "
+    "turn happen unfold take".split()
+)
 _LIGHT_PREPS = ("for", "on", "in")
 _CLAIM_VERBS = frozenset(["claim", "admit", "acknowledge"])
 # "X is responsible for the killings", "guilty of violating the truce": X did it.
@@ -533,7 +538,9 @@ class _Finder(ComplementFolding, CodeRefinements):
             speaker = _reporting_speaker(noun)
             if speaker is not None:
                 sources.append(speaker)
-        if not sources and not _heads_nominal_headline(noun):
+        if not sources and not (
+            _heads_nominal_headline(noun) or _crowd_happening(noun, match.pattern.code)
+        ):
             return None
         # A headline that is only a noun phrase ("Designations of ISIS Leaders in Somalia")
         # names its act without its agent: the coder takes the agent from the story's own
@@ -542,6 +549,15 @@ class _Finder(ComplementFolding, CodeRefinements):
         return Predicate(
             noun, match.pattern.code, match.pattern, sources, targets, {noun.i}, [noun]
         )
+
+
+def _crowd_happening(noun: Token, code: str) -> bool:
+    """ "Protests broke out in Tehran", "riots erupted", "demonstrations spread": a protest
+    reported as something that happens, with no one named taking part (the coder supplies the
+    crowd, assembly/coder.py)."""
+    return (
+        code[:2] == "14" and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _HAPPENING_VERBS
+    )
 
 
 def _heads_nominal_headline(noun: Token) -> bool:
