@@ -56,3 +56,11 @@ def test_bad_user_lexicon_names_file_and_line(tmp_path):
     extra.write_text("code\tpos\tlemma\n999\tV\tfoo\n")
     with pytest.raises(DataFileError, match=r"bad.tsv:2: unknown CAMEO code '999'"):
         load_lexicon((str(extra),))
+
+
+@pytest.mark.slow
+def test_speaking_to_the_press_is_no_consultation(code):
+    assert [e for e in code("The Kenyan minister spoke to reporters in Nairobi on Monday.")] == []
+    assert [e for e in code("Prime Minister Ruto was speaking to the press in Nairobi.")] == []
+    consult = code("The Kenyan foreign minister spoke with his Ugandan counterpart on Monday.")
+    assert [e.cameo.root for e in consult][:1] == ["04"]
