@@ -150,3 +150,23 @@ def test_plural_title_refers_to_the_holders_just_named(code):
         "foreign ministers condemned the border closure by South Sudan."
     )
     assert _sources_of(events, "condemned") == {"KEN", "ETH"}
+
+
+@pytest.mark.slow
+def test_officers_are_the_force_the_story_named(code):
+    events = code(
+        "Kenyan police said a man attacked shoppers with a knife in Nairobi on Sunday. "
+        "Armed plainclothes officers chased him on foot. The officers shot him dead outside a "
+        "supermarket."
+    )
+    shot = [e for e in events if e.evidence.trigger.text.startswith("shot")]
+    assert shot and shot[0].source.code == "KENCOP"
+
+
+@pytest.mark.slow
+def test_officers_of_someone_else_are_not_the_police(code):
+    events = code(
+        "Kenyan police said a man attacked shoppers with a knife in Nairobi on Sunday. "
+        "Election officers shot him dead outside a polling station."
+    )
+    assert not any(e.source.code == "KENCOP" and e.cameo.root == "19" for e in events)

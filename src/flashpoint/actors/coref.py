@@ -34,6 +34,7 @@ PAIR_HEADS = frozenset(
 )
 _PERSON_PAIRS = frozenset({"leader", "president", "minister", "man", "woman"})
 _NAMED = ("person-dictionary", "unknown-person")
+_FORCE_SECTORS = frozenset({"COP", "MIL", "SPY"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +269,14 @@ class Memory:
         if len(recent) > 1:
             return [_moved(m.ref, text, start, end) for m in recent.values()]
         return []
+
+    def recent_force(self, head: Token, text: str, start: int, end: int) -> list[ActorRef]:
+        """The police or armed force named last before ``head``, one whose country is known
+        first ("London police" over a headline's bare "Police")."""
+        forces = [m for m in self._before(head.i) if m.ref.sector in _FORCE_SECTORS]
+        placed = [m for m in forces if m.ref.country]
+        chosen = (placed or forces)[-1:]
+        return [_moved(m.ref, text, start, end) for m in chosen]
 
     def title(self, phrase: str, before: int, text: str, start: int, end: int) -> list[ActorRef]:
         """'the prime minister' -> the last prime minister named before this point."""

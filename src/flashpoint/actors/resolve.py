@@ -409,7 +409,7 @@ class DocActors:
             actor_like = self._actor_not_beneficiary
         tokens = self._np(head, actor_like=actor_like)
         core = self._np(head, with_appos=False, with_preps=False)
-        pair = self._pair_reference(head, tokens)
+        pair = self._pair_reference(head, tokens) or self._force_reference(head, tokens)
         if pair:
             return pair
         core_names = self._spans_in(core, self.names)
@@ -774,6 +774,19 @@ class DocActors:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         return self.memory.pair(head, self.text[start:end], start, end)
 
+    def _force_reference(self, head: Token, tokens: list[Token]) -> list[ActorRef]:
+        """ "The officers" after "London police ...": "officer(s)" with no modifier but
+        adjectives, too vague to be an actor of its own (agents.tsv), is a member of the police
+        or armed force the story has named last."""
+        if head.lemma_.lower() not in _FORCE_MEMBERS or tokens[-1] != head:
+            return []
+        # "the officers", "armed plainclothes officers"; not "election officers" or "officers
+        # of the company", which are someone else's.
+        if any(t.pos_ not in ("DET", "ADJ", "NUM") for t in tokens[:-1]):
+            return []
+        start, end = tokens[0].idx, head.idx + len(head.text)
+        return self.memory.recent_force(head, self.text[start:end], start, end)
+
     def _title_reference(
         self, agent: Span, text: str, start: int, end: int, *, plural: bool = False
     ) -> list[ActorRef]:
@@ -783,6 +796,8 @@ class DocActors:
 
 
 _STANCE_PREFIXES = {"anti", "pro"}
+# Members of a police or armed force referred to without naming it (see _force_reference).
+_FORCE_MEMBERS = frozenset({"officer", "agent", "guard"})
 
 
 def _residence_demonym(found: list[tuple[Span, NameEntry]]) -> NameEntry | None:
