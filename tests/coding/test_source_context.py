@@ -55,6 +55,12 @@ def test_agentless_arrest_is_by_the_country_it_happened_in(code):
     assert event.cameo.root == "17"
 
 
+def test_agentless_release_is_by_the_country_it_happened_in(code):
+    event = primary(code("Two French aid workers were released from prison in Chad on Friday."))
+    assert (event.source.country, event.source.resolution) == ("TCD", "implicit")
+    assert event.cameo.code == "0841"
+
+
 def test_agentless_arrest_with_no_place_codes_nothing(code):
     events = code("Two French aid workers were arrested on Friday.")
     assert not [e for e in events if e.cameo.root == "17"]

@@ -1,7 +1,8 @@
 """The state behind an agentless passive of a state act.
 
 "A missionary was arrested in Lebanon", "a US national has been put under investigation in
-Italy": only a state's authorities arrest, expel, confiscate or open criminal investigations,
+Italy": only a state's authorities arrest, expel, confiscate, release prisoners or open
+criminal investigations,
 and with no by-phrase the report leaves them implicit.  CAMEO/PLOVER coders code such events
 with the country the act happened in as source; dropping them would lose most arrest reports.
 Only the place named in the act's own clause counts (not one inside the target's phrase, "a
@@ -61,9 +62,11 @@ def implicit_authority(
     legal = predicate.code == "112" and trigger.lemma_.lower() in _LEGAL_ACTS
     legal |= predicate.code.startswith("166") and trigger.lemma_.lower() in _EXPULSIONS
     verdict = predicate.code == "116"
+    # Only the authorities holding someone can free them: "was released from prison".
+    freed = predicate.code == "0841"
     if predicate.sources or not is_passive(trigger):
         return []
-    state_act = predicate.root in STATE_ROOTS or legal or verdict
+    state_act = predicate.root in STATE_ROOTS or legal or verdict or freed
     own_act = publisher is not None and predicate.root in _PUBLISHER_ROOTS
     if not state_act and not own_act:
         return []
