@@ -170,3 +170,24 @@ def test_officers_of_someone_else_are_not_the_police(code):
         "Election officers shot him dead outside a polling station."
     )
     assert not any(e.source.code == "KENCOP" and e.cameo.root == "19" for e in events)
+
+
+@pytest.mark.slow
+def test_condemning_a_reported_act_is_directed_at_its_author(code):
+    events = code(
+        "Turkey began a military offensive in northern Syria on Wednesday. "
+        "The operation was condemned by members of the European Union."
+    )
+    condemned = [e for e in events if e.evidence.trigger.text == "condemned"]
+    assert condemned and condemned[0].target.country == "TUR"
+    assert condemned[0].target.resolution == "coreference"
+
+
+@pytest.mark.slow
+def test_acts_in_general_are_not_a_reference_back(code):
+    events = code(
+        "Turkey began a military offensive in northern Syria on Wednesday. "
+        "The European Union condemned attacks on civilians."
+    )
+    condemned = [e for e in events if e.evidence.trigger.text == "condemned"]
+    assert not any(e.target and e.target.resolution == "coreference" for e in condemned)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -38,6 +38,7 @@ from ...records import (
 )
 from ...records import Span as TextSpan
 from ...settings import get_setting
+from ..arguments.act_references import author_of_judged_act, judged_act
 from ..arguments.beneficiary import beneficiary_heads
 from ..arguments.counterparts import borrow_subordinate_targets, counterpart_heads
 from ..arguments.heads import (
@@ -227,7 +228,7 @@ class Coder:
             headline = as_headline(sent) is not None
             waiting += [(p, sent, index) for p in predicates if waits_for_report(p, headline)]
             coded = [
-                (p, self._events(p, sent, index, actors, article, story))
+                (p, self._events(p, sent, index, actors, article, story, earlier=events))
                 for p in predicates
                 if not waits_for_report(p, headline)
             ]
@@ -356,9 +357,11 @@ class Coder:
         article: Article,
         story: date | None,
         agents: list[ActorRef] = (),
+        earlier: Sequence[Event] = (),
     ) -> list[Event]:
         """The predicate's events; ``agents`` are sources found elsewhere in the story (a
-        headline's act as the story reports it), used when the sentence names none."""
+        headline's act as the story reports it), used when the sentence names none;
+        ``earlier``: the story's events before this sentence."""
         reciprocal = predicate.root in _RECIPROCAL_ROOTS or mutual_act(predicate, self.lexicon)
         source_heads = speaker_for_first_person(predicate.sources, predicate.trigger, sent)
         sources = self._actors(source_heads, actors, parties=reciprocal) or list(agents)
@@ -532,6 +535,7 @@ class Coder:
                 confidence = min(confidence, events[0].confidence)
             # After scoring: a country read off the context is a weaker finding than a named
             # target, and must not reorder which event is the sentence's main one.
+            target = self._judged_author(predicate, source, target, sent, earlier) or target
             target = self._context_target(predicate, sent, source, target, actors, partners)
             target = context_mention(target, sent, source, self.kb, self._lookup, spelled_out)
             source = self._context_source(sent, source, actors.home_country)
@@ -691,6 +695,21 @@ class Coder:
         if country and source.resolution == "unidentified":
             return replace(source, country=country, code=country + "UAF")  # still unnamed
         return with_context_country(source, country) if country else source
+
+    def _judged_author(
+        self,
+        predicate: Predicate,
+        source: ActorRef,
+        target: ActorRef | None,
+        sent: Span,
+        earlier: Sequence[Event],
+    ) -> ActorRef | None:
+        """The author of the act a judgement refers back to, when the judgement names no
+        party itself (coding/arguments/act_references.py)."""
+        if target is not None and is_actor_mention(target, sent.doc):
+            return None
+        act = judged_act(predicate, self.lexicon)
+        return author_of_judged_act(act, earlier, source) if act is not None else None
 
     def _context_target(
         self,
