@@ -211,3 +211,17 @@ def test_protest_purpose_clause_gives_the_target(code):
     event = primary(code(text))
     assert event.cameo.root == "14"
     assert event.target is not None and event.target.country == "PER"
+
+
+@pytest.mark.slow
+def test_hyphen_joined_countries_are_each_a_party(code):
+    events = code("Egypt denounced the Turkish-Libyan maritime agreement on Wednesday.")
+    assert sorted(e.target.country for e in events) == ["LBY", "TUR"]
+    events = code("France welcomed the US-China trade agreement.")
+    assert sorted(e.target.country for e in events) == ["CHN", "USA"]
+
+
+@pytest.mark.slow
+def test_kin_and_residence_are_not_a_pair(code):
+    events = code("Serbia condemned the Bosnian Serb leadership.")
+    assert [e.target.country for e in events] == ["BIH"]

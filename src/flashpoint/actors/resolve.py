@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -694,7 +695,8 @@ class DocActors:
             span, entry = next(iter(distinct.values()))
             return [[(entry.country, entry.name)]]
         coordinated = any(t.dep_ == "conj" for s, _ in distinct.values() for t in s)
-        if coordinated:
+        if coordinated or _hyphen_joined([s for s, _ in distinct.values()]):
+            # "the Turkish-Libyan agreement", "US-China trade talks": each is a party.
             return [[(e.country, e.name)] for _, e in distinct.values()]
         own = [
             item
@@ -796,6 +798,7 @@ class DocActors:
 
 
 _STANCE_PREFIXES = {"anti", "pro"}
+_JOINING_DASHES = frozenset({"-", "–", "—", "/"})
 # Members of a police or armed force referred to without naming it (see _force_reference).
 _FORCE_MEMBERS = frozenset({"officer", "agent", "guard"})
 
@@ -808,6 +811,19 @@ def _residence_demonym(found: list[tuple[Span, NameEntry]]) -> NameEntry | None:
     (first, entry), (second, other) = sorted(found, key=lambda item: item[0].start)
     adjacent = first.end == second.start
     return entry if adjacent and entry.kind == other.kind == "adjective" else None
+
+
+def _hyphen_joined(spans: list[Span]) -> bool:
+    """Names written as one word with a dash between each ("Turkish-Libyan", "US–China")."""
+    spans = sorted(spans, key=lambda s: s.start)
+    doc = spans[0].doc
+    for left, right in pairwise(spans):
+        between = doc[left.end : right.start]
+        if len(between) != 1 or between[0].text not in _JOINING_DASHES:
+            return False
+        if left[-1].whitespace_ or between[0].whitespace_:
+            return False
+    return True
 
 
 def _stance_prefix(span: Span) -> bool:
