@@ -256,8 +256,10 @@ class Coder:
             headline_events = self._events(
                 predicate, sent, index, actors, article, story, agents=agents
             )
-            events[:0] = _unique(headline_events)
-        events.sort(key=lambda e: e.sentence_index)
+            # After the headline's own events (its main event stays first), once per dyad.
+            seen = {_dyad_key(e) for e in events if e.sentence_index == index}
+            events += [e for e in _unique(headline_events) if _dyad_key(e) not in seen]
+        events.sort(key=lambda e: e.sentence_index)  # stable: each sentence keeps its order
         # Which dictionary entry resolved each actor; PETRARCH codes for dictionary actors.
         return annotate(events, doc, story, self.kb, self.dictionaries)
 
@@ -356,7 +358,7 @@ class Coder:
         actors: DocActors,
         article: Article,
         story: date | None,
-        agents: list[ActorRef] = (),
+        agents: Sequence[ActorRef] = (),
         earlier: Sequence[Event] = (),
     ) -> list[Event]:
         """The predicate's events; ``agents`` are sources found elsewhere in the story (a
@@ -1091,11 +1093,15 @@ def _unplaced_attacker(source: ActorRef) -> bool:
     return source.resolution == "unidentified" or source.sector == "UAF"
 
 
+def _dyad_key(event: Event) -> tuple:
+    return (event.cameo.code, event.source.code, event.target.code if event.target else None)
+
+
 def _unique(events: list[Event]) -> list[Event]:
     """One event per code and dyad (as within any sentence), the most confident kept."""
     kept: dict[tuple, Event] = {}
     for event in events:
-        key = (event.cameo.code, event.source.code, event.target.code if event.target else None)
+        key = _dyad_key(event)
         if key not in kept or event.confidence > kept[key].confidence:
             kept[key] = event
     return list(kept.values())

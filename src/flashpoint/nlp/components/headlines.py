@@ -1,4 +1,9 @@
-"""``flashpoint_headline_verbs``: re-parse a headline whose verb was read as a plural noun.
+"""``flashpoint_headline_verbs``: re-parse headlines the pipeline misreads.
+
+Two misreadings, both repaired by parsing a changed copy of the line and keeping its analysis
+on the article's own tokens: a title-case headline ("Humanitarian Assistance for Afghanistan")
+is read as one long name, so it is parsed in sentence case (``sentence_cased``); and a
+present-tense verb is read as a plural noun, as follows.
 
 Headlines drop articles and auxiliaries and put the verb in the present: "Thai party withdraws
 nomination of princess", "Cairo summit denounces maritime border agreement".  The small English
@@ -128,8 +133,8 @@ def _has_clause(line: Span) -> bool:
 def _past_of_present(token: Token) -> str | None:
     """The past form of the verb whose -s form the word is, if its dictionary has one."""
     word = token.lower_
-    # Only the inflection table is loaded (the lemma table would cost another ~30 MB): the
-    # verb's base form is the word less -s, -es, or -ies plus y.
+    # The verb's base form is the word less -s, -es, or -ies plus y: the inflection table
+    # alone decides (lemminflect's two tables take ~50 MB once a headline needs them).
     bases = {token.lemma_.lower(), word[:-1], word[:-2], word[:-3] + "y"}
     for base in sorted(bases):
         forms = getAllInflections(base, "VERB")
