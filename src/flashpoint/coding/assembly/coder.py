@@ -107,7 +107,7 @@ from ..context.places import as_location, is_site, place_mentions
 from ..context.reporting import find_frame
 from ..syntax import agent_of, conjuncts, direct_objects, listed_members, prep_phrases
 from .collections_policy import rare_collections
-from .headlines import reported_agents, waits_for_report
+from .headline_agents import reported_agents, waits_for_report
 from .ranking import (
     demand_outranks_content,
     event_confidence,

@@ -544,7 +544,7 @@ class _Finder(ComplementFolding, CodeRefinements):
             return None
         # A headline that is only a noun phrase ("Designations of ISIS Leaders in Somalia")
         # names its act without its agent: the coder takes the agent from the story's own
-        # report of that act (assembly/headlines.py).
+        # report of that act (assembly/headline_agents.py).
         targets = [obj for prep, obj in preps if prep in TARGET_PREPS and obj.pos_ in NOMINAL]
         return Predicate(
             noun, match.pattern.code, match.pattern, sources, targets, {noun.i}, [noun]
