@@ -118,3 +118,18 @@ def test_sentence_case_lines_are_not_title_case(nlp):
     with nlp.select_pipes(disable=["flashpoint_headline_verbs"]):
         doc = nlp("Thai political party withdraws nomination of princess")
     assert sentence_cased(doc[:]) is None
+
+
+def test_bylines_and_credits_are_not_headlines(nlp):
+    from flashpoint.nlp.components.headlines import headline_lines, sentence_cased
+
+    text = (
+        "Kenya Closes Border With Somalia\n\nBy Amina Wanjiru\n\nThe border closed on Monday."
+        "\n\nReporting by Amina Wanjiru in Nairobi; Editing by Peter Graff"
+    )
+    with nlp.select_pipes(disable=["flashpoint_headline_verbs"]):
+        doc = nlp(text)
+    assert [line.text for line in headline_lines(doc)] == ["Kenya Closes Border With Somalia"]
+    byline = doc.char_span(text.index("By"), text.index("By") + len("By Amina Wanjiru"))
+    assert sentence_cased(byline) is None  # capitals on names only: no title case
+    assert sentence_cased(doc[:5]) == ["Kenya", "closes", "border", "with", "Somalia"]

@@ -30,6 +30,8 @@ from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ...ingest.boilerplate import is_boilerplate_line
+
 __all__ = [
     "HeadlineVerbs",
     "as_headline",
@@ -48,8 +50,13 @@ _PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
 
 
 def headline_lines(doc: Doc) -> list[Span]:
-    """Sentences that make up a whole line and look like a headline (no closing punctuation)."""
-    return [line for sent in doc.sents if (line := as_headline(sent)) is not None]
+    """Sentences that make up a whole line and look like a headline (no closing punctuation);
+    bylines and credits ("Reporting by ... in Nairobi; Editing by ...") are not."""
+    return [
+        line
+        for sent in doc.sents
+        if (line := as_headline(sent)) is not None and not is_boilerplate_line(line.text)
+    ]
 
 
 def as_headline(sent: Span) -> Span | None:
@@ -99,23 +106,29 @@ def sentence_cased(line: Span) -> list[str] | None:
     the recognizer found ("United States", "Bosnian"); names it does not know keep their
     capitals ("Ratko Mladic"), as do acronyms.
     """
-    long_words = [t for t in line[1:] if t.is_alpha and len(t) > 3]
-    capitalised = [t for t in long_words if t.text[0].isupper()]
-    if len(long_words) < 2 or len(capitalised) < 0.75 * len(long_words):
+    # Title case capitalises ordinary words; a byline or credit line ("By Maya Levin",
+    # "Reporting by ... in Jerusalem") capitalises only its names.
+    content = [t for t in line[1:] if t.is_alpha and len(t) > 3 and _ordinary(t)]
+    capitalised = [t for t in content if t.text[0].isupper()]
+    if len(capitalised) < 2 or len(capitalised) < 0.75 * len(content):
         return None
     words = []
     for token in line:
         text = token.text
-        ordinary = token.is_stop or bool(getAllLemmas(text.lower()))
         if (
             text[:1].isupper()
             and not text.isupper()
-            and ordinary
+            and (token.is_stop or _ordinary(token))
             and token.ent_type_ not in _PLACE_ENTITIES
         ):
             text = text.lower()
         words.append(text)
     return words
+
+
+def _ordinary(token: Token) -> bool:
+    """Whether English has the word as an ordinary (not proper) word."""
+    return bool(getAllLemmas(token.lower_))
 
 
 def _has_clause(line: Span) -> bool:
