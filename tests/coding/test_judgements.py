@@ -51,3 +51,37 @@ def test_concern_about_an_actors_act_is_disapproval(code):
 def test_disappointment_with_an_actor_is_disapproval(code):
     events = code("The German chancellor was disappointed with Russia's decision.")
     assert ("DEU", "RUS") in dyads(events, "110")
+
+
+@pytest.mark.slow
+def test_labelling_an_act_with_a_condemning_word_is_criticism(code):
+    events = code("Kenya's president described Uganda's border closure as illegal.")
+    assert [(e.cameo.code, e.source.country, e.target.country) for e in events] == [
+        ("111", "KEN", "UGA")
+    ]
+    events = code("The Kenyan minister called Uganda's decision unacceptable.")
+    assert [(e.cameo.code, e.target.country) for e in events] == [("111", "UGA")]
+
+
+@pytest.mark.slow
+def test_a_neutral_or_negated_label_is_no_criticism(code):
+    assert not [
+        e
+        for e in code("Kenya's president described Uganda's plan as ambitious.")
+        if e.cameo.root == "11"
+    ]
+    assert not [
+        e
+        for e in code("The Kenyan minister did not describe Uganda's decision as illegal.")
+        if e.cameo.root == "11"
+    ]
+
+
+@pytest.mark.slow
+def test_labelling_a_reported_attack_criticises_its_author(code):
+    events = code(
+        "Gunmen attacked a police station in Mandera, Kenya, on Monday. Kenya's interior "
+        "minister described the attack as cowardly."
+    )
+    described = [e for e in events if e.evidence.trigger.text == "described"]
+    assert described and described[0].target.country == "KEN"

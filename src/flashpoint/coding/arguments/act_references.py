@@ -50,13 +50,14 @@ def judged_act(predicate: Predicate, lexicon: Lexicon) -> Token | None:
 
 def author_of_judged_act(act: Token, earlier: Sequence[Event], source: ActorRef) -> ActorRef | None:
     """The author of the last act of violence or coercion the story reported before ``act``,
-    as the mention of ``act``: a named party with a country other than the judge's."""
+    as the mention of ``act``: any party placed in a country (an unnamed attacker too, as
+    CAMEO codes "condemned the bombing" by persons unknown), the judge itself excepted."""
     for event in reversed(earlier):
         author = event.source
         if event.cameo.root not in _ACT_ROOTS or not author.country:
             continue
-        if author.resolution == "unidentified" or author.country == source.country:
-            continue
+        if author.code == source.code:
+            continue  # one's own act: not the judge's target
         phrase = act.doc[act.left_edge.i : act.i + 1]
         return replace(
             author,

@@ -418,6 +418,10 @@ class Coder:
         if sources[0].resolution == "unidentified" and not names_actor(targets):
             return []  # an attack by no one on no one says nothing
 
+        if predicate.pattern.origin == JUDGEMENT_ORIGIN and not names_actor(targets):
+            # "he described the attacks as a dastardly act": the judged act's author.
+            author = self._judged_author(predicate, sources[0], None, sent, earlier)
+            targets = [author] if author is not None else targets
         if not names_actor(targets) and (
             predicate.code == "010"
             or (predicate.generic and predicate.root == "02")

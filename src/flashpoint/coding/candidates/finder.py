@@ -33,7 +33,7 @@ from .complement_clauses import absorb_clause, infinitival_complement
 from .complement_folding import ComplementFolding
 from .complements import family_of
 from .event_nouns import match_noun, noun_lemmas, prep_pairs, through_partitive
-from .judgements import is_judgement, judgement
+from .judgements import is_judgement, judgement, labelling
 from .lexicon import Lexicon, Match, Pattern
 from .predicate import Predicate
 
@@ -635,6 +635,8 @@ def find_predicates(
         predicate = None
         if is_judgement(token):
             predicate = judgement(token)
+        elif (labelled := labelling(token)) is not None:
+            predicate = labelled
         elif _state_participle(token) and lexicon.has("A", token.lower_):
             predicate = finder.adjective(token)
         elif token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux"):

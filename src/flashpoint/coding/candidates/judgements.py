@@ -19,7 +19,7 @@ from ..syntax import subject_of
 from .lexicon import Pattern
 from .predicate import Predicate
 
-__all__ = ["JUDGEMENT_ORIGIN", "is_judgement", "judgement"]
+__all__ = ["JUDGEMENT_ORIGIN", "is_judgement", "judgement", "labelling"]
 
 JUDGEMENT_ORIGIN = "rule:judgement"
 
@@ -31,7 +31,13 @@ _CONDEMNING_ADJECTIVES = frozenset(
     disgraceful shameful irresponsible reckless provocative unjustified unjustifiable
     unwarranted unconstitutional inappropriate absurd ridiculous cowardly barbaric heinous
     despicable abhorrent appalling inexcusable indefensible intolerable unprovoked criminal
+    dastardly senseless unjust baseless groundless null void
     """.split()
+)
+# Verbs that put a label on something: "described the strikes as illegal", "called the deal
+# null and void", "branded the vote a travesty".
+_LABELLING_VERBS = frozenset(
+    "describe call brand label term characterize characterise dub denounce decry".split()
 )
 _CONDEMNING_NOUNS = frozenset(
     """
@@ -74,3 +80,52 @@ def judgement(token: Token) -> Predicate | None:
         {token.i, copula.i},
         [token],
     )
+
+
+def labelling(verb: Token) -> Predicate | None:
+    """ "X described Y's decision as illegal", "X called the agreement null and void": the
+    subject criticises (111) what it labels with a condemning word, as with a judgement a
+    reporting verb frames.  The target is the labelled object, whose actor the coder reads
+    off it ("Uganda's decision").  Only words the label's own phrase holds count, reached
+    from the verb through nouns, adjectives and prepositions, never through another clause."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LABELLING_VERBS:
+        return None
+    if any(c.dep_ == "neg" for c in children(verb)):
+        return None
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    label = _condemning_label(verb)
+    if label is None:
+        return None
+    objects = [c for c in children(verb) if c.dep_ in ("dobj", "oprd") and c.i != label.i]
+    target = objects[0] if objects else None
+    if target is not None and target.dep_ == "oprd":
+        # "called [the agreement] null": the parser may hang the object under the label.
+        inner = [c for c in children(target) if c.dep_ in ("compound", "nsubj", "dobj")]
+        target = inner[0] if inner else None
+    if target is None:
+        inner = [c for c in children(label) if c.dep_ in ("compound", "nsubj") and c.i < label.i]
+        target = inner[0] if inner else None
+    if target is None or target.i == subject.i:
+        return None
+    pos = "N" if label.pos_ == "NOUN" else "A"
+    pattern = Pattern(_CODE, pos, verb.lemma_.lower(), "", "", "", "", JUDGEMENT_ORIGIN)
+    return Predicate(verb, _CODE, pattern, [subject], [target], {verb.i, label.i}, [verb])
+
+
+def _condemning_label(verb: Token) -> Token | None:
+    stack = [c for c in children(verb) if c.i > verb.i and c.dep_ not in ("nsubj", "punct")]
+    while stack:
+        token = stack.pop(0)
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") or token.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            continue  # another clause's words judge something else
+        # ("dastardly", "cowardly": -ly adjectives the tagger may read as adverbs)
+        condemning = (token.pos_ in ("ADJ", "ADV") and lemma in _CONDEMNING_ADJECTIVES) or (
+            token.pos_ == "NOUN" and lemma in _CONDEMNING_NOUNS
+        )
+        if condemning and not any(c.dep_ == "neg" for c in children(token)):
+            return token
+        stack.extend(children(token))
+    return None
