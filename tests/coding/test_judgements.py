@@ -85,3 +85,19 @@ def test_labelling_a_reported_attack_criticises_its_author(code):
     )
     described = [e for e in events if e.evidence.trigger.text == "described"]
     assert described and described[0].target.country == "KEN"
+
+
+@pytest.mark.slow
+def test_a_reaction_an_act_drew_is_by_those_it_came_from(code):
+    events = code("Uganda's decision drew criticism from Kenya.")
+    assert [(e.cameo.code, e.source.country, e.target.country) for e in events] == [
+        ("111", "KEN", "UGA")
+    ]
+    events = code("Condemnation came from France and Germany on Monday.")
+    assert sorted(e.source.country for e in events if e.cameo.root == "11") == ["DEU", "FRA"]
+
+
+@pytest.mark.slow
+def test_drawing_fire_is_no_reaction(code):
+    events = code("The Ugandan army drew fire from Kenyan troops.")
+    assert not [e for e in events if e.source.country == "KEN" and e.cameo.root == "11"]

@@ -52,6 +52,11 @@ _HAPPENING_VERBS = frozenset(
     "turn happen unfold take".split()
 )
 _LIGHT_PREPS = ("for", "on", "in")
+# Reactions an act draws, and reactions that come from someone (_Finder.reaction); only
+# verbal reactions and protest: "drew fire from rebels" is no attack by them.
+_DRAWING_VERBS = frozenset("draw attract receive prompt spark trigger provoke earn elicit".split())
+_COMING_VERBS = frozenset({"come", "pour"})
+_REACTION_ROOTS = frozenset({"05", "11", "12", "14"})
 _CLAIM_VERBS = frozenset(["claim", "admit", "acknowledge"])
 # "X is responsible for the killings", "guilty of violating the truce": X did it.
 _AUTHOR_ADJECTIVES = frozenset(["responsible", "guilty", "culpable"])
@@ -517,6 +522,35 @@ class _Finder(ComplementFolding, CodeRefinements):
             return None
         return Match(Pattern(code, "N", noun.lemma_.lower(), "", "", "", "", MODEL_ORIGIN), None)
 
+    def reaction(self, verb: Token) -> Predicate | None:
+        """A reaction reported as something an act drew or that came from someone: "Uganda's
+        decision drew criticism from Kenya", "the move prompted protests from traders",
+        "condemnation came from France and Germany".  The reaction noun is the event; those
+        it came from are its sources, and what drew it (the subject of "drew") its target."""
+        lemma = verb.lemma_.lower()
+        drawing = lemma in _DRAWING_VERBS
+        if not drawing and lemma not in _COMING_VERBS:
+            return None
+        role = "dobj" if drawing else "nsubj"
+        nouns = [c for c in children(verb) if c.dep_ == role and c.pos_ == "NOUN"]
+        # "statements of condemnation have come from ...": the reaction named in an of-phrase
+        nouns += [o for n in nouns for p, o in prep_phrases(n) if p == "of" and o.pos_ == "NOUN"]
+        for noun in nouns:
+            match = match_noun(self.lexicon, noun)
+            if match is None or match.pattern.code[:2] not in _REACTION_ROOTS:
+                continue
+            phrases = prep_phrases(verb) + prep_phrases(noun)
+            sources = [o for p, o in phrases if p == "from" and o.pos_ in NOMINAL]
+            if not sources:
+                continue
+            subject = subject_of(verb) if drawing else None
+            targets = [subject] if subject is not None and subject.pos_ in NOMINAL else []
+            targets += [o for p, o in prep_phrases(noun) if p in TARGET_PREPS and o.pos_ in NOMINAL]
+            return Predicate(
+                noun, match.pattern.code, match.pattern, sources, targets, {noun.i, verb.i}, [noun]
+            )
+        return None
+
     def noun(self, noun: Token) -> Predicate | None:
         """A stand-alone event noun with its own agent: "Israeli airstrikes on Gaza"."""
         preps = prep_phrases(noun)
@@ -637,6 +671,8 @@ def find_predicates(
             predicate = judgement(token)
         elif (labelled := labelling(token)) is not None:
             predicate = labelled
+        elif token.pos_ == "VERB" and (reacted := finder.reaction(token)) is not None:
+            predicate = reacted
         elif _state_participle(token) and lexicon.has("A", token.lower_):
             predicate = finder.adjective(token)
         elif token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ != "aux"):
