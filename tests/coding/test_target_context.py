@@ -217,3 +217,20 @@ def test_citing_a_reason_is_not_the_target(code):
     )
     event = primary(code(text))
     assert event.target is not None and event.target.country == "USA"
+
+
+@pytest.mark.slow
+def test_a_meeting_with_no_counterpart_takes_no_guessed_one(code):
+    events = code(
+        "Egypt and Sudan are at odds over the dam. The Kenyan foreign minister held talks on "
+        "Monday."
+    )
+    assert not [e for e in events if e.cameo.root == "04"]
+
+
+@pytest.mark.slow
+def test_a_meeting_keeps_the_country_it_is_held_in(code):
+    events = code("The Kenyan foreign minister held talks in Cairo on Monday.")
+    assert [(e.source.country, e.target.country) for e in events if e.cameo.root == "04"] == [
+        ("KEN", "EGY")
+    ]

@@ -42,6 +42,7 @@ __all__ = [
     "is_actor_mention",
     "needs_country",
     "phrase_country",
+    "sentence_countries",
     "sentence_country",
     "with_context_country",
 ]
@@ -161,8 +162,14 @@ def _phrase_country(head: Token, kb: ActorKB, lookup: Lookup) -> str | None:
 
 def sentence_country(sent: Span, kb: ActorKB, lookup: Lookup) -> str | None:
     """The one country a sentence names, or None when it names none or several."""
+    countries = sentence_countries(sent, kb, lookup)
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def sentence_countries(sent: Span, kb: ActorKB, lookup: Lookup) -> frozenset[str]:
+    """The countries a sentence names, by an actor's name or a place's."""
     store = memo(sent.doc)
-    key = ("sentence-country", sent.start, sent.end, id(kb), lookup)
+    key = ("sentence-countries", sent.start, sent.end, id(kb), lookup)
     if key in store:
         return store[key]
     names = [(i, c) for i, c in _name_index(kb, sent.doc) if sent.start <= i < sent.end]
@@ -172,8 +179,7 @@ def sentence_country(sent: Span, kb: ActorKB, lookup: Lookup) -> str | None:
         for i, c in _place_countries(sent, set(range(sent.start, sent.end)), lookup)
         if i not in covered
     ]
-    countries = {c for _, c in names + places}
-    store[key] = found = next(iter(countries)) if len(countries) == 1 else None
+    store[key] = found = frozenset(c for _, c in names + places)
     return found
 
 

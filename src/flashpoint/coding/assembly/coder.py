@@ -89,6 +89,7 @@ from ..arguments.target_context import (
     is_actor_mention,
     needs_country,
     phrase_country,
+    sentence_countries,
     sentence_country,
     with_context_country,
 )
@@ -544,6 +545,11 @@ class Coder:
             target = self._judged_author(predicate, source, target, sent, earlier) or target
             target = self._context_target(predicate, sent, source, target, actors, partners)
             target = context_mention(target, sent, source, self.kb, self._lookup, spelled_out)
+            if predicate.root == "04" and not self._counterpart_in_sentence(sent, target):
+                # A meeting, talks or a visit is with someone: with no counterpart named, the
+                # country the discourse offers is a guess, and almost never the right one
+                # (the country of the place it is held in, "talks in Cairo", is kept).
+                continue
             source = self._context_source(sent, source, actors.home_country)
             event_id = _event_id(
                 article.doc_id, index, trigger_span, source, target, predicate.code
@@ -701,6 +707,13 @@ class Coder:
         if country and source.resolution == "unidentified":
             return replace(source, country=country, code=country + "UAF")  # still unnamed
         return with_context_country(source, country) if country else source
+
+    def _counterpart_in_sentence(self, sent: Span, target: ActorRef | None) -> bool:
+        if target is None:
+            return False
+        if target.resolution != "context":
+            return True
+        return target.country in sentence_countries(sent, self.kb, self._lookup)
 
     def _judged_author(
         self,
