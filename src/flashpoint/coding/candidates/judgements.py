@@ -37,7 +37,7 @@ _CONDEMNING_ADJECTIVES = frozenset(
 # Verbs that put a label on something: "described the strikes as illegal", "called the deal
 # null and void", "branded the vote a travesty".
 _LABELLING_VERBS = frozenset(
-    "describe call brand label term characterize characterise dub denounce decry".split()
+    "describe call brand label term characterize characterise dub".split()
 )
 _CONDEMNING_NOUNS = frozenset(
     """
