@@ -36,9 +36,7 @@ _CONDEMNING_ADJECTIVES = frozenset(
 )
 # Verbs that put a label on something: "described the strikes as illegal", "called the deal
 # null and void", "branded the vote a travesty".
-_LABELLING_VERBS = frozenset(
-    "describe call brand label term characterize characterise dub".split()
-)
+_LABELLING_VERBS = frozenset("describe call brand label term characterize characterise dub".split())
 _CONDEMNING_NOUNS = frozenset(
     """
     violation breach affront provocation outrage disgrace insult travesty crime atrocity
