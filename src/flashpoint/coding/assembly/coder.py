@@ -99,7 +99,7 @@ from ..candidates.code_refinements import VIOLENT_ROOTS
 from ..candidates.event_model import EventModel, load_event_model
 from ..candidates.finder import MODEL_ORIGIN, find_predicates, object_is_topic
 from ..candidates.judgements import JUDGEMENT_ORIGIN
-from ..candidates.lexicon import load_lexicon
+from ..candidates.lexicon import Match, load_lexicon
 from ..candidates.model_support import score_sentence
 from ..candidates.predicate import Predicate
 from ..context.dates import date_for_trigger, is_historical
@@ -969,11 +969,9 @@ class Coder:
             # names it), not an act of its own.
             return []
         for head in predicate.sources:
-            match = self.lexicon.match("N", head.lemma_.lower())
-            if (
-                match is not None
-                and match.pattern.code[:2] in VIOLENT_ROOTS
-                and (len(match.pattern.code) > len(predicate.code) or predicate.code == "190")
+            match = self._violent_noun(head)
+            if match is not None and (
+                len(match.pattern.code) > len(predicate.code) or predicate.code == "190"
             ):
                 predicate.code = match.pattern.code
         first = predicate.sources[0] if predicate.sources else None
@@ -1001,11 +999,12 @@ class Coder:
     def _names_attack(self, predicate: Predicate) -> bool:
         """Whether the clause of an agentless casualty names a violent act as its cause ("died
         in a mortar attack", "killed in the clash", "as a result of insurgent attacks")."""
-        for word in subtree(predicate.trigger):
-            match = self.lexicon.match("N", word.lemma_.lower())
-            if match is not None and match.pattern.code[:2] in VIOLENT_ROOTS:
-                return True
-        return False
+        return any(self._violent_noun(word) is not None for word in subtree(predicate.trigger))
+
+    def _violent_noun(self, word: Token) -> Match | None:
+        """The lexicon's violent reading of a noun ("bombing", "clash"), if it has one."""
+        match = self.lexicon.match("N", word.lemma_.lower())
+        return match if match is not None and match.pattern.code[:2] in VIOLENT_ROOTS else None
 
     def _host(self, sent: Span, predicate: Predicate, parties: list[ActorRef]) -> ActorRef | None:
         """The party in whose country a many-party meeting takes place ("the ministers of
