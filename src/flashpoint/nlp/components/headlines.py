@@ -146,10 +146,7 @@ def _has_clause(line: Span) -> bool:
 def _past_of_present(token: Token) -> str | None:
     """The past form of the verb whose -s form the word is, if its dictionary has one."""
     word = token.lower_
-    # The verb's base form is the word less -s, -es, or -ies plus y: the inflection table
-    # alone decides (lemminflect's two tables take ~50 MB once a headline needs them).
-    bases = {token.lemma_.lower(), word[:-1], word[:-2], word[:-3] + "y"}
-    for base in sorted(bases):
+    for base in getAllLemmas(word, "VERB").get("VERB", ()):
         forms = getAllInflections(base, "VERB")
         if word in forms.get("VBZ", ()) and forms.get("VBD"):
             return forms["VBD"][0]
