@@ -50,17 +50,13 @@ _PLACE_ENTITIES = frozenset({"GPE", "LOC", "NORP"})
 
 
 def headline_lines(doc: Doc) -> list[Span]:
-    """Sentences that make up a whole line and look like a headline (no closing punctuation);
-    bylines and credits ("Reporting by ... in Nairobi; Editing by ...") are not."""
-    return [
-        line
-        for sent in doc.sents
-        if (line := as_headline(sent)) is not None and not is_boilerplate_line(line.text)
-    ]
+    """Sentences that make up a whole line and look like a headline (see as_headline)."""
+    return [line for sent in doc.sents if (line := as_headline(sent)) is not None]
 
 
 def as_headline(sent: Span) -> Span | None:
-    """The sentence's words when it is a whole line without closing punctuation, else None."""
+    """The sentence's words when it is a whole line without closing punctuation, else None;
+    bylines and credits ("Reporting by ... in Nairobi; Editing by ...") are no headlines."""
     doc = sent.doc
     words = [t for t in sent if not t.is_space]
     if not words or len(words) > MAX_HEADLINE_TOKENS:
@@ -73,7 +69,10 @@ def as_headline(sent: Span) -> Span | None:
     closes_line = (
         after is None or "\n" in sent[-1].text_with_ws or (after.is_space and "\n" in after.text)
     )
-    return doc[words[0].i : words[-1].i + 1] if opens_line and closes_line else None
+    if not (opens_line and closes_line):
+        return None
+    line = doc[words[0].i : words[-1].i + 1]
+    return None if is_boilerplate_line(line.text) else line
 
 
 def present_verb_candidates(line: Span) -> list[tuple[int, str]]:
