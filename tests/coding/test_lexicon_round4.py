@@ -133,3 +133,13 @@ def test_handing_over_suspects_is_judicial_cooperation(code):
     got = codes(code("Libya offered to hand over two of its nationals suspected of the bombing."))
     assert "0313" in got, got
     assert "0841" in codes(code("The rebels handed over 20 prisoners to the Red Cross."))
+
+
+def test_a_reporting_verb_whose_pattern_names_the_statement_is_no_bare_statement(code):
+    # "claim" is a reporting verb, but "claimed responsibility" is a specific statement
+    # (015): kept for an armed group with no country, as a bare "said" would not be.
+    events = code("The Islamic State group claimed responsibility for the ambush on Sunday.")
+    claims = [e for e in events if e.cameo.code == "015"]
+    assert claims and claims[0].source.country is None
+    assert claims[0].source.code and claims[0].source.code.startswith("IMG")
+    assert "generic-code" not in claims[0].flags

@@ -234,3 +234,24 @@ def test_a_meeting_keeps_the_country_it_is_held_in(code):
     assert [(e.source.country, e.target.country) for e in events if e.cameo.root == "04"] == [
         ("KEN", "EGY")
     ]
+
+
+@pytest.mark.slow
+def test_no_meeting_or_cooperation_with_the_sources_own_country(code):
+    # The only country the context offers is the source's own: there is no counterpart.
+    events = code("Polish police spoke with the driver in Warsaw on Monday.")
+    assert not [e for e in events if e.cameo.root == "04"]
+    events = code("Kenyan engineers worked together with local firms to rebuild the bridge.")
+    assert not [e for e in events if e.cameo.root == "06"]
+    # A counterpart named in the sentence is kept.
+    events = code("Kenyan engineers worked with Ugandan firms to rebuild the bridge.")
+    assert [(e.source.country, e.target.country) for e in events if e.cameo.root == "06"] == [
+        ("KEN", "UGA")
+    ]
+
+
+@pytest.mark.slow
+def test_aid_with_no_recipient_named_keeps_it_unknown(code):
+    events = code("Norway sent forty tonnes of food aid on Tuesday, the Norwegian ministry said.")
+    aid = [e for e in events if e.cameo.root == "07"]
+    assert aid and all(e.target is None for e in aid)

@@ -372,7 +372,12 @@ class _Finder(ComplementFolding, CodeRefinements):
             self._instrument(predicate, preps)
         if allow_fold and lemma in _CLAIM_VERBS:
             self._claimed_act(predicate)
-        statement = lemma in REPORTING_VERBS or pattern.origin == "rule:statement"
+        # A reporting verb whose pattern names what is stated ("claimed responsibility",
+        # "acknowledged the error") is that kind of statement, not a bare one.
+        named_content = bool(pattern.obj or pattern.prep_obj)
+        statement = (lemma in REPORTING_VERBS and not named_content) or (
+            pattern.origin == "rule:statement"
+        )
         if pattern.code[:2] == "01" and statement and not predicate.folded:
             # Only an addressee ("told Netanyahu", "said to reporters") makes a statement a
             # dyadic event; what the statement is about is coded as its own event, if any.
