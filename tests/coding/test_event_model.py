@@ -131,3 +131,22 @@ def test_a_light_verb_takes_the_event_noun_the_model_proposes(coder):
     assert [t.lower_ for t in predicate.trigger_tokens] == ["announced", "designation"]
     assert "States" in [t.text for t in predicate.sources]
     assert "leaders" in [t.text for t in predicate.targets]
+
+
+def test_an_aspect_verb_is_not_proposed_over_its_complement(coder):
+    # "will continue to support ...": the act is the support.  A proposal for "continue"
+    # itself (whatever root the model guesses) would code the act a second time.
+    from flashpoint.coding.candidates.finder import find_predicates
+
+    sent = next(
+        coder.nlp("The United States will continue to support the people of Ukraine.").sents
+    )
+    verb = next(t for t in sent if t.lower_ == "continue")
+    found = find_predicates(sent, coder.lexicon, {verb.i: "0333"})
+    assert [p.trigger.lower_ for p in found] == ["support"]
+    # Without a verb complement the word itself may still be proposed.
+    sent = next(coder.nlp("The talks continued in Geneva on Monday.").sents)
+    verb = next(t for t in sent if t.lower_ == "continued")
+    assert [p.trigger.lower_ for p in find_predicates(sent, coder.lexicon, {verb.i: "046"})] == [
+        "continued"
+    ]

@@ -29,7 +29,7 @@ from ..syntax import (
     subject_of,
 )
 from .code_refinements import VIOLENT_ROOTS, CodeRefinements, joint_exercise
-from .complement_clauses import absorb_clause, infinitival_complement
+from .complement_clauses import TRANSPARENT_VERBS, absorb_clause, infinitival_complement
 from .complement_folding import ComplementFolding
 from .complements import family_of
 from .event_nouns import match_noun, noun_lemmas, prep_pairs, through_partitive
@@ -287,7 +287,7 @@ class _Finder(ComplementFolding, CodeRefinements):
             return self._death_by(verb)
         if match is None and lemma in _STATEMENT_VERBS and self._obligation_clause(verb):
             match = Match(Pattern("010", "V", lemma, "", "", "", "", "rule:statement"), None)
-        if match is None and proposed:
+        if match is None and proposed and not _aspectual(verb, lemma):
             match = Match(Pattern(proposed, "V", lemma, "", "", "", "", MODEL_ORIGIN), None)
         if match is None:
             return None
@@ -656,6 +656,16 @@ def _depths(sent: Span) -> dict[int, int]:
             depth[node] = base + offset
         depth.setdefault(i, base)
     return depth
+
+
+def _aspectual(verb: Token, lemma: str) -> bool:
+    """"will continue to support", "started supporting", "began deploying": the act is the
+    complement, which is coded (or not) on its own; the event model's proposal for the
+    aspect or effort verb itself would code the same act twice, the second time with a
+    root guessed from the verb alone."""
+    return lemma in TRANSPARENT_VERBS and any(
+        c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in children(verb)
+    )
 
 
 def find_predicates(
