@@ -88,3 +88,16 @@ def test_jewish_settlers_are_israeli_wherever_they_live(resolve_head):
     # CAMEO codes settlers as ISRSET, not as the country of the settlement's location.
     refs = resolve_head("Jewish settlers near Ramallah uprooted olive trees.", "settlers")
     assert refs and refs[0].code == "ISRSET"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "sector"),
+    [
+        ("Solicitor General Jose Calida filed a petition in Manila.", "Calida", "JUD"),
+        ("Nigeria's Inspector General of Police ordered the arrests.", "General", "GOV"),
+        ("Brigadier General Musa Ali led the troops into the town.", "Ali", "MIL"),
+    ],
+)
+def test_civilian_titles_with_general_are_not_military(resolve_head, text, word, sector):
+    [ref] = resolve_head(text, word)
+    assert ref.sector == sector
