@@ -68,3 +68,13 @@ def test_apposition_across_a_verb_is_not_part_of_the_phrase():
     )
     doc = load_nlp()(text)
     assert "scene" not in [t.text for t in np_tokens(doc[0])]
+
+
+def test_shared_institutions_are_loaded_for_the_countries_that_have_them():
+    from flashpoint.actors.kb import load_kb
+
+    kb = load_kb()
+    assert kb.names["Senate"].country == "USA"
+    assert kb.shared_institutions["Senate"]["PHL"] == "LEG"
+    assert kb.shared_institutions["Supreme Court"]["GBR"] == "JUD"
+    assert "IRN" not in kb.shared_institutions["Congress"]

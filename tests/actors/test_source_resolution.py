@@ -101,3 +101,23 @@ def test_jewish_settlers_are_israeli_wherever_they_live(resolve_head):
 def test_civilian_titles_with_general_are_not_military(resolve_head, text, word, sector):
     [ref] = resolve_head(text, word)
     assert ref.sector == sector
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # The story's own body: the bare name its dictionary lists under the United States.
+        ("MANILA — The Senate rejected the franchise renewal of the broadcaster.", "PHL"),
+        ("LONDON — The Supreme Court ruled that the suspension was unlawful.", "GBR"),
+        # A story about a country with no such body keeps the default.
+        ("TEHRAN — Congress passed new sanctions against the oil ministry.", "USA"),
+        ("Congress approved the budget on Friday.", "USA"),
+    ],
+)
+def test_a_bare_shared_institution_is_the_storys_country(text, country):
+    import flashpoint
+    from flashpoint.ingest import article_from_text
+
+    events = flashpoint.get_coder().code(article_from_text(text, date="2020-05-06"))
+    assert events and events[0].source.country == country

@@ -95,6 +95,9 @@ class ActorKB:
         self.version = version
         # Surnames two office holders share ("Bush", "Clinton"): every person behind them.
         self.shared: dict[str, list[str]] = {}
+        # Institution names other countries' bodies bear too ("Senate"): phrase -> {iso3:
+        # sector} of those countries (countries.tsv, shared_institutions).
+        self.shared_institutions: dict[str, dict[str, str]] = {}
         self._by_office: dict[tuple[str | None, str], list[Role]] = defaultdict(list)
         for person_roles in roles.values():
             for role in person_roles:
@@ -200,6 +203,7 @@ def _add(names: dict[str, NameEntry], surface: str, entry: NameEntry) -> None:
 @lru_cache(maxsize=1)
 def load_kb() -> ActorKB:
     names: dict[str, NameEntry] = {}
+    institutions: dict[str, dict[str, str]] = defaultdict(dict)
     for number, row in _tsv("countries.tsv"):
         iso3, name = row["iso3"], row["name"]
         at = f"countries.tsv:{number}"
@@ -219,6 +223,13 @@ def load_kb() -> ActorKB:
                     f"countries.tsv:{number}: metonym {item!r} is not Phrase:SECTOR"
                 )
             _add(names, phrase, NameEntry("metonym", phrase, iso3, sector, iso3 + sector, at))
+        for item in _split(row.get("shared_institutions", "")):
+            phrase, _, sector = item.rpartition(":")
+            if not phrase or not sector:
+                raise DataFileError(
+                    f"countries.tsv:{number}: shared institution {item!r} is not Phrase:SECTOR"
+                )
+            institutions[phrase][iso3] = sector
 
     for number, row in _tsv("organizations.tsv"):
         code = row["code"]
@@ -266,6 +277,12 @@ def load_kb() -> ActorKB:
 
     kb = ActorKB(names, agents, dict(roles), version="flashpoint.actors.v1")
     kb.shared = {surface: people for surface, people in shared.items() if len(people) > 1}
+    for phrase in institutions:
+        if names.get(phrase) is None or names[phrase].kind != "metonym":
+            raise DataFileError(
+                f"countries.tsv: shared institution {phrase!r} is no country's metonym"
+            )
+    kb.shared_institutions = dict(institutions)
     return kb
 
 

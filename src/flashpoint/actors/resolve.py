@@ -693,6 +693,9 @@ class DocActors:
             distinct.setdefault(entry.country, (span, entry))  # type: ignore[arg-type]
         if len(distinct) == 1:
             span, entry = next(iter(distinct.values()))
+            home = self._home_institution(span, entry)
+            if home is not None:
+                return [[(home, self.kb.country_name(home))]]
             return [[(entry.country, entry.name)]]
         coordinated = any(t.dep_ == "conj" for s, _ in distinct.values() for t in s)
         if coordinated or _hyphen_joined([s for s, _ in distinct.values()]):
@@ -717,6 +720,15 @@ class DocActors:
         # Not coordinated ("the US envoy's Israeli counterpart"): the one nearest the head.
         span, entry = max(distinct.values(), key=lambda item: item[0].start)
         return [[(entry.country, entry.name)]]
+
+    def _home_institution(self, span: Span, entry: NameEntry) -> str | None:
+        """The story's country for a bare institution name its own body bears too: "the
+        Senate" in a story about the Philippines is the Philippine Senate, not the US one the
+        dictionary lists the bare name under (countries.tsv, shared_institutions)."""
+        if entry.kind != "metonym" or not self.home_country or self.home_country == entry.country:
+            return None
+        sharing = self.kb.shared_institutions.get(span.kb_id_)
+        return self.home_country if sharing and self.home_country in sharing else None
 
     def _head_agent(self, head: Token, tokens: list[Token]) -> Span | None:
         if head.i in self.agents:

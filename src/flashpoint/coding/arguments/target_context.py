@@ -92,6 +92,8 @@ def _country_names(kb: ActorKB, doc: Doc) -> list[tuple[int, str]]:
         entry = kb.names.get(span.kb_id_)
         if entry is None or not entry.country or _stance_prefix(span):
             continue  # "an anti-Syria journalist" is not Syrian
+        if span.kb_id_ in kb.shared_institutions:
+            continue  # "the Senate" says nothing about which country the story is about
         if entry.kind in COUNTRY_NAME_KINDS or entry.kind in ("person", "org"):
             found.append((span.start, entry.country))
     return found

@@ -659,7 +659,7 @@ def _depths(sent: Span) -> dict[int, int]:
 
 
 def _aspectual(verb: Token, lemma: str) -> bool:
-    """"will continue to support", "started supporting", "began deploying": the act is the
+    """ "will continue to support", "started supporting", "began deploying": the act is the
     complement, which is coded (or not) on its own; the event model's proposal for the
     aspect or effort verb itself would code the same act twice, the second time with a
     root guessed from the verb alone."""
