@@ -29,3 +29,28 @@ def test_casualty_with_a_weapon_as_agent_is_an_attack(code):
 def test_casualty_with_a_named_killer_is_that_actor_s_act(code):
     events = _violent(code("Somali rebels killed two Kenyan soldiers near Mandera."))
     assert events and events[0].source.country == "SOM"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A landslide killed twelve villagers in northern Peru.",
+        "The floods killed forty people in Pakistan last week.",
+        "Twelve people were killed by a mudslide in Colombia.",
+        "A bus crash injured nine tourists near Cusco.",
+    ],
+)
+def test_a_natural_or_accidental_cause_is_no_attacker(code, text):
+    assert _violent(code(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb killed five Afghan soldiers in Kabul.",
+        "A landmine killed three Ukrainian soldiers near Bakhmut.",
+        "Rebels fired a rocket which killed three soldiers in Goma.",
+    ],
+)
+def test_weapons_in_the_same_place_stay_attacks(code, text):
+    assert _violent(code(text))

@@ -40,6 +40,7 @@ from ...records import Span as TextSpan
 from ...settings import get_setting
 from ..arguments.act_references import author_of_judged_act, judged_act
 from ..arguments.beneficiary import beneficiary_heads
+from ..arguments.causes import is_hazard
 from ..arguments.counterparts import borrow_subordinate_targets, counterpart_heads
 from ..arguments.heads import (
     actor_noun,
@@ -987,13 +988,15 @@ class Coder:
             # named is a toll (of a storm, a crash, or an attack the article codes where it
             # names it), not an act of its own.
             return []
+        first = predicate.sources[0] if predicate.sources else None
+        if first is not None and not self._violent_noun(first) and is_hazard(first):
+            return []  # "a landslide killed twelve villagers": no one's act (causes.py)
         for head in predicate.sources:
             match = self._violent_noun(head)
             if match is not None and (
                 len(match.pattern.code) > len(predicate.code) or predicate.code == "190"
             ):
                 predicate.code = match.pattern.code
-        first = predicate.sources[0] if predicate.sources else None
         text = first.doc[first.left_edge.i : first.i + 1].text if first is not None else ""
         start = first.doc[first.left_edge.i].idx if first is not None else None
         end = first.idx + len(first.text) if first is not None else None
