@@ -191,3 +191,29 @@ def test_acts_in_general_are_not_a_reference_back(code):
     )
     condemned = [e for e in events if e.evidence.trigger.text == "condemned"]
     assert not any(e.target and e.target.resolution == "coreference" for e in condemned)
+
+
+@pytest.mark.slow
+def test_a_surname_the_story_introduced_is_that_person_as_a_target(coder):
+    # The entity tagger misses the second "Mendoza"; the story introduced him, so the judge's
+    # sentence is directed at him (not at Mexico read off the context).
+    text = (
+        "Mexican prosecutors said Carlos Mendoza, a former state governor, had taken bribes from "
+        "a Mexican cartel. On Friday another judge in Mexico sentenced Mendoza to a six year "
+        "prison term."
+    )
+    events = coder.code(article_from_text(text, date="2024-03-01"))
+    [sentence] = [e for e in events if e.evidence.trigger.text.startswith("sentenced")]
+    assert sentence.target is not None and sentence.target.name == "Carlos Mendoza"
+    assert sentence.target.country == "MEX"
+
+
+@pytest.mark.slow
+def test_a_person_object_with_no_country_is_placed_in_the_storys_country(coder):
+    text = (
+        "BOGOTA — Colombian police detained a prominent critic of the government on Monday. "
+        "Officials said the prosecutors would charge Mr. Quintero with sedition."
+    )
+    events = coder.code(article_from_text(text, date="2024-03-01"))
+    charges = [e for e in events if e.evidence.trigger.text.startswith("charge")]
+    assert charges and charges[0].target is not None and charges[0].target.country == "COL"

@@ -255,3 +255,21 @@ def test_aid_with_no_recipient_named_keeps_it_unknown(code):
     events = code("Norway sent forty tonnes of food aid on Tuesday, the Norwegian ministry said.")
     aid = [e for e in events if e.cameo.root == "07"]
     assert aid and all(e.target is None for e in aid)
+
+
+@pytest.mark.slow
+def test_other_or_collective_parties_take_no_country_from_the_counterpart(code):
+    # "other governments" are not the source's own, nor the country the story is about.
+    events = code(
+        "Eritrean troops have looted towns across northern Ethiopia. The United States urged "
+        "other governments to act."
+    )
+    [appeal] = [e for e in events if e.cameo.root == "02"]
+    assert appeal.target is not None and appeal.target.country is None
+    # "all parties" are not the appealing government's own parties.
+    events = code(
+        "Armenia held parliamentary elections on Sunday. The United States urged all parties "
+        "to respect the rule of law."
+    )
+    [appeal] = [e for e in events if e.cameo.root == "02"]
+    assert appeal.target is None or appeal.target.country != "USA"

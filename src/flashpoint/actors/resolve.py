@@ -64,6 +64,7 @@ _NOT_HOME = frozenset(
     "all both foreign international western arab regional other several neighbouring "
     "neighboring overseas un u.n.".split()
 )
+_OTHER_SIDE = frozenset("other foreign international overseas neighbouring neighboring".split())
 _MEMBER_NOUNS = {
     "tens",
     "ten",
@@ -746,6 +747,10 @@ class DocActors:
     def _unknown_person(self, tokens: list[Token]) -> str | None:
         """A PERSON entity not in the dictionaries ("Foreign Minister Badr Abdelatty")."""
         people = [t for t in tokens if t.ent_type_ == "PERSON" and t.i not in self.names]
+        if not people and len(tokens) == 1 and tokens[0].text in self.short_names:
+            # "sentenced Manafort to ...": the surname of a person the story introduced is
+            # that person even where the entity tagger misses it this time.
+            people = [t for t in tokens if t.pos_ == "PROPN" and t.i not in self.names]
         if not people:
             return None
         words = [t for t in people if t.i not in self.agents and t.is_title]
@@ -867,6 +872,20 @@ def _ethnic(tokens: list[Token]) -> bool:
 def _foreign_or_collective(tokens: list[Token]) -> bool:
     """'all parties', 'foreign fighters', 'international monitors' are not the home side."""
     return any(t.lower_ in _NOT_HOME for t in tokens)
+
+
+def not_home_side(text: str) -> bool:
+    """Whether a mention's words keep it off its counterpart's side ("all parties", "foreign
+    fighters", "both leaders"); see _foreign_or_collective."""
+    return any(word in _NOT_HOME for word in text.lower().split())
+
+
+def names_other_side(text: str) -> bool:
+    """Whether a mention's words set it apart from the parties around it ("other
+    governments", "foreign fighters", "international donors"): no country can be read off
+    the counterpart or the context for it.  ("All parties" can: they are the parties of the
+    conflict the story is about.)"""
+    return any(word in _OTHER_SIDE for word in text.lower().split())
 
 
 def _definite_plain(tokens: list[Token]) -> bool:

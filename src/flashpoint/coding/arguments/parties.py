@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from ...actors.resolve import not_home_side
 from ...nlp.docmemo import doc_tokens, head_indices, remembered
 from ...records import ActorRef
 from .heads import PLACE_PREPS
@@ -93,6 +94,8 @@ def domestic(refs: list[ActorRef], others: list[ActorRef] = ()) -> list[ActorRef
             # (coding guidelines §6.7): "gunmen killed two Kenyan police officers in
             # Mogadishu" is SOMUAF.  The coder places it (coder.py).
             and ref.sector != "UAF"
+            # "urged other governments to act", "all parties": not the counterpart's side.
+            and not not_home_side(ref.text)
         ):
             ref = replace(ref, country=country, code=country + ref.sector)
         out.append(ref)
@@ -100,7 +103,12 @@ def domestic(refs: list[ActorRef], others: list[ActorRef] = ()) -> list[ActorRef
 
 
 def placed_in(ref: ActorRef, country: str) -> ActorRef:
-    if ref.country is None and ref.resolution == "agent" and ref.sector in _NATIONAL_SECTORS:
+    if (
+        ref.country is None
+        and ref.resolution == "agent"
+        and ref.sector in _NATIONAL_SECTORS
+        and not not_home_side(ref.text)
+    ):
         return replace(ref, country=country, code=country + ref.sector)
     return ref
 

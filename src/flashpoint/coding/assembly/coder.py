@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...actors import load_kb
 from ...actors.publisher import publisher_actor
-from ...actors.resolve import ENVOY_NOUNS, DocActors
+from ...actors.resolve import ENVOY_NOUNS, DocActors, names_other_side, not_home_side
 from ...dictionaries import DictionarySpec, annotate, load_dictionaries
 from ...nlp import load_nlp
 from ...nlp.components.headlines import as_headline
@@ -771,21 +771,29 @@ class Coder:
         is one that has a target (all but statements and force posture)."""
         if not needs_country(target):
             return target
+        if target is not None and names_other_side(target.text):
+            return target  # "urged other governments to act": no one country to read off
         excluded = partners | {source.country} if source.country else partners
         if target is None:
             objects = [] if object_is_topic(predicate) else object_heads(predicate)
             # "refused to allow United Nations planes to land": an object the argument slots
             # passed over (it is the complement's subject) still names the party.
+            unplaced = None
             for head in objects:
-                refs = [
-                    r
-                    for r in self._actors([head], actors, exclude=[source])
-                    if not needs_country(r)
-                ]
+                resolved = self._actors([head], actors, exclude=[source])
+                refs = [r for r in resolved if not needs_country(r)]
                 if refs:
                     return refs[0]
+                party = next((r for r in resolved if is_actor_mention(r, sent.doc)), None)
+                if party is not None and names_other_side(party.text):
+                    return party  # "call on other governments": no one country to guess
+                unplaced = unplaced or party
             named = (phrase_country(o, self.kb, self._lookup) for o in objects)
             country = next(filter(None, named), None)
+            if country is None and unplaced is not None:
+                # "a judge sentenced Manafort": a person or group with no country of its own
+                # is the party, placed in the country the sentence or the story is about.
+                target = unplaced
         else:
             country = self._own_phrase_country(sent, target)
         party = target is not None and is_actor_mention(target, sent.doc)
@@ -798,7 +806,8 @@ class Coder:
             if (
                 country is not None
                 and country == source.country
-                and not party
+                # "urged all parties to ...": a collective is not the source's own side
+                and (not party or not_home_side(target.text))
                 and predicate.root not in _DOMESTIC_ROOTS
             ):
                 # The sentence names only the source's own country: a statement, appeal or
