@@ -143,3 +143,23 @@ def test_a_reporting_verb_whose_pattern_names_the_statement_is_no_bare_statement
     assert claims and claims[0].source.country is None
     assert claims[0].source.code and claims[0].source.code.startswith("IMG")
     assert "generic-code" not in claims[0].flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Swedish government said it hoped the new system would be ready by June.",
+        "The Belarusian government is exploring the possibility of switching to nuclear power.",
+    ],
+)
+def test_a_comment_about_no_one_is_no_event(code, text):
+    # Optimism, pessimism, policy options and sympathy are coded only about a specific actor
+    # or relation (coding guidelines, section 6.1).
+    assert not [e for e in code(text) if e.cameo.code[:3] in ("012", "013", "014", "018")]
+
+
+def test_a_comment_about_a_named_party_is_kept(code):
+    events = code("The Swedish government said it was optimistic about its talks with Norway.")
+    assert [(e.source.country, e.target.country) for e in events if e.cameo.code == "013"] == [
+        ("SWE", "NOR")
+    ]

@@ -140,6 +140,9 @@ _TARGETLESS_ROOTS = frozenset({"01", "15"})
 # names no other ("police spoke with a woman", "the company invested in e-commerce"), there
 # is no act between two parties to record (coder._has_counterpart).
 _COUNTERPART_ROOTS = frozenset({"04", "06"})
+# Comments coded only about a specific actor or relation: pessimistic, optimistic,
+# considering a policy option (against someone), empathetic.
+_ABOUT_SOMEONE_CODES = frozenset({"012", "013", "014", "018"})
 # Aid goes to someone else: the giver's own country is never the recipient read off the
 # context ("Germany paid $662 million in aid" names no recipient; it stays unknown).
 _GIVING_ROOTS = frozenset({"07"})
@@ -556,6 +559,10 @@ class Coder:
             target = context_mention(target, sent, source, self.kb, self._lookup, spelled_out)
             source = self._context_source(sent, source, actors.home_country)
             if not self._has_counterpart(predicate.root, sent, source, target):
+                continue
+            if target is None and predicate.code[:3] in _ABOUT_SOMEONE_CODES:
+                # "we hope the verdict brings peace", "remained cautiously optimistic":
+                # a comment about no one is no event (coding guidelines §6.1).
                 continue
             event_id = _event_id(
                 article.doc_id, index, trigger_span, source, target, predicate.code
