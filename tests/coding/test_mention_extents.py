@@ -124,7 +124,7 @@ def test_envoy_is_mentioned_with_the_posting_but_keeps_his_country(code):
 
 
 def test_title_keeps_its_portfolio(code):
-    text = "The U.S. secretary of defense expressed concern about the attack."
+    text = "The U.S. secretary of defense expressed concern about the Iranian attack."
     event = primary(code(text))
     assert mention(text, event.source) == "The U.S. secretary of defense"
 
