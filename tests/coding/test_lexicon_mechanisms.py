@@ -84,3 +84,18 @@ def test_instrument_refines_violence(code):
 def test_passive_subject_read_as_object(code):
     events = code("Sanctions on Iran were lifted by the European Union on Monday.")
     assert any(e.cameo.code.startswith("085") for e in events)
+
+
+def test_a_no_event_pattern_wins_over_the_vaguer_one_and_over_the_model(code):
+    # "sign" alone is a formal agreement (057); "sign" a decree or a law is a state's own act,
+    # which the lexicon marks as no event (code "-"), and the event model may not propose.
+    from flashpoint.coding.candidates.lexicon import NO_EVENT, load_lexicon
+
+    lexicon = load_lexicon()
+    assert lexicon.match("V", "sign").pattern.code == "057"
+    assert lexicon.match("V", "sign", objects=["decree"]) is None
+    assert lexicon.blocks("V", "sign", objects=["decree"]) and NO_EVENT == "-"
+    events = code("On Friday the Tunisian prime minister signed a decree on public offices.")
+    assert not [e for e in events if e.evidence.trigger.text.startswith("signed")]
+    events = code("Kenya and Uganda signed a trade agreement on Monday.")
+    assert {e.cameo.code for e in events} == {"057"}

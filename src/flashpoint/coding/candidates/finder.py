@@ -287,7 +287,14 @@ class _Finder(ComplementFolding, CodeRefinements):
             return self._death_by(verb)
         if match is None and lemma in _STATEMENT_VERBS and self._obligation_clause(verb):
             match = Match(Pattern("010", "V", lemma, "", "", "", "", "rule:statement"), None)
-        if match is None and proposed and not _aspectual(verb, lemma):
+        if (
+            match is None
+            and proposed
+            and not _aspectual(verb, lemma)
+            and not lex.blocks(
+                "V", lemma, particle=particle, objects=object_lemmas, preps=prep_pairs(preps)
+            )
+        ):
             match = Match(Pattern(proposed, "V", lemma, "", "", "", "", MODEL_ORIGIN), None)
         if match is None:
             return None

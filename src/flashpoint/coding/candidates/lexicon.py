@@ -27,9 +27,12 @@ from pathlib import Path
 from ...errors import DataFileError
 from ..cameo import cameo_table
 
-__all__ = ["Lexicon", "Match", "Pattern", "load_lexicon"]
+__all__ = ["NO_EVENT", "Lexicon", "Match", "Pattern", "load_lexicon"]
 
 LEXICON_NAME = "flashpoint.events.v1"
+# The code of a pattern that says its words are no event ("sign" a decree or a law), so it
+# wins over a vaguer pattern for the same word ("sign" alone, 057) and nothing is coded.
+NO_EVENT = "-"
 _COLUMNS = ("code", "pos", "lemma", "particle", "object", "prep", "prep_object", "note")
 
 
@@ -115,11 +118,40 @@ class Lexicon:
         objects: Sequence[str] = (),
         preps: Sequence[tuple[str, str | None]] = (),
     ) -> Match | None:
-        """The most specific pattern for a head word and its dependents, or None.
+        """The most specific pattern for a head word and its dependents, or None (also when
+        the most specific one says the words are no event, NO_EVENT).
 
         A verb with a particle ("call off") only matches patterns naming that particle:
         "call off talks" must never fall back to plain "call".
         """
+        best = self._best(pos, lemma, particle=particle, objects=objects, preps=preps)
+        if best is not None and best.pattern.code == NO_EVENT:
+            return None  # "signed a decree": the words are no event, though "sign" alone is
+        return best
+
+    def blocks(
+        self,
+        pos: str,
+        lemma: str,
+        *,
+        particle: str | None = None,
+        objects: Sequence[str] = (),
+        preps: Sequence[tuple[str, str | None]] = (),
+    ) -> bool:
+        """Whether the most specific pattern says these words are no event (NO_EVENT), so
+        nothing else (not the event model either) should code them."""
+        best = self._best(pos, lemma, particle=particle, objects=objects, preps=preps)
+        return best is not None and best.pattern.code == NO_EVENT
+
+    def _best(
+        self,
+        pos: str,
+        lemma: str,
+        *,
+        particle: str | None = None,
+        objects: Sequence[str] = (),
+        preps: Sequence[tuple[str, str | None]] = (),
+    ) -> Match | None:
         best: Match | None = None
         best_rank = (-1, False)
         for pattern in self._by_key.get((pos, lemma), ()):
@@ -182,7 +214,7 @@ def _read_patterns(text: str, origin: str, classes: dict[str, set[str]]) -> list
     for number, row in _rows(text, origin):
         where = f"{origin}:{number}"
         code, pos, lemma = row["code"].strip(), row["pos"].strip(), row["lemma"].strip().lower()
-        if code not in table:
+        if code not in table and code != NO_EVENT:
             raise DataFileError(f"{where}: unknown CAMEO code {code!r}")
         if pos not in ("V", "N", "A"):
             raise DataFileError(f"{where}: pos must be V, N or A, got {pos!r}")
