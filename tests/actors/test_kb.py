@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from flashpoint.actors import load_kb
 
 
@@ -78,3 +80,23 @@ def test_shared_institutions_are_loaded_for_the_countries_that_have_them():
     assert kb.shared_institutions["Senate"]["PHL"] == "LEG"
     assert kb.shared_institutions["Supreme Court"]["GBR"] == "JUD"
     assert "IRN" not in kb.shared_institutions["Congress"]
+
+
+@pytest.mark.slow
+def test_new_before_a_country_name_is_another_place():
+    import flashpoint
+    from flashpoint.nlp.extensions import NAMES_GROUP
+
+    nlp = flashpoint.get_coder().nlp
+
+    def names(text: str) -> list[str]:
+        doc = nlp(text)
+        return [s.kb_id_ for s in doc.spans.get(NAMES_GROUP, [])]
+
+    assert names("The governor of New Mexico sued the federal government.") == []
+    assert names("Prosecutors in New Jersey charged two men.") == []
+    assert names("The New Zealand government condemned the attack.") == ["New Zealand"]
+    assert names("Papua New Guinea signed a deal with Australia.") == [
+        "Papua New Guinea",
+        "Australia",
+    ]

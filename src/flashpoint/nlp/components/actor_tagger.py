@@ -18,6 +18,9 @@ from spacy.util import filter_spans
 from ...actors import ActorKB, load_kb
 from ..extensions import AGENTS_GROUP, NAMES_GROUP
 
+# Name kinds that denote a place, which "New" before them turns into another place.
+_PLACE_KINDS = frozenset({"country", "capital", "adjective"})
+
 
 class ActorTagger:
     def __init__(self, nlp: Language, kb: ActorKB):
@@ -36,6 +39,8 @@ class ActorTagger:
             entry = self.kb.names.get(surface)
             if entry is None:  # whitespace differences inside the span
                 continue
+            if start > 0 and doc[start - 1].text == "New" and entry.kind in _PLACE_KINDS:
+                continue  # "New Mexico", "New Jersey", "New Ireland" are other places
             spans.append(Span(doc, start, end, label=entry.kind, kb_id=surface))
         doc.spans[NAMES_GROUP] = filter_spans(spans)
         doc.spans[AGENTS_GROUP] = self._agents(doc)
