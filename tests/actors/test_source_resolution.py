@@ -109,7 +109,7 @@ def test_civilian_titles_with_general_are_not_military(resolve_head, text, word,
     [
         # The story's own body: the bare name its dictionary lists under the United States.
         ("MANILA — The Senate rejected the franchise renewal of the broadcaster.", "PHL"),
-        ("LONDON — The Supreme Court ruled that the suspension was unlawful.", "GBR"),
+        ("LONDON — The Supreme Court ruled against the government on Tuesday.", "GBR"),
         # A story about a country with no such body keeps the default.
         ("TEHRAN — Congress passed new sanctions against the oil ministry.", "USA"),
         ("Congress approved the budget on Friday.", "USA"),

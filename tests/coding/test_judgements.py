@@ -93,7 +93,7 @@ def test_a_reaction_an_act_drew_is_by_those_it_came_from(code):
     assert [(e.cameo.code, e.source.country, e.target.country) for e in events] == [
         ("111", "KEN", "UGA")
     ]
-    events = code("Condemnation came from France and Germany on Monday.")
+    events = code("Condemnation of the Ugandan raid came from France and Germany on Monday.")
     assert sorted(e.source.country for e in events if e.cameo.root == "11") == ["DEU", "FRA"]
 
 

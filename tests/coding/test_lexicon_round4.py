@@ -25,7 +25,7 @@ def codes(events):
         # preparing to use force is a show of military posture, not yet the attack
         ("The Syrian army prepared to resume shelling rebel-held areas.", "150"),
         # "swear to" is a promise; promising force is a threat
-        ("The rebels have sworn to fight until they capture the capital.", "1384"),
+        ("The Somali rebels have sworn to fight until they capture the capital.", "1384"),
         # "pressure X to" demands it
         ("Kenya has been pressuring the rebels to cancel the strike.", "1052"),
         # a consensus to do something is a promise to do it
@@ -119,7 +119,8 @@ def test_sworn_in_is_not_a_promise(code):
             "083",
         ),
         (
-            "The president conceded to demands from the opposition to overhaul the constitution.",
+            "The Kenyan president conceded to demands from the opposition to overhaul the "
+            "constitution.",
             "0834",
         ),
     ],

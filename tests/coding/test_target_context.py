@@ -48,8 +48,9 @@ def test_two_countries_leave_no_guessed_target(code):
     text = (
         "Iraq's interim cabinet said it is prepared to impose martial law as Iranian troops massed."
     )
-    event = primary(code(text))
-    assert event.target is None
+    # The threat of martial law has no target either country could be guessed for: it names
+    # none, so it is not coded (a threat is directed at someone, coder._DIRECTED_ROOTS).
+    assert not [e for e in code(text) if e.cameo.root == "13"]
 
 
 def test_context_country_does_not_raise_confidence():
@@ -61,10 +62,11 @@ def test_context_country_does_not_raise_confidence():
     def rules(text):
         return primary(flashpoint.get_coder(event_model="0").code(article_from_text(text)))
 
-    with_context = rules("Iraq's interim cabinet said it is prepared to impose martial law.")
+    with_context = rules("Iraq's interim cabinet appealed for calm.")
     without = rules(
-        "Iraq's interim cabinet said it is prepared to impose martial law as Iranian troops massed."
+        "Iraq's interim cabinet appealed for calm as Iranian troops massed near Mandali."
     )
+    assert with_context.target is not None and without.target is None
     assert with_context.confidence == without.confidence
 
 
@@ -273,3 +275,25 @@ def test_other_or_collective_parties_take_no_country_from_the_counterpart(code):
     )
     [appeal] = [e for e in events if e.cameo.root == "02"]
     assert appeal.target is None or appeal.target.country != "USA"
+
+
+@pytest.mark.slow
+def test_an_act_directed_at_no_one_in_its_sentence_takes_no_party_from_the_discourse(code):
+    # Praise with nothing in its sentence to direct it at: the discourse's last other country
+    # (Eritrea) is a guess, and praise is an act directed at someone, so nothing is coded.
+    text = (
+        "Eritrean troops looted towns in northern Ethiopia. We are grateful for the years of work."
+    )
+    events = code(text)
+    assert not [e for e in events if e.cameo.root == "05"]
+    # An appeal with no addressee is still an event (02 may lack a target).
+    events = code("Heavy fighting was reported on Monday. The archbishop appealed for calm.")
+    assert [e.target for e in events if e.cameo.root == "02"] == [None]
+
+
+@pytest.mark.slow
+def test_coordinated_complements_are_directed_at_the_party_either_names(code):
+    events = code("Pakistan agreed to share information and cooperate with Afghanistan.")
+    assert [(e.source.country, e.target.country) for e in events if e.cameo.root == "03"] == [
+        ("PAK", "AFG")
+    ]

@@ -143,8 +143,14 @@ class ComplementFolding:
         else:
             folded = fold(family, inner.code if inner else None, slot)
         absorb_clause(predicate, complement, inner)
-        # "agreed to share information and cooperate": coordinated complements are one promise.
-        predicate.chain |= {c.i for c in children(complement) if c.dep_ == "conj"}
+        # "agreed to share information and cooperate": coordinated complements are one promise,
+        # directed at the party either names ("... and cooperate with Afghanistan").
+        conjoined = [c for c in children(complement) if c.dep_ == "conj"]
+        predicate.chain |= {c.i for c in conjoined}
+        for verb in conjoined:
+            for prep, obj in prep_phrases(verb):
+                if prep in TARGET_PREPS and obj.pos_ in NOMINAL and obj not in predicate.targets:
+                    predicate.targets.append(obj)
         if inner is not None:
             predicate.targets += [t for t in inner.targets if t not in predicate.targets]
         else:
