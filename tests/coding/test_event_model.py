@@ -66,7 +66,7 @@ def test_proposals_need_an_event_of_one_kind():
 
 
 def test_calibration_round_trips_and_rises_with_the_evidence():
-    calibration = Calibration((0.5, 1.0, 0.8, -0.4, -0.5), -2.0)
+    calibration = Calibration((0.5, 1.0, 0.8, -0.4, -0.5, 0.3), -2.0)
     assert Calibration.from_dict(calibration.to_dict()) == calibration
     assert Calibration.from_dict({"features": ["other"], "weights": [1], "bias": 0}) is None
     weak = calibration.probability(calibration_features(0.5, 0.1, 0.2, False))

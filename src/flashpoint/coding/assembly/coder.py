@@ -283,7 +283,9 @@ class Coder:
         # Which dictionary entry resolved each actor; PETRARCH codes for dictionary actors.
         return annotate(events, doc, story, self.kb, self.dictionaries)
 
-    def _confidence(self, predicate: Predicate, rule: float) -> tuple[float, list[float]]:
+    def _confidence(
+        self, predicate: Predicate, rule: float, target: ActorRef | None
+    ) -> tuple[float, list[float]]:
         """The calibrated probability that the event is right (calibration.py) — the rule
         score itself when the coder runs without the model — and the calibrator's inputs."""
         features = calibration_features(
@@ -291,6 +293,7 @@ class Coder:
             predicate.model_root,
             predicate.model_event,
             predicate.pattern.origin == MODEL_ORIGIN,
+            named_target=target is not None and not needs_country(target),
         )
         calibration = self.model.calibration if self.model is not None else None
         if calibration is None:
@@ -555,7 +558,7 @@ class Coder:
                     # "a missionary from Calgary was arrested in Lebanon" stays Canadian.
                     target = placed_in(target, location.country)
             rule_score = event_confidence(predicate, source, target)
-            confidence, scores = self._confidence(predicate, rule_score)
+            confidence, scores = self._confidence(predicate, rule_score, target)
             if n >= forward and events:
                 # The reversed reading of a mutual act never becomes the sentence's main event.
                 confidence = min(confidence, events[0].confidence)

@@ -15,14 +15,20 @@ from dataclasses import dataclass
 
 __all__ = ["Calibration", "calibration_features"]
 
-FEATURES = ("rule", "model_root", "model_event", "proposed", "no_model")
+FEATURES = ("rule", "model_root", "model_event", "proposed", "no_model", "named_target")
 
 
 def calibration_features(
-    rule: float, model_root: float | None, model_event: float | None, proposed: bool
+    rule: float,
+    model_root: float | None,
+    model_event: float | None,
+    proposed: bool,
+    named_target: bool = False,
 ) -> list[float]:
     """The calibrator's inputs, in FEATURES order (a predicate the model has no word for
-    is marked ``no_model`` rather than given an invented probability)."""
+    is marked ``no_model`` rather than given an invented probability).  ``named_target``:
+    the sentence names the target with its country (not read off the context later), which
+    the dev articles show is right twice as often."""
     missing = model_root is None
     return [
         rule,
@@ -30,6 +36,7 @@ def calibration_features(
         0.0 if missing or model_event is None else model_event,
         1.0 if proposed else 0.0,
         1.0 if missing else 0.0,
+        1.0 if named_target else 0.0,
     ]
 
 
