@@ -54,3 +54,13 @@ def test_a_natural_or_accidental_cause_is_no_attacker(code, text):
 )
 def test_weapons_in_the_same_place_stay_attacks(code, text):
     assert _violent(code(text))
+
+
+def test_an_unresolved_pronoun_is_no_unidentified_attacker(code):
+    # The text names the attacker where "he" points; the coder could not follow it, which
+    # does not make him CAMEO's unidentified armed force.
+    assert (
+        _violent(code("Reportedly he injured a man and two women on the main road in Leeds.")) == []
+    )
+    events = _violent(code("Gunmen killed three Kenyan police officers near Mandera."))
+    assert events and events[0].source.sector == "UAF"

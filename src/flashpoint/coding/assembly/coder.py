@@ -149,6 +149,7 @@ _ABOUT_SOMEONE_CODES = frozenset({"012", "013", "014", "018"})
 # "we are grateful for the years of work".  Appeals and demands (02, 10: "called for calm"),
 # aid (07), yielding (08: "the troops later withdrew") and the other roots are coded with no
 # target.
+_ANAPHORIC_WORDS = frozenset({"those", "these", "former", "latter"})
 _DIRECTED_ROOTS = frozenset({"03", "05", "06", "09", "11", "12", "13", "16"})
 # Aid goes to someone else: the giver's own country is never the recipient read off the
 # context ("Germany paid $662 million in aid" names no recipient; it stays unknown).
@@ -1023,6 +1024,12 @@ class Coder:
         first = predicate.sources[0] if predicate.sources else None
         if first is not None and not self._violent_noun(first) and is_hazard(first):
             return []  # "a landslide killed twelve villagers": no one's act (causes.py)
+        if first is not None and _anaphor(first):
+            # "he injured a man", "we killed some of their troops", "the former attacked":
+            # the text names the attacker where the pronoun points; when the coreference
+            # could not follow it, the attacker is unknown to the coder, not an unidentified
+            # armed force (CAMEO's UAF is an attacker the text itself leaves unnamed).
+            return []
         for head in predicate.sources:
             match = self._violent_noun(head)
             if match is not None and (
@@ -1161,6 +1168,11 @@ CASUALTY_LEMMAS = frozenset({"die", "kill", "wound", "injure", "hurt"})
 def _unplaced_attacker(source: ActorRef) -> bool:
     """An unidentified armed force: its country is where it struck (guidelines §6.7)."""
     return source.resolution == "unidentified" or source.sector == "UAF"
+
+
+def _anaphor(word: Token) -> bool:
+    """A pronoun or a word pointing back at a mention ("those who", "the former")."""
+    return word.pos_ == "PRON" or word.lower_ in _ANAPHORIC_WORDS
 
 
 def _may_lack_target(predicate: Predicate) -> bool:
