@@ -99,3 +99,20 @@ def test_a_no_event_pattern_wins_over_the_vaguer_one_and_over_the_model(code):
     assert not [e for e in events if e.evidence.trigger.text.startswith("signed")]
     events = code("Kenya and Uganda signed a trade agreement on Monday.")
     assert {e.cameo.code for e in events} == {"057"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Democratic candidates withdrew from the race on Tuesday.",
+        "The senator suspended her presidential campaign in March.",
+    ],
+)
+def test_leaving_an_election_race_is_no_event(code, text):
+    # Elections and candidacies have no CAMEO code (coding guidelines 6.10); a retreat or a
+    # suspended military campaign keep theirs.
+    assert code(text) == []
+
+
+def test_a_suspended_military_campaign_is_still_de_escalation(code):
+    assert {e.cameo.code for e in code("The rebels suspended their military campaign.")} == {"087"}
