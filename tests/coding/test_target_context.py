@@ -297,3 +297,13 @@ def test_coordinated_complements_are_directed_at_the_party_either_names(code):
     assert [(e.source.country, e.target.country) for e in events if e.cameo.root == "03"] == [
         ("PAK", "AFG")
     ]
+
+
+@pytest.mark.slow
+def test_no_target_takes_the_other_country_of_its_own_sentence(code):
+    # Two countries in the sentence, one the source's: the other is the party released.
+    text = "Eighteen Italian fishermen, held for months in Libya, have been freed by Libyan forces."
+    events = [e for e in code(text) if e.cameo.root == "08"]
+    assert [(e.source.country, e.target.country if e.target else None) for e in events] == [
+        ("LBY", "ITA")
+    ]

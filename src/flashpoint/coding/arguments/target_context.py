@@ -38,6 +38,7 @@ from ...records import ActorRef, Location
 __all__ = [
     "Lookup",
     "bare_place_name",
+    "countries_named_before",
     "country_target",
     "is_actor_mention",
     "needs_country",
@@ -166,6 +167,12 @@ def sentence_country(sent: Span, kb: ActorKB, lookup: Lookup) -> str | None:
     """The one country a sentence names, or None when it names none or several."""
     countries = sentence_countries(sent, kb, lookup)
     return next(iter(countries)) if len(countries) == 1 else None
+
+
+def countries_named_before(token: Token, kb: ActorKB) -> list[str]:
+    """The countries the dictionary names of ``token``'s sentence give before it."""
+    sent = sentence_of(token)
+    return [c for i, c in _name_index(kb, token.doc) if sent.start <= i < token.i]
 
 
 def sentence_countries(sent: Span, kb: ActorKB, lookup: Lookup) -> frozenset[str]:

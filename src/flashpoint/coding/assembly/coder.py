@@ -85,6 +85,7 @@ from ..arguments.reciprocity import mutual_act, symmetric_with, topic_extents
 from ..arguments.shared_heads import split_shared_head
 from ..arguments.target_context import (
     bare_place_name,
+    countries_named_before,
     country_target,
     document_country,
     is_actor_mention,
@@ -841,13 +842,15 @@ class Coder:
             # "the military took control of the area": coercion and fighting with no named
             # party are done at home, not to whichever country the story mentioned last.
             country = source.country
-        if (
-            country is None
-            and target is not None
-            and not party
-            and predicate.root not in _TARGETLESS_ROOTS
-        ):
-            country = actors.memory.salient_country(predicate.trigger, exclude=excluded)
+        if country is None and not party and predicate.root not in _TARGETLESS_ROOTS:
+            if target is not None:
+                country = actors.memory.salient_country(predicate.trigger, exclude=excluded)
+            else:
+                # No target: only the other party the sentence itself has named before the act
+                # ("Italian fishermen ... have been freed by Libya forces"), never one from
+                # earlier sentences, nor one named after it ("... as Iranian troops massed").
+                others = set(countries_named_before(predicate.trigger, self.kb)) - excluded
+                country = next(iter(others)) if len(others) == 1 else None
         if country is None or (predicate.root in _GIVING_ROOTS and country == source.country):
             return target
         if target is None:
