@@ -150,8 +150,9 @@ _ABOUT_SOMEONE_CODES = frozenset({"012", "013", "014", "018"})
 # "we are grateful for the years of work".  Appeals and demands (02, 10: "called for calm"),
 # aid (07), yielding (08: "the troops later withdrew") and the other roots are coded with no
 # target.
-_ANAPHORIC_WORDS = frozenset({"those", "these", "former", "latter"})
 _DIRECTED_ROOTS = frozenset({"03", "05", "06", "09", "11", "12", "13", "16"})
+# Words that point back at a mention as a pronoun does ("those who attacked", "the former").
+_ANAPHORIC_WORDS = frozenset({"those", "these", "former", "latter"})
 # Aid goes to someone else: the giver's own country is never the recipient read off the
 # context ("Germany paid $662 million in aid" names no recipient; it stays unknown).
 _GIVING_ROOTS = frozenset({"07"})
@@ -788,7 +789,7 @@ class Coder:
         is one that has a target (all but statements and force posture).  An event whose
         sentence offers no target and no country at all gets none from the discourse: on the
         cross-validated dev articles that guess was right for 2 of 23 such events (it is
-        then dropped where its root needs a target, _has_target)."""
+        then dropped where its root needs a target, _may_lack_target)."""
         if not needs_country(target):
             return target
         if target is not None and names_other_side(target.text):
