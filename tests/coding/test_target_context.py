@@ -49,7 +49,7 @@ def test_two_countries_leave_no_guessed_target(code):
         "Iraq's interim cabinet said it is prepared to impose martial law as Iranian troops massed."
     )
     # The threat of martial law has no target either country could be guessed for: it names
-    # none, so it is not coded (a threat is directed at someone, coder._DIRECTED_ROOTS).
+    # none, so it is not coded (a threat is directed at someone, requirements.DIRECTED_ROOTS).
     assert not [e for e in code(text) if e.cameo.root == "13"]
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -119,6 +120,7 @@ from .ranking import (
     report_yields_to_content,
 )
 from .recoding import apply_sense, conditional_threat, express_intent
+from .requirements import has_counterpart, may_lack_target
 from .skipping import is_skipped
 
 if TYPE_CHECKING:
@@ -136,21 +138,6 @@ _TRAVEL_VERBS = {"visit", "travel", "fly", "arrive", "go", "head", "tour", "retu
 _DOMESTIC_ROOTS = frozenset({"14", "17", "18", "19", "20"})
 # Roots whose acts often have no target: statements and force posture (deployments, alerts).
 _TARGETLESS_ROOTS = frozenset({"01", "15"})
-# Acts done *with* another party: consultations and material cooperation.  With no
-# counterpart but the source's own country, which the context offers when the sentence
-# names no other ("police spoke with a woman", "the company invested in e-commerce"), there
-# is no act between two parties to record (coder._has_counterpart).
-_COUNTERPART_ROOTS = frozenset({"04", "06"})
-# Comments coded only about a specific actor or relation: pessimistic, optimistic,
-# considering a policy option (against someone), empathetic.
-_ABOUT_SOMEONE_CODES = frozenset({"012", "013", "014", "018"})
-# Acts directed at someone: promises, diplomatic and material cooperation, investigating,
-# criticising, rejecting, threatening, reducing relations.  With no target in their sentence
-# (named, or read off its words) they are not coded: "the ministry reiterated its calls",
-# "we are grateful for the years of work".  Appeals and demands (02, 10: "called for calm"),
-# aid (07), yielding (08: "the troops later withdrew") and the other roots are coded with no
-# target.
-_DIRECTED_ROOTS = frozenset({"03", "05", "06", "09", "11", "12", "13", "16"})
 # Words that point back at a mention as a pronoun does ("those who attacked", "the former").
 _ANAPHORIC_WORDS = frozenset({"those", "these", "former", "latter"})
 # Aid goes to someone else: the giver's own country is never the recipient read off the
@@ -571,9 +558,11 @@ class Coder:
             target = self._context_target(predicate, sent, source, target, actors, partners)
             target = context_mention(target, sent, source, self.kb, self._lookup, spelled_out)
             source = self._context_source(sent, source, actors.home_country)
-            if not self._has_counterpart(predicate.root, sent, source, target):
+            # What an event needs before it is coded (requirements.py).
+            countries = partial(sentence_countries, sent, self.kb, self._lookup)
+            if not has_counterpart(predicate.root, source, target, countries):
                 continue
-            if target is None and not _may_lack_target(predicate):
+            if target is None and not may_lack_target(predicate):
                 continue
             event_id = _event_id(
                 article.doc_id, index, trigger_span, source, target, predicate.code
@@ -732,27 +721,6 @@ class Coder:
             return replace(source, country=country, code=country + "UAF")  # still unnamed
         return with_context_country(source, country) if country else source
 
-    def _has_counterpart(
-        self, root: str, sent: Span, source: ActorRef, target: ActorRef | None
-    ) -> bool:
-        """Whether an act done with another party has one (_COUNTERPART_ROOTS).
-
-        A target read off the context that is the source's own country is no counterpart:
-        a state does not consult or cooperate with itself, and the guess is almost never
-        right (cross-validated dev articles: none of 7 such events).  A meeting,
-        talks or a visit is with someone: with no counterpart named in the sentence, the
-        country the discourse offers is a guess too (the country of the place it is held
-        in, "talks in Cairo", is kept)."""
-        if root not in _COUNTERPART_ROOTS:
-            return True
-        if target is None:
-            return root != "04"
-        if target.resolution != "context":
-            return True
-        if target.country is not None and target.country == source.country:
-            return False
-        return root != "04" or target.country in sentence_countries(sent, self.kb, self._lookup)
-
     def _judged_author(
         self,
         predicate: Predicate,
@@ -789,7 +757,7 @@ class Coder:
         is one that has a target (all but statements and force posture).  An event whose
         sentence offers no target and no country at all gets none from the discourse: on the
         cross-validated dev articles that guess was right for 2 of 23 such events (it is
-        then dropped where its root needs a target, _may_lack_target)."""
+        then dropped where its root needs a target, requirements.may_lack_target)."""
         if not needs_country(target):
             return target
         if target is not None and names_other_side(target.text):
@@ -1177,12 +1145,6 @@ def _unplaced_attacker(source: ActorRef) -> bool:
 def _anaphor(word: Token) -> bool:
     """A pronoun or a word pointing back at a mention ("those who", "the former")."""
     return word.pos_ == "PRON" or word.lower_ in _ANAPHORIC_WORDS
-
-
-def _may_lack_target(predicate: Predicate) -> bool:
-    """Whether an event is coded with no target (_DIRECTED_ROOTS, _ABOUT_SOMEONE_CODES: "we
-    hope the verdict brings peace" is a comment about no one, coding guidelines §6.1)."""
-    return predicate.root not in _DIRECTED_ROOTS and predicate.code[:3] not in _ABOUT_SOMEONE_CODES
 
 
 def _dyad_key(event: Event) -> tuple:
