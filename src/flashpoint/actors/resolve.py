@@ -877,7 +877,7 @@ def _foreign_or_collective(tokens: list[Token]) -> bool:
 def not_home_side(text: str) -> bool:
     """Whether a mention's words keep it off its counterpart's side ("all parties", "foreign
     fighters", "both leaders"); see _foreign_or_collective."""
-    return any(word in _NOT_HOME for word in text.lower().split())
+    return _has_word(text, _NOT_HOME)
 
 
 def names_other_side(text: str) -> bool:
@@ -885,7 +885,11 @@ def names_other_side(text: str) -> bool:
     governments", "foreign fighters", "international donors"): no country can be read off
     the counterpart or the context for it.  ("All parties" can: they are the parties of the
     conflict the story is about.)"""
-    return any(word in _OTHER_SIDE for word in text.lower().split())
+    return _has_word(text, _OTHER_SIDE)
+
+
+def _has_word(text: str, words: frozenset[str]) -> bool:
+    return any(word in words for word in text.lower().split())
 
 
 def _definite_plain(tokens: list[Token]) -> bool:

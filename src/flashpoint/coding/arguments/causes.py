@@ -42,15 +42,14 @@ def is_hazard(word: Token) -> bool:
 
 @lru_cache(maxsize=5_000)
 def _hazard_lemma(lemma: str) -> bool:
-    from ..candidates.word_vectors import load_word_vectors
+    from ..candidates.word_vectors import load_word_vectors, unit
 
     vector = load_word_vectors().vector(lemma)
-    norm = float((vector @ vector) ** 0.5)
-    if norm == 0.0:
-        return False
+    if not vector.any():
+        return False  # an unknown word
     hazard, attack = _prototypes()
-    unit = vector / norm
-    return float(unit @ hazard) - float(unit @ attack) > _MARGIN
+    direction = unit(vector)
+    return float(direction @ hazard) - float(direction @ attack) > _MARGIN
 
 
 @lru_cache(maxsize=1)
@@ -58,9 +57,4 @@ def _prototypes():  # type: ignore[no-untyped-def]
     from ..candidates.word_vectors import load_word_vectors
 
     vectors = load_word_vectors()
-
-    def unit(words: str):  # type: ignore[no-untyped-def]
-        mean = vectors.mean(words.split())
-        return mean / (float((mean @ mean) ** 0.5) or 1.0)
-
-    return unit(_HAZARD_WORDS), unit(_ATTACK_WORDS)
+    return vectors.prototype(_HAZARD_WORDS), vectors.prototype(_ATTACK_WORDS)

@@ -262,12 +262,7 @@ def _prototypes():  # type: ignore[no-untyped-def]
     from ..candidates.word_vectors import load_word_vectors
 
     vectors = load_word_vectors()
-
-    def unit(words: str):  # type: ignore[no-untyped-def]
-        mean = vectors.mean(words.split())
-        return mean / (float((mean @ mean) ** 0.5) or 1.0)
-
-    return unit(_PARTY_WORDS), unit(_THING_WORDS)
+    return vectors.prototype(_PARTY_WORDS), vectors.prototype(_THING_WORDS)
 
 
 def with_context_country(ref: ActorRef, country: str) -> ActorRef:

@@ -14,7 +14,7 @@ from importlib import resources
 
 import numpy as np
 
-__all__ = ["WordVectors", "load_word_vectors"]
+__all__ = ["WordVectors", "load_word_vectors", "unit"]
 
 _MAX_WORD = 100  # BERT's max_input_chars_per_word: longer strings are unknown
 
@@ -70,6 +70,16 @@ class WordVectors:
     def mean(self, words: list[str]) -> np.ndarray:
         known = [v for v in (self.vector(w) for w in words) if v is not self._zero]
         return np.mean(known, axis=0) if known else self._zero
+
+    def prototype(self, words: str) -> np.ndarray:
+        """The unit-length mean of space-separated words: a direction to compare a word's
+        vector with ("people supporters protesters ..." for parties)."""
+        return unit(self.mean(words.split()))
+
+
+def unit(vector: np.ndarray) -> np.ndarray:
+    """``vector`` scaled to length one (zeros stay zeros)."""
+    return vector / (float((vector @ vector) ** 0.5) or 1.0)
 
 
 @lru_cache(maxsize=1)
