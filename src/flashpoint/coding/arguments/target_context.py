@@ -9,7 +9,7 @@ country the sentence is about, so this module supplies it, most specific evidenc
 
 1. a country named inside the target's own phrase (its modifiers, "in/of/for" phrases,
    relative and participial clauses), nearest the head first; with no target at all, the
-   same inside the event's object phrase (the coder's ``_context_target``);
+   same inside the event's object phrase (``ContextCountries.target`` in context_countries.py);
 2. the single country the whole sentence is about, when it names no other: every named
    country, demonym, capital, person and organisation with a home country, and every place
    the gazetteer knows in a locative phrase, counts, so a sentence about two states never

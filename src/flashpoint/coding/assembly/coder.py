@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...actors import load_kb
 from ...actors.publisher import publisher_actor
-from ...actors.resolve import ENVOY_NOUNS, DocActors, names_other_side, not_home_side
+from ...actors.resolve import ENVOY_NOUNS, DocActors
 from ...dictionaries import DictionarySpec, annotate, load_dictionaries
 from ...nlp import load_nlp
 from ...nlp.components.headlines import as_headline
@@ -42,6 +42,7 @@ from ...settings import get_setting
 from ..arguments.act_references import author_of_judged_act, judged_act
 from ..arguments.beneficiary import beneficiary_heads
 from ..arguments.causes import is_hazard
+from ..arguments.context_countries import ContextCountries, unplaced_attacker
 from ..arguments.counterparts import borrow_subordinate_targets, counterpart_heads
 from ..arguments.heads import (
     actor_noun,
@@ -52,7 +53,6 @@ from ..arguments.heads import (
     event_tokens,
     helped_group,
     is_counted,
-    object_heads,
     protested,
 )
 from ..arguments.implicit import implicit_authority, moved_forces
@@ -69,7 +69,6 @@ from ..arguments.parties import (
     DISSIDENT_SECTORS,
     FORCES,
     MOVING_ROOTS,
-    NOT_NATIONAL,
     PLACED_ROOTS,
     domestic,
     is_national,
@@ -86,21 +85,17 @@ from ..arguments.reciprocity import mutual_act, symmetric_with, topic_extents
 from ..arguments.shared_heads import split_shared_head
 from ..arguments.target_context import (
     bare_place_name,
-    countries_named_before,
-    country_target,
     document_country,
     is_actor_mention,
     needs_country,
-    phrase_country,
     sentence_countries,
     sentence_country,
-    with_context_country,
 )
 from ..cameo import cameo_table
 from ..candidates.calibration import calibration_features
 from ..candidates.code_refinements import VIOLENT_ROOTS
 from ..candidates.event_model import EventModel, load_event_model
-from ..candidates.finder import MODEL_ORIGIN, find_predicates, object_is_topic
+from ..candidates.finder import MODEL_ORIGIN, find_predicates
 from ..candidates.judgements import JUDGEMENT_ORIGIN
 from ..candidates.lexicon import Match, load_lexicon
 from ..candidates.model_support import score_sentence
@@ -131,18 +126,8 @@ __all__ = ["CODER_VERSION", "Coder"]
 CODER_VERSION = "flashpoint-coder/0.1.0"
 _DATELINE_LINE = re.compile(r"(?m)^" + DATELINE.pattern)
 _TRAVEL_VERBS = {"visit", "travel", "fly", "arrive", "go", "head", "tour", "return"}
-# Roots whose acts are mostly done at home, to the source's own people: protest, coercion and
-# violence ("impose martial law", "took control of the area").  For the others (statements,
-# appeals, meetings, accusations, sanctions ...) a target the sentence leaves unnamed is not
-# presumed to be the source's own country.
-_DOMESTIC_ROOTS = frozenset({"14", "17", "18", "19", "20"})
-# Roots whose acts often have no target: statements and force posture (deployments, alerts).
-_TARGETLESS_ROOTS = frozenset({"01", "15"})
 # Words that point back at a mention as a pronoun does ("those who attacked", "the former").
 _ANAPHORIC_WORDS = frozenset({"those", "these", "former", "latter"})
-# Aid goes to someone else: the giver's own country is never the recipient read off the
-# context ("Germany paid $662 million in aid" names no recipient; it stays unknown).
-_GIVING_ROOTS = frozenset({"07"})
 # Roots whose place is never their target: a statement, meeting, visit or protest happens
 # somewhere; a protest is directed at whom it protests against (_protested_government).
 _NO_PLACE_TARGET = {"01", "02", "04", "14"}
@@ -190,6 +175,8 @@ class Coder:
             self.lexicon = self.dictionaries.lexicon(self.lexicon)
             self.kb = self.dictionaries.kb()
         self.table = cameo_table()
+        # Which country the context supplies to an actor its words leave without one.
+        self.context = ContextCountries(self.kb, self._lookup, self._actors)
         self.geocode = geocode
         self.model = _event_model(event_model or get_setting("event_model"))
         # Calibration inputs by event id, kept only when training asks (keep_scores=True).
@@ -532,7 +519,7 @@ class Coder:
             if location is None:
                 location = self._location(sent, predicate, source, target)
             if (
-                _unplaced_attacker(source)
+                unplaced_attacker(source)
                 and source.country is None
                 and location is not None
                 and location.country
@@ -544,7 +531,7 @@ class Coder:
                 # "a journalist was killed in Beirut", "police fired tear gas in Nairobi": an
                 # unnamed national actor belongs to the country the event happens in.
                 source = placed_in(source, location.country)
-                if target is not None and not self._own_phrase_country(sent, target):
+                if target is not None and not self.context.own_phrase_country(sent, target):
                     # "a missionary from Calgary was arrested in Lebanon" stays Canadian.
                     target = placed_in(target, location.country)
             rule_score = event_confidence(predicate, source, target)
@@ -555,9 +542,9 @@ class Coder:
             # After scoring: a country read off the context is a weaker finding than a named
             # target, and must not reorder which event is the sentence's main one.
             target = self._judged_author(predicate, source, target, sent, earlier) or target
-            target = self._context_target(predicate, sent, source, target, actors, partners)
+            target = self.context.target(predicate, sent, source, target, actors, partners)
             target = context_mention(target, sent, source, self.kb, self._lookup, spelled_out)
-            source = self._context_source(sent, source, actors.home_country)
+            source = self.context.source(sent, source, actors.home_country)
             # What an event needs before it is coded (requirements.py).
             countries = partial(sentence_countries, sent, self.kb, self._lookup)
             if not has_counterpart(predicate.root, source, target, countries):
@@ -702,25 +689,6 @@ class Coder:
                 return [ref]
         return []
 
-    def _context_source(self, sent: Span, source: ActorRef, home: str | None) -> ActorRef:
-        """A national source the phrase resolution left without a country ("President Dos
-        Santos" misspelt, "Ibo elders", "the government of Sindh province") takes the country
-        its own phrase or its sentence names, else the dateline's: the sentence is about its
-        own actors' country far more often than not.  Only a single-country sentence counts.
-        An unidentified attacker the attack's location did not place is coded the same way
-        (IRQUAF for "a roadside bomb killed three Iraqi policemen")."""
-        if source.sector in NOT_NATIONAL or not needs_country(source):
-            return source
-        country = self._own_phrase_country(sent, source)
-        if _unplaced_attacker(source):
-            # Where the attack happened, failing a place: the country the article is about
-            # before the victims' ("one Ugandan soldier was killed" in a report on Somalia).
-            country = country or home
-        country = country or sentence_country(sent, self.kb, self._lookup) or home
-        if country and source.resolution == "unidentified":
-            return replace(source, country=country, code=country + "UAF")  # still unnamed
-        return with_context_country(source, country) if country else source
-
     def _judged_author(
         self,
         predicate: Predicate,
@@ -735,103 +703,6 @@ class Coder:
             return None
         act = judged_act(predicate, self.lexicon)
         return author_of_judged_act(act, earlier, source) if act is not None else None
-
-    def _context_target(
-        self,
-        predicate: Predicate,
-        sent: Span,
-        source: ActorRef,
-        target: ActorRef | None,
-        actors: DocActors,
-        partners: frozenset[str] = frozenset(),
-    ) -> ActorRef | None:
-        """A target with no country gets the one its phrase or its sentence names (see
-        target_context).  An event with no target is directed at the country named in its
-        object ("would not meet demands to release prisoners in Iraq", "rejected an invitation
-        to a meeting of Palestinian factions"), else at the sentence's only country.
-
-        A target that is no actor ("condemns the killings", "denounced the operation") or no
-        target at all takes the *source's* own country from the sentence only when the
-        discourse offers no other party: a verbal or diplomatic act is directed at the most
-        salient other country of the discourse (coref.Memory.salient_country), when its root
-        is one that has a target (all but statements and force posture).  An event whose
-        sentence offers no target and no country at all gets none from the discourse: on the
-        cross-validated dev articles that guess was right for 2 of 23 such events (it is
-        then dropped where its root needs a target, requirements.may_lack_target)."""
-        if not needs_country(target):
-            return target
-        if target is not None and names_other_side(target.text):
-            return target  # "urged other governments to act": no one country to read off
-        excluded = partners | {source.country} if source.country else partners
-        if target is None:
-            objects = [] if object_is_topic(predicate) else object_heads(predicate)
-            # "refused to allow United Nations planes to land": an object the argument slots
-            # passed over (it is the complement's subject) still names the party.
-            unplaced = None
-            for head in objects:
-                resolved = self._actors([head], actors, exclude=[source])
-                refs = [r for r in resolved if not needs_country(r)]
-                if refs:
-                    return refs[0]
-                party = next((r for r in resolved if is_actor_mention(r, sent.doc)), None)
-                if party is not None and names_other_side(party.text):
-                    return party  # "call on other governments": no one country to guess
-                unplaced = unplaced or party
-            named = (phrase_country(o, self.kb, self._lookup) for o in objects)
-            country = next(filter(None, named), None)
-            if country is None and unplaced is not None:
-                # "a judge sentenced Manafort": a person or group with no country of its own
-                # is the party, placed in the country the sentence or the story is about.
-                target = unplaced
-        else:
-            country = self._own_phrase_country(sent, target)
-        party = target is not None and is_actor_mention(target, sent.doc)
-        if country is None and not party and predicate.root in _TARGETLESS_ROOTS:
-            # "claimed responsibility for the attack", "deployed troops": a statement about a
-            # thing, or a force posture, is directed at no country the context could supply.
-            return target
-        if country is None:
-            country = sentence_country(sent, self.kb, self._lookup)
-            if (
-                country is not None
-                and country == source.country
-                # "urged all parties to ...": a collective is not the source's own side
-                and (not party or not_home_side(target.text))
-                and predicate.root not in _DOMESTIC_ROOTS
-            ):
-                # The sentence names only the source's own country: a statement, appeal or
-                # sanction is directed at the other party the discourse is about, if there is
-                # one ("The United States condemns the killings" after sentences on Ethiopia).
-                country = (
-                    actors.memory.salient_country(predicate.trigger, exclude=excluded) or country
-                )
-        if country is None and party:
-            country = actors.home_country
-        if country is None and not party and predicate.root in _DOMESTIC_ROOTS:
-            # "the military took control of the area": coercion and fighting with no named
-            # party are done at home, not to whichever country the story mentioned last.
-            country = source.country
-        if country is None and not party and predicate.root not in _TARGETLESS_ROOTS:
-            if target is not None:
-                country = actors.memory.salient_country(predicate.trigger, exclude=excluded)
-            else:
-                # No target: only the other party the sentence itself has named before the act
-                # ("Italian fishermen ... have been freed by Libya forces"), never one from
-                # earlier sentences, nor one named after it ("... as Iranian troops massed").
-                others = set(countries_named_before(predicate.trigger, self.kb)) - excluded
-                country = next(iter(others)) if len(others) == 1 else None
-        if country is None or (predicate.root in _GIVING_ROOTS and country == source.country):
-            return target
-        if target is None:
-            return country_target(country, self.kb)
-        return with_context_country(target, country)
-
-    def _own_phrase_country(self, sent: Span, actor: ActorRef) -> str | None:
-        """A country named inside a country-less actor's own mention (see target_context)."""
-        if not needs_country(actor) or actor.start is None:
-            return None
-        span = sent.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        return phrase_country(span.root, self.kb, self._lookup) if span else None
 
     def _protested_government(
         self, predicate: Predicate, sources: list[ActorRef]
@@ -1135,11 +1006,6 @@ def _gazetteer() -> Gazetteer:
 
 # Verbs that report a casualty rather than an act: the attack is coded where it is named.
 CASUALTY_LEMMAS = frozenset({"die", "kill", "wound", "injure", "hurt"})
-
-
-def _unplaced_attacker(source: ActorRef) -> bool:
-    """An unidentified armed force: its country is where it struck (guidelines §6.7)."""
-    return source.resolution == "unidentified" or source.sector == "UAF"
 
 
 def _anaphor(word: Token) -> bool:
