@@ -101,3 +101,25 @@ def test_a_reaction_an_act_drew_is_by_those_it_came_from(code):
 def test_drawing_fire_is_no_reaction(code):
     events = code("The Ugandan army drew fire from Kenyan troops.")
     assert not [e for e in events if e.source.country == "KEN" and e.cameo.root == "11"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan president attacked Uganda's decision to close the border.",
+        "Kenya's foreign minister attacked the proclamation of the border by the Ugandan "
+        "president.",
+    ],
+)
+def test_attacking_a_decision_criticises_its_author(code, text):
+    # An attack on something said or decided is verbal: 111 against its author, no 190.
+    events = code(text)
+    assert ("KEN", "UGA") in dyads(events, "111")
+    assert not [e for e in events if e.cameo.root == "19"]
+
+
+@pytest.mark.slow
+def test_attacking_a_place_stays_an_armed_attack(code):
+    events = code("Kenyan troops attacked a Ugandan army base near the border.")
+    assert [e.cameo.root for e in events] == ["19"]

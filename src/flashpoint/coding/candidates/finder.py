@@ -33,7 +33,7 @@ from .complement_clauses import TRANSPARENT_VERBS, absorb_clause, infinitival_co
 from .complement_folding import ComplementFolding
 from .complements import family_of
 from .event_nouns import match_noun, noun_lemmas, prep_pairs, through_partitive
-from .judgements import is_judgement, judgement, labelling
+from .judgements import is_judgement, judgement, labelling, verbal_attack
 from .lexicon import Lexicon, Match, Pattern
 from .predicate import Predicate
 
@@ -718,6 +718,8 @@ def find_predicates(
             predicate = finder.noun(token)
         if predicate is None:
             continue
+        if (attacked := verbal_attack(predicate, lexicon)) is not None:
+            predicate = attacked  # "attacked the proclamation": criticism of its author
         consumed |= predicate.chain
         found.append(predicate)
     return _drop_redundant_statements(found)

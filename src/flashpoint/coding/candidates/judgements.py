@@ -7,19 +7,30 @@ guidelines (§5.1) code *"The ministry said the strikes were a violation of sove
 that a reporting verb frames, or of a quotation its speaker is named for; its source is the
 speaker, its target the actor of the judged subject ("Russia's decision", "the Israeli
 strikes", "Trump").  A judgement in the article's own voice, or with no speaker, is no event.
+
+An attack with words is criticism too: "Erdogan attacked the proclamation by the President of
+the United States" is 111 Erdogan -> the proclamation's author, not an armed attack.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from ...nlp.docmemo import children, sentence_of
 from ..context.reporting import find_frame
-from ..syntax import subject_of
-from .lexicon import Pattern
+from ..syntax import is_passive, subject_of
+from .lexicon import Lexicon, Pattern
 from .predicate import Predicate
 
-__all__ = ["JUDGEMENT_ORIGIN", "is_judgement", "judgement", "labelling"]
+__all__ = [
+    "JUDGEMENT_ORIGIN",
+    "is_judgement",
+    "judgement",
+    "labelling",
+    "verbal_attack",
+]
 
 JUDGEMENT_ORIGIN = "rule:judgement"
 
@@ -127,3 +138,97 @@ def _condemning_label(verb: Token) -> Token | None:
             return token
         stack.extend(children(token))
     return None
+
+
+# Verbs of armed attack that also name a verbal attack ("attacked the proclamation").
+_ATTACK_VERBS = frozenset("attack assault hit target".split())
+# Noun classes of the lexicon whose members are decisions, statements and views.
+_ABSTRACT_CLASSES = ("@POLICY", "@AGREEMENT", "@VIEW")
+_STATEMENT_WORDS = (
+    "statement decision policy declaration plan law remark comment speech report proposal "
+    "resolution claim announcement ruling"
+)
+_PHYSICAL_WORDS = (
+    "base convoy village soldier building troops town city headquarters ship police army camp "
+    "vehicle embassy civilian"
+)
+_MARGIN = 0.15
+
+
+def verbal_attack(predicate: Predicate, lexicon: Lexicon) -> Predicate | None:
+    """ "Erdogan attacked the proclamation of Golan Heights as Israeli territory by the
+    President of the United States": an attack on a statement, decision, policy or other
+    thing said or decided is criticism (111) of its author, not an armed attack.  The author
+    is the object's possessor or a by-phrase of the clause, else the object itself (whose
+    actor the coder reads off it: "the Israeli decision")."""
+    verb = predicate.trigger
+    if (
+        predicate.root != "19"
+        or verb.pos_ != "VERB"
+        or verb.lemma_.lower() not in _ATTACK_VERBS
+        or is_passive(verb)
+    ):
+        return None
+    objects = [c for c in children(verb) if c.dep_ in ("dobj", "obj")]
+    if not objects or not _said_or_decided(objects[0], lexicon):
+        return None
+    thing = objects[0]
+    authors = [c for c in children(thing) if c.dep_ == "poss" and c.pos_ != "PRON"]
+    authors += _by_agents(verb, thing)
+    pattern = Pattern(_CODE, "V", verb.lemma_.lower(), "", "", "", "", JUDGEMENT_ORIGIN)
+    return Predicate(
+        verb,
+        _CODE,
+        pattern,
+        predicate.sources,
+        [*authors, thing],
+        predicate.chain | {thing.i},
+        [*predicate.trigger_tokens, thing],
+    )
+
+
+def _by_agents(verb: Token, thing: Token) -> list[Token]:
+    """Objects of "by" within the object's phrase or the verb's prepositional phrases, never
+    in another clause ("the proclamation of X as Israeli territory by the President")."""
+    found: list[Token] = []
+    stack = [thing, *[c for c in children(verb) if c.dep_ == "prep"]]
+    while stack:
+        token = stack.pop(0)
+        if token.pos_ in ("VERB", "AUX") or token.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            continue
+        if token.dep_ in ("prep", "agent") and token.lower_ == "by":
+            found += [g for g in children(token) if g.dep_ == "pobj"]
+        stack.extend(children(token))
+    return found
+
+
+def _said_or_decided(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether a noun names something said or decided (a statement, decision, policy): one
+    of the lexicon's classes of such nouns, or a word vector clearly nearer statements
+    than places, forces and people ("proclamation", which no class lists)."""
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return False
+    lemma = noun.lemma_.lower()
+    if any(lexicon.in_class(lemma, c) for c in _ABSTRACT_CLASSES):
+        return True
+    return _statement_lemma(lemma)
+
+
+@lru_cache(maxsize=5_000)
+def _statement_lemma(lemma: str) -> bool:
+    from .word_vectors import load_word_vectors, unit
+
+    vector = load_word_vectors().vector(lemma)
+    if not vector.any():
+        return False
+    said, physical = _prototypes()
+    direction = unit(vector)
+    return float(direction @ said) - float(direction @ physical) > _MARGIN
+
+
+@lru_cache(maxsize=1)
+def _prototypes():  # type: ignore[no-untyped-def]
+    from .word_vectors import load_word_vectors
+
+    vectors = load_word_vectors()
+    return vectors.prototype(_STATEMENT_WORDS), vectors.prototype(_PHYSICAL_WORDS)
