@@ -8,7 +8,7 @@ import pytest
 from flashpoint.coding.candidates.calibration import Calibration, calibration_features
 from flashpoint.coding.candidates.event_model import load_event_model
 from flashpoint.coding.candidates.model_support import SentenceSupport
-from flashpoint.coding.candidates.word_vectors import WordVectors, load_word_vectors
+from flashpoint.coding.candidates.word_vectors import Contrast, WordVectors, load_word_vectors
 
 
 def test_word_vectors_split_unknown_words_into_wordpieces():
@@ -28,6 +28,17 @@ def test_shipped_vectors_put_related_words_together():
         return float(x @ y / np.linalg.norm(x) / np.linalg.norm(y))
 
     assert cos("airstrike", "bombardment") > cos("airstrike", "congratulate")
+
+
+def test_a_contrast_needs_the_word_clearly_nearer_the_first_set():
+    hazards = Contrast("flood earthquake storm landslide", "bomb missile rocket gunfire")
+    assert hazards("mudslide")
+    assert not hazards("grenade")
+    # Margins beyond any cosine difference: nothing passes, or every known word does ...
+    assert not Contrast("flood earthquake storm landslide", "bomb missile", margin=2.0)("flood")
+    anything = Contrast("flood", "bomb", margin=-2.0)
+    assert anything("grenade")
+    assert not anything("x" * 150)  # ... but never an unknown word (too long to split)
 
 
 def test_shipped_model_scores_every_candidate_with_a_distribution():

@@ -7,15 +7,16 @@ someone unnamed and stay coded (coder._unidentified_attacker).
 
 The test compares the noun's static word vector (candidates/word_vectors.py) with two sets of
 prototype nouns, so hazards no list names ("mudslide", "dengue") are recognised too; a noun
-must be clearly nearer the hazards (by ``_MARGIN``) to count, which leaves vehicles, fire and
-landmines (used in attacks as often as in accidents) with the attack reading.
+must be clearly nearer the hazards (by a margin, word_vectors.Contrast) to count, which leaves
+vehicles, fire and landmines (used in attacks as often as in accidents) with the attack
+reading.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Token
+
+from ..candidates.word_vectors import Contrast
 
 __all__ = ["is_hazard"]
 
@@ -27,7 +28,8 @@ _ATTACK_WORDS = (
     "bomb missile rocket shell grenade mine drone bullet mortar airstrike gunfire explosive "
     "attack gunman militants soldiers artillery"
 )
-_MARGIN = 0.1
+# Hazards rather than weapons and attackers, by a clear margin (docstring).
+_HAZARDS = Contrast(_HAZARD_WORDS, _ATTACK_WORDS, margin=0.1)
 
 
 def is_hazard(word: Token) -> bool:
@@ -37,24 +39,4 @@ def is_hazard(word: Token) -> bool:
         word = word.head.head
     if word.pos_ not in ("NOUN", "PROPN") or word.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return False
-    return _hazard_lemma(word.lemma_.lower())
-
-
-@lru_cache(maxsize=5_000)
-def _hazard_lemma(lemma: str) -> bool:
-    from ..candidates.word_vectors import load_word_vectors, unit
-
-    vector = load_word_vectors().vector(lemma)
-    if not vector.any():
-        return False  # an unknown word
-    hazard, attack = _prototypes()
-    direction = unit(vector)
-    return float(direction @ hazard) - float(direction @ attack) > _MARGIN
-
-
-@lru_cache(maxsize=1)
-def _prototypes():  # type: ignore[no-untyped-def]
-    from ..candidates.word_vectors import load_word_vectors
-
-    vectors = load_word_vectors()
-    return vectors.prototype(_HAZARD_WORDS), vectors.prototype(_ATTACK_WORDS)
+    return _HAZARDS(word.lemma_.lower())

@@ -25,7 +25,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,6 +33,7 @@ from ...actors.resolve import _stance_prefix
 from ...nlp.docmemo import memo, remembered, sent_ents, sentence_of, subtree
 from ...nlp.extensions import NAMES_GROUP
 from ...records import ActorRef, Location
+from ..candidates.word_vectors import Contrast
 
 __all__ = [
     "Lookup",
@@ -221,6 +221,8 @@ _THING_WORDS = (
     "operation move decision attack conclusions killings plan situation process "
     "efforts request concerns violence measures policy crisis agreement law"
 )
+# Nearer parties than things at all (no margin): a noun no entity type or dictionary marks.
+_PARTIES = Contrast(_PARTY_WORDS, _THING_WORDS, cache=20_000)
 
 
 def is_actor_mention(ref: ActorRef, doc: Doc) -> bool:
@@ -242,27 +244,7 @@ def is_actor_mention(ref: ActorRef, doc: Doc) -> bool:
         return True
     if head.pos_ == "PRON":
         return head.lower_ not in ("it", "this", "that", "which")
-    return _party_noun(head.lemma_.lower())
-
-
-@lru_cache(maxsize=20_000)
-def _party_noun(lemma: str) -> bool:
-    from ..candidates.word_vectors import load_word_vectors
-
-    vectors = load_word_vectors()
-    word = vectors.vector(lemma)
-    if not word.any():
-        return False
-    party, thing = _prototypes()
-    return float(word @ party) > float(word @ thing)
-
-
-@lru_cache(maxsize=1)
-def _prototypes():  # type: ignore[no-untyped-def]
-    from ..candidates.word_vectors import load_word_vectors
-
-    vectors = load_word_vectors()
-    return vectors.prototype(_PARTY_WORDS), vectors.prototype(_THING_WORDS)
+    return _PARTIES(head.lemma_.lower())
 
 
 def with_context_country(ref: ActorRef, country: str) -> ActorRef:

@@ -14,8 +14,6 @@ the United States" is 111 Erdogan -> the proclamation's author, not an armed att
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Token
 
 from ...nlp.docmemo import children, sentence_of
@@ -23,6 +21,7 @@ from ..context.reporting import find_frame
 from ..syntax import is_passive, subject_of
 from .lexicon import Lexicon, Pattern
 from .predicate import Predicate
+from .word_vectors import Contrast
 
 __all__ = [
     "JUDGEMENT_ORIGIN",
@@ -152,7 +151,8 @@ _PHYSICAL_WORDS = (
     "base convoy village soldier building troops town city headquarters ship police army camp "
     "vehicle embassy civilian"
 )
-_MARGIN = 0.15
+# Statements and decisions rather than places, forces and people, by a clear margin.
+_SAID = Contrast(_STATEMENT_WORDS, _PHYSICAL_WORDS, margin=0.15)
 
 
 def verbal_attack(predicate: Predicate, lexicon: Lexicon) -> Predicate | None:
@@ -211,24 +211,4 @@ def _said_or_decided(noun: Token, lexicon: Lexicon) -> bool:
     lemma = noun.lemma_.lower()
     if any(lexicon.in_class(lemma, c) for c in _ABSTRACT_CLASSES):
         return True
-    return _statement_lemma(lemma)
-
-
-@lru_cache(maxsize=5_000)
-def _statement_lemma(lemma: str) -> bool:
-    from .word_vectors import load_word_vectors, unit
-
-    vector = load_word_vectors().vector(lemma)
-    if not vector.any():
-        return False
-    said, physical = _prototypes()
-    direction = unit(vector)
-    return float(direction @ said) - float(direction @ physical) > _MARGIN
-
-
-@lru_cache(maxsize=1)
-def _prototypes():  # type: ignore[no-untyped-def]
-    from .word_vectors import load_word_vectors
-
-    vectors = load_word_vectors()
-    return vectors.prototype(_STATEMENT_WORDS), vectors.prototype(_PHYSICAL_WORDS)
+    return _SAID(lemma)

@@ -9,12 +9,12 @@ tokenizer splits it (greedy longest match, ``##`` continuations) and its pieces 
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import numpy as np
 
-__all__ = ["WordVectors", "load_word_vectors", "unit"]
+__all__ = ["Contrast", "WordVectors", "load_word_vectors", "unit"]
 
 _MAX_WORD = 100  # BERT's max_input_chars_per_word: longer strings are unknown
 
@@ -80,6 +80,39 @@ class WordVectors:
 def unit(vector: np.ndarray) -> np.ndarray:
     """``vector`` scaled to length one (zeros stay zeros)."""
     return vector / (float((vector @ vector) ** 0.5) or 1.0)
+
+
+class Contrast:
+    """Whether a word's meaning is clearly nearer one set of words than another: "landslide"
+    to hazards rather than weapons, "proclamation" to statements rather than places and
+    forces, "protesters" to people rather than things.
+
+    Each set is a prototype direction (``WordVectors.prototype``); a word counts when its
+    cosine with the first beats its cosine with the second by more than ``margin``.  An
+    unknown word never counts.  The vectors are loaded at the first question, and answers
+    are remembered (``cache`` words)."""
+
+    def __init__(self, toward: str, away: str, *, margin: float = 0.0, cache: int = 5_000):
+        self._sets = (toward, away)
+        self.margin = margin
+        self._nearer = lru_cache(maxsize=cache)(self._compare)
+
+    def __call__(self, word: str) -> bool:
+        return self._nearer(word)
+
+    @cached_property
+    def _prototypes(self) -> tuple[np.ndarray, np.ndarray]:
+        vectors = load_word_vectors()
+        toward, away = self._sets
+        return vectors.prototype(toward), vectors.prototype(away)
+
+    def _compare(self, word: str) -> bool:
+        vector = load_word_vectors().vector(word)
+        if not vector.any():
+            return False
+        toward, away = self._prototypes
+        direction = unit(vector)
+        return float(direction @ toward) - float(direction @ away) > self.margin
 
 
 @lru_cache(maxsize=1)
